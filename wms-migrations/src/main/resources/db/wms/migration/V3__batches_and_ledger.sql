@@ -63,7 +63,8 @@ CREATE TABLE product_batch_tracks
     quantity_change  integer,
     quantity_after   integer,
     created_at       timestamptz NOT NULL DEFAULT now(),
-    CONSTRAINT product_batch_tracks_action_not_blank CHECK (btrim(action) <> ''),
+    CONSTRAINT product_batch_tracks_action_known
+        CHECK (action IN ('received', 'picked', 'adjusted', 'status_changed', 'expired', 'disposed', 'returned')),
     CONSTRAINT product_batch_tracks_quantity_after_not_negative CHECK (quantity_after >= 0),
     CONSTRAINT product_batch_tracks_quantity_pair
         CHECK ((quantity_change IS NULL) = (quantity_after IS NULL))

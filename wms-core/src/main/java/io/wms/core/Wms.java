@@ -1,0 +1,77 @@
+package io.wms.core;
+
+import javax.sql.DataSource;
+
+import io.wms.migration.MigrationResult;
+import io.wms.migration.WmsMigrations;
+
+/**
+ * The entry point of wms: the repositories and services of a warehouse on one PostgreSQL database.
+ *
+ * <pre>{@code
+ * try (Wms wms = Wms.create(WmsConfig.fromEnv())) {
+ *     Category food = wms.categories().create(actor, new NewProductGroup("Food", null));
+ * }
+ * }</pre>
+ *
+ * <p>An instance is thread-safe and meant to live as long as the application: create one, share it, close it at
+ * shutdown. Closing releases only what it opened itself: the connection pool built from a {@link WmsConfig}, never
+ * a {@link DataSource} the host passed in.
+ */
+public interface Wms extends WmsOperations, AutoCloseable {
+
+    /**
+     * Opens wms on the database a configuration names: builds a connection pool, checks the database answers, and
+     * applies the migrations when {@link WmsConfig#autoMigrate()} is on.
+     *
+     * @param config the configuration, for example {@link WmsConfig#fromEnv()}; never {@code null}
+     * @return the open instance; close it at shutdown
+     * @throws io.wms.core.error.RetryableException if the database cannot be reached
+     * @throws io.wms.migration.MigrationException  if migrating fails
+     */
+    static Wms create(WmsConfig config) {
+        return builder().config(config).build();
+    }
+
+    /**
+     * Opens wms on a data source the host owns and keeps owning. Migrations are not applied; call
+     * {@link #migrate()} or use {@link #builder()} to ask for them.
+     *
+     * @param dataSource the host's data source, ideally pooled; never {@code null}
+     * @return the open instance
+     */
+    static Wms create(DataSource dataSource) {
+        return builder().dataSource(dataSource).build();
+    }
+
+    /**
+     * Starts building an instance with more settings than the two {@code create} methods take.
+     *
+     * @return a new builder
+     */
+    static WmsBuilder builder() {
+        return new WmsBuilder();
+    }
+
+    /**
+     * Applies every pending schema migration, using the migration data source if one was given.
+     *
+     * @return what was applied; nothing when the schema is current
+     * @throws io.wms.migration.MigrationException if a migration fails
+     */
+    MigrationResult migrate();
+
+    /**
+     * Returns the migrations API for this instance's database, to inspect or validate the schema.
+     *
+     * @return the migrations API; never {@code null}
+     */
+    WmsMigrations migrations();
+
+    /**
+     * Closes the connection pool if this instance opened it; a host's data source is left open. Calling it again
+     * does nothing.
+     */
+    @Override
+    void close();
+}

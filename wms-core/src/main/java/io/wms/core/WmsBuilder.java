@@ -1,0 +1,122 @@
+package io.wms.core;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+import io.wms.core.error.ConfigurationException;
+import io.wms.core.internal.DefaultWms;
+import io.wms.core.internal.WmsSettings;
+
+/**
+ * Builds a {@link Wms} with every setting it takes. Obtain one from {@link Wms#builder()}.
+ *
+ * <p>Exactly one of {@link #config(WmsConfig)} and {@link #dataSource(DataSource)} must be given. A builder is not
+ * thread-safe; the instance it builds is.
+ */
+public final class WmsBuilder {
+
+    /** The warehouse's time zone unless set: the JVM's default zone. */
+    public static final ZoneId DEFAULT_WAREHOUSE_ZONE = ZoneId.systemDefault();
+
+    private WmsConfig config;
+    private DataSource dataSource;
+    private DataSource migrationDataSource;
+    private Boolean autoMigrate;
+    private Clock clock = Clock.systemUTC();
+    private ZoneId warehouseZone = DEFAULT_WAREHOUSE_ZONE;
+
+    WmsBuilder() {
+    }
+
+    /**
+     * Connects through a pool built from this configuration, which the instance owns and closes.
+     *
+     * @param config the configuration; never {@code null}
+     * @return this builder
+     */
+    public WmsBuilder config(WmsConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        return this;
+    }
+
+    /**
+     * Connects through the host's data source, which the host keeps owning.
+     *
+     * @param dataSource the data source; never {@code null}
+     * @return this builder
+     */
+    public WmsBuilder dataSource(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        return this;
+    }
+
+    /**
+     * Runs migrations through a separate data source, for example as the schema owner while the application runs as
+     * a role without DDL rights. Default: the main data source.
+     *
+     * @param migrationDataSource the data source for migrations; never {@code null}
+     * @return this builder
+     */
+    public WmsBuilder migrationDataSource(DataSource migrationDataSource) {
+        this.migrationDataSource = Objects.requireNonNull(migrationDataSource, "migrationDataSource");
+        return this;
+    }
+
+    /**
+     * Applies pending migrations when the instance is built. Default: the configuration's
+     * {@link WmsConfig#autoMigrate()} ({@code DB_AUTO_MIGRATE}), or {@code false} with a host's data source.
+     *
+     * @param autoMigrate whether to migrate at start
+     * @return this builder
+     */
+    public WmsBuilder autoMigrate(boolean autoMigrate) {
+        this.autoMigrate = autoMigrate;
+        return this;
+    }
+
+    /**
+     * Sets the clock that tells the time for expiry decisions and sweeps, so tests can control it. Default: the
+     * system clock in UTC.
+     *
+     * @param clock the clock; never {@code null}
+     * @return this builder
+     */
+    public WmsBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Sets the warehouse's time zone, in which a batch's expiry date ends. Default:
+     * {@link #DEFAULT_WAREHOUSE_ZONE}, the JVM's default zone.
+     *
+     * @param warehouseZone the zone; never {@code null}
+     * @return this builder
+     */
+    public WmsBuilder warehouseZone(ZoneId warehouseZone) {
+        this.warehouseZone = Objects.requireNonNull(warehouseZone, "warehouseZone");
+        return this;
+    }
+
+    /**
+     * Builds the instance: opens the pool (when configured), checks the database answers, and migrates if asked.
+     *
+     * @return the open instance; close it at shutdown
+     * @throws ConfigurationException               if neither or both of config and data source were given
+     * @throws io.wms.core.error.RetryableException if the database cannot be reached
+     * @throws io.wms.migration.MigrationException  if migrating fails
+     */
+    public Wms build() {
+        if ((config == null) == (dataSource == null)) {
+            throw new ConfigurationException("dataSource",
+                    "give exactly one of config(WmsConfig) and dataSource(DataSource)");
+        }
+        boolean migrate = autoMigrate != null ? autoMigrate : config != null && config.autoMigrate();
+        WmsSettings settings = new WmsSettings(clock, warehouseZone);
+        return config != null
+                ? DefaultWms.open(config, migrationDataSource, migrate, settings)
+                : DefaultWms.wrap(dataSource, migrationDataSource, migrate, settings);
+    }
+}

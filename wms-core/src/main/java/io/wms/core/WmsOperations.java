@@ -1,0 +1,50 @@
+package io.wms.core;
+
+import io.wms.core.repository.BrandRepository;
+import io.wms.core.repository.CategoryRepository;
+
+/**
+ * The repositories and services of wms, bound either to auto-commit ({@link Wms} itself) or to one running
+ * transaction (the argument of {@link #inTransaction(TransactionalWork)}).
+ *
+ * <p>Implementations are thread-safe when bound to auto-commit. Operations bound to a transaction belong to the
+ * thread that runs the transaction's work and must not be used after it returns.
+ */
+public interface WmsOperations {
+
+    /**
+     * Returns the categories.
+     *
+     * @return the category repository; never {@code null}
+     */
+    CategoryRepository categories();
+
+    /**
+     * Returns the brands.
+     *
+     * @return the brand repository; never {@code null}
+     */
+    BrandRepository brands();
+
+    /**
+     * Runs work in one transaction and returns its result: commits when the work returns, rolls back when it
+     * throws (the exception is rethrown as it is).
+     *
+     * <p>Called on operations that are already bound to a transaction, it nests: the inner work runs under a
+     * savepoint, so an exception rolls back only the inner work, and the outer work may catch it and go on.
+     *
+     * @param work the work; never {@code null}
+     * @param <T>  the result type
+     * @return what the work returned
+     * @throws io.wms.WmsException whatever the work threw, or a translated failure to begin or commit
+     */
+    <T> T inTransaction(TransactionalWork<T> work);
+
+    /**
+     * Runs work that returns nothing in one transaction, as {@link #inTransaction(TransactionalWork)} does.
+     *
+     * @param action the work; never {@code null}
+     * @throws io.wms.WmsException whatever the work threw, or a translated failure to begin or commit
+     */
+    void useTransaction(TransactionalAction action);
+}

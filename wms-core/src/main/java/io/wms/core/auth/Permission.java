@@ -1,0 +1,26 @@
+package io.wms.core.auth;
+
+/**
+ * An action a user may be allowed to take. Roles grant permissions; every operation that changes data names the
+ * permission it needs and refuses an actor without it.
+ */
+public enum Permission {
+    /** Read categories, brands, products, batches and their history. */
+    READ_CATALOG,
+    /** Create, change and soft-delete categories, brands and products. */
+    MANAGE_CATALOG,
+    /** Receive stock into batches. */
+    RECEIVE_STOCK,
+    /** Pick (consume or ship) stock from batches. */
+    PICK_STOCK,
+    /** Correct a batch's quantity with a reason, dispose of or return stock. */
+    ADJUST_STOCK,
+    /** Quarantine, release, recall or expire batches. */
+    CHANGE_BATCH_STATUS,
+    /** Create, change and delete users, and grant or revoke their roles. */
+    MANAGE_USERS,
+    /** Delete rows for good (hard delete), ledger included. */
+    PURGE_DATA,
+    /** Read health, pool and database figures. */
+    READ_MONITORING
+}

@@ -1,0 +1,86 @@
+package io.wms.core.internal;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.wms.core.error.ValidationException;
+import io.wms.core.error.Violation;
+
+/**
+ * The boundary of the public API: wraps an implementation so that every exception leaving any of its methods is
+ * translated by {@link ExceptionTranslator}. One wrapper for every repository and service means no method can
+ * forget it.
+ */
+public final class ApiGuard {
+
+    private ApiGuard() {
+    }
+
+    /**
+     * Wraps an implementation in its API interface.
+     *
+     * @param api            the public interface
+     * @param implementation the implementation
+     * @param <T>            the interface type
+     * @return a proxy that translates exceptions and otherwise delegates
+     */
+    public static <T> T guard(Class<T> api, T implementation) {
+        InvocationHandler handler = new TranslatingHandler(implementation);
+        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler));
+    }
+
+    /**
+     * No parameter of the public API accepts {@code null}: optional values are {@link java.util.Optional}s, overloads
+     * or nullable record components, which the validators check by name.
+     */
+    private static void refuseNullArguments(Method method, Object[] arguments) {
+        if (arguments == null) {
+            return;
+        }
+        Parameter[] parameters = method.getParameters();
+        List<Violation> violations = new ArrayList<>();
+        for (int index = 0; index < arguments.length; index++) {
+            if (arguments[index] == null) {
+                violations.add(new Violation(parameters[index].getName(), "required", "is required"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException("arguments of " + method.getName(), violations);
+        }
+    }
+
+    private static final class TranslatingHandler implements InvocationHandler {
+
+        private final Object target;
+
+        TranslatingHandler(Object target) {
+            this.target = target;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == arguments[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> method.invoke(target, arguments);
+                };
+            }
+            refuseNullArguments(method, arguments);
+            try {
+                return method.invoke(target, arguments);
+            } catch (InvocationTargetException e) {
+                Throwable failure = e.getCause();
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw ExceptionTranslator.translate(failure);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.wms.core.internal;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The library-wide settings every repository and service of one {@link io.wms.core.Wms} shares.
+ *
+ * @param clock         tells the time for expiry decisions
+ * @param warehouseZone the zone in which expiry dates end
+ */
+public record WmsSettings(Clock clock, ZoneId warehouseZone) {
+}

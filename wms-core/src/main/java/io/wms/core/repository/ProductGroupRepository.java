@@ -1,0 +1,111 @@
+package io.wms.core.repository;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.wms.core.auth.Actor;
+
+/**
+ * The operations that categories and brands share: both are named groups of products.
+ *
+ * <p>Reads see live rows only. Writes check {@link io.wms.core.auth.Permission#MANAGE_CATALOG} (purging checks
+ * {@link io.wms.core.auth.Permission#PURGE_DATA}) before anything else, validate their input before any statement
+ * is sent, and record the actor in {@code created_by}/{@code updated_by}. Every failure is a typed
+ * {@link io.wms.WmsException} that leaves the data unchanged.
+ *
+ * @param <T> the row type ({@link io.wms.core.model.Category} or {@link io.wms.core.model.Brand})
+ * @param <W> the row with its products
+ */
+public interface ProductGroupRepository<T, W> {
+
+    /**
+     * Creates a row.
+     *
+     * @param actor who creates it
+     * @param group the name and description
+     * @return the created row
+     * @throws io.wms.core.error.ValidationException      if the name is missing, too long or contains NUL
+     * @throws io.wms.core.error.DuplicateException       if a live row has the same name, ignoring case
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
+     */
+    T create(Actor actor, NewProductGroup group);
+
+    /**
+     * Finds a live row by id.
+     *
+     * @param id the id
+     * @return the row, or empty if there is none or it is soft-deleted
+     */
+    Optional<T> findById(long id);
+
+    /**
+     * Finds a live row by name, ignoring letter case.
+     *
+     * @param name the name
+     * @return the row, or empty if there is none
+     */
+    Optional<T> findByName(String name);
+
+    /**
+     * Lists every live row, ordered by name and then id.
+     *
+     * @return the rows; never {@code null}
+     */
+    List<T> list();
+
+    /**
+     * Replaces the name and description of a live row, if it has not changed since it was read.
+     *
+     * @param actor   who changes it
+     * @param id      the row's id
+     * @param changes the new values and the version they were based on
+     * @return the changed row, with its new version
+     * @throws io.wms.core.error.NotFoundException          if there is no live row with this id
+     * @throws io.wms.core.error.ConcurrentUpdateException  if the row's version is not the expected one
+     * @throws io.wms.core.error.ValidationException        if the new values break a rule
+     * @throws io.wms.core.error.DuplicateException         if another live row has the new name
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not manage the catalog
+     */
+    T update(Actor actor, long id, ProductGroupChanges changes);
+
+    /**
+     * Soft-deletes a live row: it disappears from reads, its name becomes free, and it can be restored.
+     *
+     * @param actor who deletes it
+     * @param id    the row's id
+     * @throws io.wms.core.error.NotFoundException         if there is no live row with this id
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
+     */
+    void delete(Actor actor, long id);
+
+    /**
+     * Brings a soft-deleted row back.
+     *
+     * @param actor who restores it
+     * @param id    the row's id
+     * @return the restored row
+     * @throws io.wms.core.error.NotFoundException         if there is no soft-deleted row with this id
+     * @throws io.wms.core.error.DuplicateException        if a live row has taken its name meanwhile
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
+     */
+    T restore(Actor actor, long id);
+
+    /**
+     * Deletes a row for good, live or soft-deleted (the seed's {@code HardDelete}); its products keep existing
+     * without it.
+     *
+     * @param actor who purges it
+     * @param id    the row's id
+     * @throws io.wms.core.error.NotFoundException         if there is no row with this id
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not purge data
+     */
+    void purge(Actor actor, long id);
+
+    /**
+     * Reads a live row with all its live products, ordered by name and id, in one round trip.
+     *
+     * @param id the row's id
+     * @return the row with its products, or empty if there is no live row with this id
+     */
+    Optional<W> findWithProducts(long id);
+}
