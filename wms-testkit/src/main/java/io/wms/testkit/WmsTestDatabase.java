@@ -70,6 +70,24 @@ public final class WmsTestDatabase implements AutoCloseable {
     }
 
     /**
+     * Returns the host name of this database's server.
+     *
+     * @return the host, for example {@code localhost}; never {@code null}
+     */
+    public String host() {
+        return dataSource.getServerNames()[0];
+    }
+
+    /**
+     * Returns the port of this database's server.
+     *
+     * @return the port
+     */
+    public int port() {
+        return dataSource.getPortNumbers()[0];
+    }
+
+    /**
      * Returns the user that owns this database.
      *
      * @return the user name; never {@code null}

@@ -52,6 +52,8 @@ public final class WmsTestServer {
     private static final Logger LOG = LoggerFactory.getLogger(WmsTestServer.class);
     private static final Map<String, WmsTestServer> SERVERS = new ConcurrentHashMap<>();
     private static final AtomicInteger DATABASE_COUNTER = new AtomicInteger();
+    private static WmsTestServer sharedServer;
+    private static WmsTestServer embeddedServer;
 
     private final TestServerMode mode;
     private final String reason;
@@ -71,8 +73,11 @@ public final class WmsTestServer {
      * @return the shared server; started on first use
      * @throws TestDatabaseException if the chosen server cannot be reached or started
      */
-    public static WmsTestServer shared() {
-        return SERVERS.computeIfAbsent("shared", key -> fromEnvironment(System::getenv));
+    public static synchronized WmsTestServer shared() {
+        if (sharedServer == null) {
+            sharedServer = fromEnvironment(System::getenv);
+        }
+        return sharedServer;
     }
 
     /**
@@ -81,9 +86,15 @@ public final class WmsTestServer {
      * @return the shared embedded server; started on first use
      * @throws TestDatabaseException if the binaries cannot be unpacked or the server does not start
      */
-    public static WmsTestServer embedded() {
-        return SERVERS.computeIfAbsent("embedded",
-                key -> start(TestServerMode.EMBEDDED, "asked for explicitly", EmbeddedServer::start));
+    public static synchronized WmsTestServer embedded() {
+        return embedded("asked for explicitly");
+    }
+
+    private static synchronized WmsTestServer embedded(String reason) {
+        if (embeddedServer == null) {
+            embeddedServer = start(TestServerMode.EMBEDDED, reason, EmbeddedServer::start);
+        }
+        return embeddedServer;
     }
 
     /**
@@ -118,15 +129,13 @@ public final class WmsTestServer {
             return start(TestServerMode.TESTCONTAINERS,
                     JDBC_URL_VARIABLE + " is not set and a Docker engine answered", TestcontainersServer::start);
         }
-        return start(TestServerMode.EMBEDDED,
-                JDBC_URL_VARIABLE + " is not set and no Docker engine answered (" + dockerProblem + ")",
-                EmbeddedServer::start);
+        return embedded(JDBC_URL_VARIABLE + " is not set and no Docker engine answered (" + dockerProblem + ")");
     }
 
     private static WmsTestServer forcedMode(String forced, String url, Function<String, String> environment) {
         String reason = MODE_VARIABLE + "=" + forced;
         return switch (forced) {
-            case "embedded" -> start(TestServerMode.EMBEDDED, reason, EmbeddedServer::start);
+            case "embedded" -> embedded(reason);
             case "testcontainers" -> start(TestServerMode.TESTCONTAINERS, reason, TestcontainersServer::start);
             case "external" -> {
                 if (url == null || url.isBlank()) {
