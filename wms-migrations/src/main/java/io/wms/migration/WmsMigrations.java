@@ -45,6 +45,7 @@ public final class WmsMigrations {
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 .table(HISTORY_TABLE)
+                .loggers("slf4j")
                 .cleanDisabled(true)
                 .validateMigrationNaming(true)
                 .failOnMissingLocations(true)

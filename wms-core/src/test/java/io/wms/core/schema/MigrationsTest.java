@@ -81,11 +81,11 @@ class MigrationsTest {
     }
 
     private String schemaFingerprint() {
-        return DSL.using(database.dataSource(), org.jooq.SQLDialect.POSTGRES).fetchValue("""
+        return DSL.using(database.dataSource(), org.jooq.SQLDialect.POSTGRES).fetchSingle("""
                 select string_agg(table_name || '.' || column_name || ':' || data_type, ',' order by table_name, column_name)
                   || (select string_agg(indexdef, ',' order by indexdef) from pg_indexes where schemaname = 'public')
                   || (select count(*) from flyway_schema_history)
                 from information_schema.columns where table_schema = 'public'
-                """, String.class);
+                """).get(0, String.class);
     }
 }
