@@ -61,4 +61,8 @@ class BoundOperations implements WmsOperations {
     DSLContext dsl() {
         return dsl;
     }
+
+    WmsSettings settings() {
+        return settings;
+    }
 }

@@ -1,0 +1,89 @@
+package io.wms.core.internal;
+
+import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+
+import java.time.LocalDate;
+
+import org.jooq.Condition;
+
+/**
+ * The one rule that says whether a batch is expired, used by the allocator, the validators, the expiry sweep, the
+ * lists and the reports alike, so that they can never disagree about a batch that expires today.
+ *
+ * <p>The rule: a batch is usable <em>through the end of its expiry date</em> in the warehouse's time zone. On its
+ * expiry date it can still be picked; from the next day on it is expired. A batch without an expiry date never
+ * expires. "Today" is the date of the configured {@link java.time.Clock} in the configured zone.
+ */
+public final class ExpiryPolicy {
+
+    private final WmsSettings settings;
+
+    /**
+     * Creates the policy for a set of settings.
+     *
+     * @param settings the clock and the warehouse zone
+     */
+    public ExpiryPolicy(WmsSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Returns today's date in the warehouse.
+     *
+     * @return the date of the clock in the warehouse zone
+     */
+    public LocalDate today() {
+        return LocalDate.now(settings.clock().withZone(settings.warehouseZone()));
+    }
+
+    /**
+     * Tells whether a batch with this expiry date is expired today.
+     *
+     * @param expiryDate the batch's expiry date; {@code null} for none
+     * @return {@code true} if the date is before today
+     */
+    public boolean isExpired(LocalDate expiryDate) {
+        return expiryDate != null && expiryDate.isBefore(today());
+    }
+
+    /**
+     * Tells whether a batch with this expiry date still has at least a number of usable days, counting today.
+     *
+     * @param expiryDate the batch's expiry date; {@code null} for none (always enough)
+     * @param minimumDays the days of shelf life required; 0 means only "not expired"
+     * @return {@code true} if the batch is usable for that long
+     */
+    public boolean hasShelfLife(LocalDate expiryDate, int minimumDays) {
+        return expiryDate == null || !expiryDate.isBefore(today().plusDays(minimumDays));
+    }
+
+    /**
+     * Returns the SQL condition "the batch is expired today" on {@code product_batches}.
+     *
+     * @return the condition; batches without expiry date never match
+     */
+    public Condition expired() {
+        return PRODUCT_BATCHES.EXPIRY_DATE.lt(today());
+    }
+
+    /**
+     * Returns the SQL condition "the batch is usable for at least this many days, counting today".
+     *
+     * @param minimumDays the days of shelf life required; 0 means only "not expired"
+     * @return the condition; batches without expiry date always match
+     */
+    public Condition usableFor(int minimumDays) {
+        return PRODUCT_BATCHES.EXPIRY_DATE.isNull().or(PRODUCT_BATCHES.EXPIRY_DATE.ge(today().plusDays(minimumDays)));
+    }
+
+    /**
+     * Returns the SQL condition "the batch expires within this many days from today, and is not yet expired".
+     *
+     * @param days the window in days; 0 means "expires today"
+     * @return the condition
+     */
+    public Condition expiresWithin(int days) {
+        LocalDate today = today();
+        return PRODUCT_BATCHES.EXPIRY_DATE.between(today, today.plusDays(days));
+    }
+}
