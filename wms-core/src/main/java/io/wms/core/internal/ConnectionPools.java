@@ -8,6 +8,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.wms.core.WmsConfig;
+import io.wms.WmsException;
+import io.wms.core.error.DatabaseException;
 import io.wms.core.error.RetryableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,8 @@ public final class ConnectionPools {
      * @return the pool, connected; the caller closes it
      * @throws RetryableException if the database cannot be reached or does not answer; the message names the host,
      *                            port, database and user and never contains the password, and the pool is closed
+     * @throws DatabaseException  if the database refuses for good, for example a wrong password (28P01) or a missing
+     *                            database (3D000); the message is masked in the same way
      */
     public static HikariDataSource open(WmsConfig config) {
         Objects.requireNonNull(config, "config");
@@ -86,12 +90,17 @@ public final class ConnectionPools {
         return hikari;
     }
 
-    private static RetryableException connectionFailure(WmsConfig config, Throwable failure) {
+    private static WmsException connectionFailure(WmsConfig config, Throwable failure) {
         String password = config.password();
         String message = "Cannot connect to PostgreSQL at " + address(config) + " as " + config.username() + ": "
                 + mask(String.valueOf(failure.getMessage()), password);
         String sqlState = failure instanceof SQLException sqlException ? sqlException.getSQLState() : null;
-        return new RetryableException(message, sqlState, withoutPassword(failure, password));
+        Throwable cause = withoutPassword(failure, password);
+        // A wrong password or a missing database will not fix itself: only a network or server failure is retryable.
+        if (sqlState != null && !ExceptionTranslator.isRetryable(sqlState)) {
+            return new DatabaseException(message, sqlState, cause);
+        }
+        return new RetryableException(message, sqlState, cause);
     }
 
     private static String address(WmsConfig config) {

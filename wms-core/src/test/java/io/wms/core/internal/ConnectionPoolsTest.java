@@ -16,6 +16,7 @@ import java.util.Properties;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.wms.core.WmsConfig;
+import io.wms.core.error.DatabaseException;
 import io.wms.core.error.RetryableException;
 import io.wms.testkit.WmsTestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -141,10 +142,10 @@ class ConnectionPoolsTest {
     }
 
     @Test
-    void anUnknownDatabaseFailsWithTheServersReason() {
+    void anUnknownDatabaseFailsForGoodWithTheServersReason() {
         WmsConfig config = testDatabaseConfig().databaseName("no_such_database").password(SECRET).build();
 
-        RetryableException failure = catchThrowableOfType(RetryableException.class, () -> ConnectionPools.open(config));
+        DatabaseException failure = catchThrowableOfType(DatabaseException.class, () -> ConnectionPools.open(config));
 
         assertThat(failure.getMessage())
                 .contains("/no_such_database as " + database.username() + ": ")
