@@ -2,6 +2,7 @@ package io.wms.core;
 
 import javax.sql.DataSource;
 
+import io.wms.core.monitoring.Monitoring;
 import io.wms.migration.MigrationResult;
 import io.wms.migration.WmsMigrations;
 
@@ -67,6 +68,13 @@ public interface Wms extends WmsOperations, AutoCloseable {
      * @return the migrations API; never {@code null}
      */
     WmsMigrations migrations();
+
+    /**
+     * Returns the read-only monitoring figures: health, pool, table sizes, index usage, connections, slow statements.
+     *
+     * @return the monitoring API; never {@code null}
+     */
+    Monitoring monitoring();
 
     /**
      * Closes the connection pool if this instance opened it; a host's data source is left open. Calling it again

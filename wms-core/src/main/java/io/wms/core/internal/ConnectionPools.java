@@ -86,6 +86,7 @@ public final class ConnectionPools {
         hikari.setMinimumIdle(config.idleConnections());
         hikari.setMaxLifetime(config.connectionMaxLifetime().toMillis());
         hikari.setInitializationFailTimeout(ONE_CONNECTION_ATTEMPT_MILLIS);
+        hikari.setMetricsTrackerFactory(new PoolMetrics());
         config.connectionProperties().forEach(hikari::addDataSourceProperty);
         return hikari;
     }

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.wms.core.Wms;
 import io.wms.core.WmsConfig;
+import io.wms.core.monitoring.Monitoring;
 import io.wms.migration.MigrationResult;
 import io.wms.migration.WmsMigrations;
 import org.jooq.Configuration;
@@ -29,6 +30,7 @@ public final class DefaultWms extends BoundOperations implements Wms {
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
     private final WmsMigrations migrations;
+    private final Monitoring monitoring;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DefaultWms(DataSource dataSource, HikariDataSource ownedPool, DataSource migrationDataSource,
@@ -37,6 +39,7 @@ public final class DefaultWms extends BoundOperations implements Wms {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.migrations = WmsMigrations.on(migrationDataSource == null ? dataSource : migrationDataSource);
+        this.monitoring = ApiGuard.guard(Monitoring.class, new JooqMonitoring(dsl(), dataSource));
     }
 
     /**
@@ -95,6 +98,11 @@ public final class DefaultWms extends BoundOperations implements Wms {
     @Override
     public WmsMigrations migrations() {
         return migrations;
+    }
+
+    @Override
+    public Monitoring monitoring() {
+        return monitoring;
     }
 
     /**

@@ -11,7 +11,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *
  * <p>When the JVM runs as root, the binaries run in a user namespace ({@code unshare -U}), because PostgreSQL
  * refuses to run as root. The server is tuned for tests, not for durability: {@code fsync}, {@code
- * synchronous_commit} and {@code full_page_writes} are off.
+ * synchronous_commit} and {@code full_page_writes} are off. {@code pg_stat_statements} is preloaded, so that a test
+ * can install the extension in its database.
  *
  * <p>Internal: not part of the testkit's API.
  */
@@ -36,6 +37,7 @@ public final class EmbeddedServer {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", MAX_CONNECTIONS)
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
