@@ -1,5 +1,11 @@
 package io.wms.migration;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +41,9 @@ public final class WmsMigrations {
 
     /** The table in which Flyway records the applied migrations. */
     public static final String HISTORY_TABLE = "flyway_schema_history";
+
+    /** The grants of the application role, one statement per line, on the class path. */
+    public static final String APPLICATION_ROLE_GRANTS = "db/wms/security/grant-application-role.sql";
 
     private final DataSource dataSource;
     private final Flyway flyway;
@@ -143,6 +152,47 @@ public final class WmsMigrations {
                     .reduce((left, right) -> left + "; " + right)
                     .orElse(result.getAllErrorMessages());
             throw new MigrationException("The wms schema does not match this library: " + problems, null);
+        }
+    }
+
+    /**
+     * Grants an existing database role what the application needs at run time, and nothing more: it can read and
+     * write rows and append to the ledger, but cannot change the schema or rewrite ledger rows. Runs the statements
+     * of {@value #APPLICATION_ROLE_GRANTS} (also usable with {@code psql -v app_role=NAME -f}).
+     *
+     * <p>Run it as the schema owner after {@link #migrate()}, and again after every upgrade. Creating the role (with
+     * its password) stays the database administrator's act.
+     *
+     * @param role the role's name, for example {@code "go_wms_app"}; letters, digits and underscores
+     * @throws MigrationException if the name is not a plain identifier, the role does not exist, or the grants fail
+     */
+    public void grantApplicationRole(String role) {
+        if (role == null || !role.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+            throw new MigrationException("Application role name must be a plain identifier of at most 63 letters, "
+                    + "digits and underscores, got '" + role + "'", null);
+        }
+        String quotedRole = "\"" + role + "\"";
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String grant : applicationRoleGrants()) {
+                statement.execute(grant.replace(":\"app_role\"", quotedRole));
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Granting the application role " + role + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> applicationRoleGrants() {
+        try (InputStream script = WmsMigrations.class.getClassLoader().getResourceAsStream(APPLICATION_ROLE_GRANTS)) {
+            if (script == null) {
+                throw new MigrationException("Missing " + APPLICATION_ROLE_GRANTS + " on the class path", null);
+            }
+            String sql = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+            return Arrays.stream(sql.split("\n"))
+                    .filter(line -> !line.isBlank() && !line.startsWith("--"))
+                    .map(line -> line.replaceAll(";\\s*$", ""))
+                    .toList();
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read " + APPLICATION_ROLE_GRANTS, e);
         }
     }
 

@@ -1,0 +1,156 @@
+package io.wms.core.security;
+
+import static io.wms.core.testing.WmsExtension.ADMIN;
+import static io.wms.jooq.Tables.PRODUCTS;
+import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+
+import io.wms.core.Wms;
+import io.wms.core.error.DatabaseException;
+import io.wms.core.model.Category;
+import io.wms.core.repository.NewProductGroup;
+import io.wms.core.testing.WmsExtension;
+import io.wms.migration.MigrationException;
+import io.wms.migration.WmsMigrations;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The application role that {@link WmsMigrations#grantApplicationRole(String)} sets up can do the application's
+ * work and nothing else.
+ */
+class LeastPrivilegeTest {
+
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+    @RegisterExtension
+    final WmsExtension extension = WmsExtension.create();
+
+    private final String role = "wms_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private PGSimpleDataSource applicationDataSource;
+    private DSLContext asApplication;
+    private long batchId;
+
+    @BeforeEach
+    void createApplicationRole() {
+        extension.sql().execute("create role " + role + " login password 'app-secret'");
+        WmsMigrations.on(extension.database().dataSource()).grantApplicationRole(role);
+        applicationDataSource = new PGSimpleDataSource();
+        applicationDataSource.setURL(extension.database().jdbcUrl());
+        applicationDataSource.setUser(role);
+        applicationDataSource.setPassword("app-secret");
+        asApplication = DSL.using(applicationDataSource, SQLDialect.POSTGRES);
+
+        long productId = extension.sql().insertInto(PRODUCTS).set(PRODUCTS.NAME, "Widget").returning().fetchSingle()
+                .getId();
+        batchId = extension.sql().insertInto(PRODUCT_BATCHES).set(PRODUCT_BATCHES.PRODUCT_ID, productId)
+                .set(PRODUCT_BATCHES.BATCH_NUMBER, "B-1").set(PRODUCT_BATCHES.QUANTITY, 5).returning().fetchSingle()
+                .getId();
+        asApplication.insertInto(PRODUCT_BATCH_TRACKS).set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
+                .set(PRODUCT_BATCH_TRACKS.ACTION, "received").set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, 5)
+                .set(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, 5).execute();
+    }
+
+    @AfterEach
+    void dropApplicationRole() {
+        extension.sql().execute("drop owned by " + role);
+        extension.sql().execute("drop role " + role);
+    }
+
+    @Test
+    void applicationRoleCanReadAndWriteRowsThroughTheLibrary() {
+        try (Wms wms = Wms.create(applicationDataSource)) {
+            Category food = wms.categories().create(ADMIN, new NewProductGroup("Food", null));
+
+            assertThat(wms.categories().findById(food.id())).contains(food);
+        }
+    }
+
+    @Test
+    void applicationRoleCanAppendToTheLedger() {
+        assertThat(asApplication.fetchCount(PRODUCT_BATCH_TRACKS)).isEqualTo(1);
+    }
+
+    @Test
+    void applicationRoleCannotCreateTables() {
+        assertRefused(() -> asApplication.execute("create table intruder (id int)"));
+    }
+
+    @Test
+    void applicationRoleCannotAlterOrDropTables() {
+        assertRefused(() -> asApplication.execute("alter table products add column intruder int"));
+        assertRefused(() -> asApplication.execute("drop table products"));
+    }
+
+    @Test
+    void applicationRoleCannotUpdateLedgerRows() {
+        assertRefused(() -> asApplication.update(PRODUCT_BATCH_TRACKS).set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, 500)
+                .execute());
+        assertThat(extension.sql().fetchValue(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE)).isEqualTo(5);
+    }
+
+    @Test
+    void applicationRoleCannotDeleteOrTruncateLedgerRows() {
+        assertRefused(() -> asApplication.deleteFrom(PRODUCT_BATCH_TRACKS).execute());
+        assertRefused(() -> asApplication.truncate(PRODUCT_BATCH_TRACKS).execute());
+        assertThat(extension.sql().fetchCount(PRODUCT_BATCH_TRACKS)).isEqualTo(1);
+    }
+
+    @Test
+    void applicationRoleCannotRewriteTheMigrationHistory() {
+        assertRefused(() -> asApplication.execute("delete from flyway_schema_history"));
+    }
+
+    @Test
+    void applicationRoleCannotMigrate() {
+        try (var empty = extension.database().server().createEmptyDatabase()) {
+            extension.sql().execute("grant connect on database " + empty.databaseName() + " to " + role);
+            PGSimpleDataSource onEmpty = new PGSimpleDataSource();
+            onEmpty.setURL(empty.jdbcUrl());
+            onEmpty.setUser(role);
+
+            assertThatThrownBy(() -> WmsMigrations.on(onEmpty).migrate()).isInstanceOf(MigrationException.class);
+        }
+    }
+
+    @Test
+    void purgingABatchAsTheApplicationStillRemovesItsLedger() {
+        asApplication.deleteFrom(PRODUCT_BATCHES).where(PRODUCT_BATCHES.ID.eq(batchId)).execute();
+
+        assertThat(extension.sql().fetchCount(PRODUCT_BATCH_TRACKS)).isZero();
+    }
+
+    @Test
+    void refusalThroughTheLibraryIsATypedError() {
+        try (Wms wms = Wms.create(applicationDataSource)) {
+            assertThatThrownBy(() -> wms.useTransaction(tx -> asApplication.execute("create table intruder (id int)")))
+                    .isInstanceOf(DatabaseException.class)
+                    .hasMessageContaining(INSUFFICIENT_PRIVILEGE);
+        }
+    }
+
+    @Test
+    void roleNameThatIsNotAnIdentifierIsRefused() {
+        assertThatThrownBy(() -> WmsMigrations.on(extension.database().dataSource())
+                .grantApplicationRole("app; drop table users"))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("plain identifier");
+    }
+
+    private static void assertRefused(Runnable statement) {
+        assertThatThrownBy(statement::run)
+                .isInstanceOfSatisfying(DataAccessException.class,
+                        failure -> assertThat(failure.sqlState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+    }
+}
