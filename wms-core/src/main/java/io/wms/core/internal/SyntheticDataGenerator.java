@@ -211,8 +211,9 @@ final class SyntheticDataGenerator {
             this.random = new SplittableRandom(seed);
             this.product = random.nextInt(Integer.MAX_VALUE);
             this.ageDays = 1 + random.nextInt(365);
-            // One batch in ten never expires; about one in eight of the others is already expired.
-            this.expiresInDays = random.nextInt(10) == 0 ? null : random.nextInt(-45, 365);
+            // One batch in ten never expires; of the others, about one in nine is already expired (never before
+            // it was made).
+            this.expiresInDays = random.nextInt(10) == 0 ? null : random.nextInt(Math.max(-45, -ageDays), 365);
         }
 
         int product(int products) {
