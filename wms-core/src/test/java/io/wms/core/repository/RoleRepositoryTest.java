@@ -7,9 +7,12 @@ import static io.wms.jooq.Tables.USER_ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.wms.core.auth.PasswordPolicy;
 import io.wms.core.error.ConcurrentUpdateException;
@@ -194,6 +197,43 @@ class RoleRepositoryTest {
         assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(LastAdminException.class);
         assertThat(roles().rolesOf(bob.id())).extracting(Role::name).containsExactly("admin");
         assertThat(roles().rolesOf(ann.id())).isEmpty();
+    }
+
+    @Test
+    void simultaneousRevocationsOfTheLastTwoAdminsLeaveExactlyOneAdmin() throws Exception {
+        User ann = user("ann@example.com");
+        User bob = user("bob@example.com");
+        roles().assign(ADMIN, ann.id(), "admin");
+        roles().assign(ADMIN, bob.id(), "admin");
+        CyclicBarrier start = new CyclicBarrier(2);
+
+        List<CompletableFuture<Boolean>> revocations = Stream.of(ann, bob)
+                .map(admin -> CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    try {
+                        roles().revoke(ADMIN, admin.id(), "admin");
+                        return true;
+                    } catch (LastAdminException refused) {
+                        return false;
+                    }
+                }))
+                .toList();
+
+        List<Boolean> outcomes = new java.util.ArrayList<>();
+        for (CompletableFuture<Boolean> revocation : revocations) {
+            outcomes.add(revocation.get(10, TimeUnit.SECONDS));
+        }
+        assertThat(outcomes).containsExactlyInAnyOrder(true, false);
+        int admins = roles().rolesOf(ann.id()).size() + roles().rolesOf(bob.id()).size();
+        assertThat(admins).isEqualTo(1);
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void sleep(long millis) {
