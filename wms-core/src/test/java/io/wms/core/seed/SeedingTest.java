@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.sum;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,6 +105,25 @@ class SeedingTest {
     void withoutConfiguredAdminNoUserIsCreated() {
         extension.wms().seeding().run(SYSTEM, SeedOptions.fromEnv(Map.of()));
 
+        assertThat(extension.sql().fetchCount(USERS)).isZero();
+    }
+
+    @Test
+    void withoutAnyAdminTheLogSaysHowToCreateOne() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            extension.wms().seeding().run(SYSTEM, SeedOptions.fromEnv(Map.of(
+                    SeedOptions.ADMIN_EMAIL_VARIABLE, "boss@example.com")));
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .contains("No admin exists")
+                .contains(SeedOptions.ADMIN_EMAIL_VARIABLE)
+                .contains(SeedOptions.ADMIN_PASSWORD_VARIABLE);
         assertThat(extension.sql().fetchCount(USERS)).isZero();
     }
 
