@@ -5,14 +5,18 @@ import java.util.List;
 
 import io.wms.core.Wms;
 import io.wms.core.WmsConfig;
+import io.wms.core.auth.Actor;
+import io.wms.core.seed.SeedOptions;
+import io.wms.core.seed.SeededTable;
 import io.wms.migration.AppliedMigration;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
 import org.jooq.impl.DSL;
 
 /**
- * A walk through wms on an embedded PostgreSQL: start a server, open the library on it, migrate, and show the
- * schema.
+ * A walk through wms on an embedded PostgreSQL: start a server, open the library on it, migrate, show the
+ * schema, and seed the roles and the demo warehouse (plus the first admin when {@code WMS_ADMIN_EMAIL} and
+ * {@code WMS_ADMIN_PASSWORD} are set).
  *
  * <p>Run it with {@code ./mvnw -q -P quickstart -DskipTests -pl examples -am package}.
  */
@@ -43,6 +47,10 @@ public final class Quickstart {
                 out.printf("  V%-3s %-28s %s%n", migration.version(), migration.description(), migration.state());
             }
             out.println("tables: " + String.join(", ", tables(database)));
+            SeedOptions seed = SeedOptions.fromEnv().withDemoData(true);
+            for (SeededTable seeded : wms.seeding().run(Actor.system("quickstart"), seed)) {
+                out.printf("  seeded %-22s %d rows%n", seeded.table(), seeded.rowsAdded());
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 import javax.sql.DataSource;
 
+import io.wms.core.auth.PasswordPolicy;
 import io.wms.core.error.ConfigurationException;
 import io.wms.core.internal.DefaultWms;
 import io.wms.core.internal.WmsSettings;
@@ -26,6 +27,7 @@ public final class WmsBuilder {
     private Boolean autoMigrate;
     private Clock clock = Clock.systemUTC();
     private ZoneId warehouseZone = DEFAULT_WAREHOUSE_ZONE;
+    private PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
 
     WmsBuilder() {
     }
@@ -101,6 +103,18 @@ public final class WmsBuilder {
     }
 
     /**
+     * Sets how passwords are checked and hashed: the bcrypt cost and the shortest password. Default:
+     * {@link PasswordPolicy#defaults()}.
+     *
+     * @param passwordPolicy the policy; never {@code null}
+     * @return this builder
+     */
+    public WmsBuilder passwordPolicy(PasswordPolicy passwordPolicy) {
+        this.passwordPolicy = Objects.requireNonNull(passwordPolicy, "passwordPolicy");
+        return this;
+    }
+
+    /**
      * Builds the instance: opens the pool (when configured), checks the database answers, and migrates if asked.
      *
      * @return the open instance; close it at shutdown
@@ -114,7 +128,7 @@ public final class WmsBuilder {
                     "give exactly one of config(WmsConfig) and dataSource(DataSource)");
         }
         boolean migrate = autoMigrate != null ? autoMigrate : config != null && config.autoMigrate();
-        WmsSettings settings = new WmsSettings(clock, warehouseZone);
+        WmsSettings settings = new WmsSettings(clock, warehouseZone, passwordPolicy);
         return config != null
                 ? DefaultWms.open(config, migrationDataSource, migrate, settings)
                 : DefaultWms.wrap(dataSource, migrationDataSource, migrate, settings);

@@ -1,7 +1,11 @@
 package io.wms.core;
 
+import io.wms.core.auth.AuthService;
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
+import io.wms.core.repository.RoleRepository;
+import io.wms.core.repository.UserRepository;
+import io.wms.core.seed.Seeding;
 
 /**
  * The repositories and services of wms, bound either to auto-commit ({@link Wms} itself) or to one running
@@ -25,6 +29,34 @@ public interface WmsOperations {
      * @return the brand repository; never {@code null}
      */
     BrandRepository brands();
+
+    /**
+     * Returns the users.
+     *
+     * @return the user repository; never {@code null}
+     */
+    UserRepository users();
+
+    /**
+     * Returns the roles and role assignments.
+     *
+     * @return the role repository; never {@code null}
+     */
+    RoleRepository roles();
+
+    /**
+     * Returns logins, session actors and password changes.
+     *
+     * @return the authentication service; never {@code null}
+     */
+    AuthService auth();
+
+    /**
+     * Returns the seeders and the synthetic data generator.
+     *
+     * @return the seeding service; never {@code null}
+     */
+    Seeding seeding();
 
     /**
      * Runs work in one transaction and returns its result: commits when the work returns, rolls back when it

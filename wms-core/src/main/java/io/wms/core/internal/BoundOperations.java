@@ -3,8 +3,12 @@ package io.wms.core.internal;
 import io.wms.core.TransactionalAction;
 import io.wms.core.TransactionalWork;
 import io.wms.core.WmsOperations;
+import io.wms.core.auth.AuthService;
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
+import io.wms.core.repository.RoleRepository;
+import io.wms.core.repository.UserRepository;
+import io.wms.core.seed.Seeding;
 import org.jooq.DSLContext;
 
 /**
@@ -16,12 +20,21 @@ class BoundOperations implements WmsOperations {
     private final WmsSettings settings;
     private final CategoryRepository categories;
     private final BrandRepository brands;
+    private final UserRepository users;
+    private final RoleRepository roles;
+    private final AuthService auth;
+    private final Seeding seeding;
 
     BoundOperations(DSLContext dsl, WmsSettings settings) {
         this.dsl = dsl;
         this.settings = settings;
         this.categories = ApiGuard.guard(CategoryRepository.class, new JooqCategoryRepository(dsl));
         this.brands = ApiGuard.guard(BrandRepository.class, new JooqBrandRepository(dsl));
+        Passwords passwords = new Passwords(settings.passwordPolicy());
+        this.users = ApiGuard.guard(UserRepository.class, new JooqUserRepository(dsl, passwords));
+        this.roles = ApiGuard.guard(RoleRepository.class, new JooqRoleRepository(dsl));
+        this.auth = ApiGuard.guard(AuthService.class, new DefaultAuthService(dsl, passwords));
+        this.seeding = ApiGuard.guard(Seeding.class, new DefaultSeeding(dsl, settings, passwords));
     }
 
     @Override
@@ -32,6 +45,26 @@ class BoundOperations implements WmsOperations {
     @Override
     public BrandRepository brands() {
         return brands;
+    }
+
+    @Override
+    public UserRepository users() {
+        return users;
+    }
+
+    @Override
+    public RoleRepository roles() {
+        return roles;
+    }
+
+    @Override
+    public AuthService auth() {
+        return auth;
+    }
+
+    @Override
+    public Seeding seeding() {
+        return seeding;
     }
 
     @Override

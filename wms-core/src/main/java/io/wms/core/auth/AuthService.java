@@ -1,0 +1,61 @@
+package io.wms.core.auth;
+
+/**
+ * Logs users in, builds actors for their sessions, and changes their passwords.
+ *
+ * <p>Passwords follow the instance's {@link PasswordPolicy}. A failed login throws one
+ * {@link io.wms.core.error.AuthenticationException} that never tells whether the e-mail or the password was wrong,
+ * and an unknown e-mail costs as much time as a wrong password. Thread-safe when obtained from
+ * {@link io.wms.core.Wms}.
+ */
+public interface AuthService {
+
+    /**
+     * Checks an e-mail and a password and returns the user with their roles and an actor. The e-mail is matched
+     * trimmed and ignoring letter case; a soft-deleted user cannot log in. When the stored hash was made with a
+     * lower cost than the policy's, it is replaced by one of the policy's cost.
+     *
+     * @param email    the e-mail address; never {@code null}
+     * @param password the password; never {@code null}
+     * @return the user and their actor; never {@code null}
+     * @throws io.wms.core.error.AuthenticationException if the e-mail or the password is wrong
+     */
+    Authentication authenticate(String email, String password);
+
+    /**
+     * Builds the actor of an already authenticated user, for example at the start of each request of a session,
+     * with the permissions their roles grant now.
+     *
+     * @param userId the user's id
+     * @return the actor; never {@code null}
+     * @throws io.wms.core.error.NotFoundException if there is no live user with this id
+     */
+    Actor actorFor(long userId);
+
+    /**
+     * Changes a password after checking the current one. Users may change their own; changing another user's
+     * needs {@link Permission#MANAGE_USERS}.
+     *
+     * @param actor           who changes it; never {@code null}
+     * @param userId          whose password changes
+     * @param currentPassword the password now; never {@code null}
+     * @param newPassword     the new password, following the policy; never {@code null}
+     * @throws io.wms.core.error.ValidationException       if the new password breaks the policy
+     * @throws io.wms.core.error.AuthenticationException   if the current password is wrong
+     * @throws io.wms.core.error.NotFoundException         if there is no live user with this id
+     * @throws io.wms.core.error.PermissionDeniedException if the actor is someone else without MANAGE_USERS
+     */
+    void changePassword(Actor actor, long userId, String currentPassword, String newPassword);
+
+    /**
+     * Sets a new password without knowing the current one, for an administrator helping a user.
+     *
+     * @param actor       who resets it; never {@code null}
+     * @param userId      whose password changes
+     * @param newPassword the new password, following the policy; never {@code null}
+     * @throws io.wms.core.error.ValidationException       if the new password breaks the policy
+     * @throws io.wms.core.error.NotFoundException         if there is no live user with this id
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_USERS
+     */
+    void resetPassword(Actor actor, long userId, String newPassword);
+}

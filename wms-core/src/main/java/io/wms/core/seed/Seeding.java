@@ -1,0 +1,47 @@
+package io.wms.core.seed;
+
+import java.util.List;
+
+import io.wms.core.auth.Actor;
+
+/**
+ * Seeds a warehouse (roles, first admin, demo data) and generates synthetic data of any size for load tests.
+ * Thread-safe when obtained from {@link io.wms.core.Wms}; run seeding from one process at a time.
+ */
+public interface Seeding {
+
+    /**
+     * Returns the seeders for these options, one per table, in foreign-key order: roles, users, categories,
+     * brands, products, batches, tracks. Without demo data, the catalog and stock seeders add nothing.
+     *
+     * @param options what to seed; never {@code null}
+     * @return the seeders; never {@code null}
+     */
+    List<Seeder> seeders(SeedOptions options);
+
+    /**
+     * Runs every seeder in order, in one transaction. Running it again adds nothing. When no first admin is
+     * configured and none exists, the log says how to create one.
+     *
+     * @param actor   who seeds, usually {@link Actor#system(String)}; never {@code null}
+     * @param options what to seed; never {@code null}
+     * @return what each seeder added, in order; never {@code null}
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_USERS, MANAGE_CATALOG or
+     *                                                     RECEIVE_STOCK
+     * @throws io.wms.core.error.ValidationException       if the configured first admin breaks a rule
+     */
+    List<SeededTable> run(Actor actor, SeedOptions options);
+
+    /**
+     * Generates synthetic categories, brands, products, batches and ledger rows with PostgreSQL {@code COPY}, in
+     * one transaction. Every batch's ledger adds up to its quantity. Meant for load tests and benchmarks, not for a
+     * production database.
+     *
+     * @param actor who generates, usually {@link Actor#system(String)}; never {@code null}
+     * @param plan  how much to generate; never {@code null}
+     * @return the rows and rows per second of each table; never {@code null}
+     * @throws io.wms.core.error.ValidationException       if the plan's figures are out of range
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_CATALOG or RECEIVE_STOCK
+     */
+    GenerationReport generate(Actor actor, GenerationPlan plan);
+}

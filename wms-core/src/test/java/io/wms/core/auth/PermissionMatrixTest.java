@@ -1,0 +1,147 @@
+package io.wms.core.auth;
+
+import static io.wms.core.testing.WmsExtension.ADMIN;
+import static io.wms.jooq.Tables.ROLES;
+import static io.wms.jooq.Tables.USERS;
+import static io.wms.jooq.Tables.USER_ROLES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.wms.core.Wms;
+import io.wms.core.error.PermissionDeniedException;
+import io.wms.core.repository.NewRole;
+import io.wms.core.repository.NewUser;
+import io.wms.core.repository.RoleChanges;
+import io.wms.core.seed.GenerationPlan;
+import io.wms.core.seed.SeedOptions;
+import io.wms.core.testing.WmsExtension;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every guarded operation of users, roles, passwords and seeding, tried by every built-in role: allowed exactly
+ * when the role's permissions include all the operation needs, and refused otherwise with nothing changed.
+ */
+class PermissionMatrixTest {
+
+    private static final String PASSWORD = "correct horse";
+    private static final String PASSWORD_HASH = new String(BCrypt.with(BCrypt.Version.VERSION_2B)
+            .hash(10, PASSWORD.getBytes(StandardCharsets.UTF_8)), StandardCharsets.US_ASCII);
+
+    @RegisterExtension
+    final WmsExtension extension = WmsExtension.create(builder -> builder.passwordPolicy(new PasswordPolicy(10, 8)));
+
+    private long targetId;
+    private long deletedId;
+    private long customRoleId;
+
+    @FunctionalInterface
+    interface Action {
+        void perform(Wms wms, Actor actor, PermissionMatrixTest fixture);
+    }
+
+    record Operation(String name, Set<Permission> needs, Action action) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Operation> operations() {
+        Set<Permission> manageUsers = Set.of(Permission.MANAGE_USERS);
+        return List.of(
+                new Operation("users.create", manageUsers, (wms, actor, fixture) ->
+                        wms.users().create(actor, new NewUser("new@example.com", PASSWORD))),
+                new Operation("users.updateEmail", manageUsers, (wms, actor, fixture) ->
+                        wms.users().updateEmail(actor, fixture.targetId, "renamed@example.com", 1)),
+                new Operation("users.delete", manageUsers, (wms, actor, fixture) ->
+                        wms.users().delete(actor, fixture.targetId)),
+                new Operation("users.restore", manageUsers, (wms, actor, fixture) ->
+                        wms.users().restore(actor, fixture.deletedId)),
+                new Operation("users.purge", Set.of(Permission.PURGE_DATA), (wms, actor, fixture) ->
+                        wms.users().purge(actor, fixture.targetId)),
+                new Operation("roles.create", manageUsers, (wms, actor, fixture) ->
+                        wms.roles().create(actor, new NewRole("auditor", null))),
+                new Operation("roles.update", manageUsers, (wms, actor, fixture) ->
+                        wms.roles().update(actor, fixture.customRoleId, new RoleChanges("Changed", 1))),
+                new Operation("roles.delete", manageUsers, (wms, actor, fixture) ->
+                        wms.roles().delete(actor, fixture.customRoleId)),
+                new Operation("roles.assign", manageUsers, (wms, actor, fixture) ->
+                        wms.roles().assign(actor, fixture.targetId, "operator")),
+                new Operation("roles.revoke", manageUsers, (wms, actor, fixture) ->
+                        wms.roles().revoke(actor, fixture.targetId, "viewer")),
+                new Operation("auth.resetPassword", manageUsers, (wms, actor, fixture) ->
+                        wms.auth().resetPassword(actor, fixture.targetId, "battery staple")),
+                new Operation("auth.changePassword of another user", manageUsers, (wms, actor, fixture) ->
+                        wms.auth().changePassword(actor, fixture.targetId, PASSWORD, "battery staple")),
+                new Operation("seeding.run", Set.of(Permission.MANAGE_USERS, Permission.MANAGE_CATALOG,
+                        Permission.RECEIVE_STOCK), (wms, actor, fixture) ->
+                        wms.seeding().run(actor, SeedOptions.rolesOnly().withDemoData(true))),
+                new Operation("seeding.generate", Set.of(Permission.MANAGE_CATALOG, Permission.RECEIVE_STOCK),
+                        (wms, actor, fixture) -> wms.seeding().generate(actor, GenerationPlan.of(1, 2, 2, 2))));
+    }
+
+    static Stream<Arguments> rolesAndOperations() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String role : RolePermissions.BUILT_IN_ROLES) {
+            for (Operation operation : operations()) {
+                cases.add(Arguments.of(role, operation));
+            }
+        }
+        return cases.stream();
+    }
+
+    @BeforeEach
+    void arrange() {
+        Wms wms = extension.wms();
+        wms.seeding().run(ADMIN, SeedOptions.rolesOnly());
+        targetId = insertUser("target@example.com");
+        deletedId = insertUser("gone@example.com");
+        wms.users().delete(ADMIN, deletedId);
+        wms.roles().assign(ADMIN, targetId, "viewer");
+        customRoleId = wms.roles().create(ADMIN, new NewRole("picker", "Picks only")).id();
+    }
+
+    private long insertUser(String email) {
+        return extension.sql().insertInto(USERS).set(USERS.EMAIL, email).set(USERS.PASSWORD, PASSWORD_HASH)
+                .returning(USERS.ID).fetchSingle().getId();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("rolesAndOperations")
+    void roleMayPerformTheOperationExactlyWhenItHoldsItsPermissions(String role, Operation operation) {
+        Actor actor = new Actor(null, role, RolePermissions.of(role));
+        boolean allowed = RolePermissions.of(role).containsAll(operation.needs());
+        String before = snapshot();
+
+        if (allowed) {
+            assertThatCode(() -> operation.action().perform(extension.wms(), actor, this)).doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> operation.action().perform(extension.wms(), actor, this))
+                    .isInstanceOfSatisfying(PermissionDeniedException.class,
+                            failure -> assertThat(operation.needs()).contains(failure.permission()));
+            assertThat(snapshot()).isEqualTo(before);
+        }
+    }
+
+    private String snapshot() {
+        DSLContext sql = extension.sql();
+        return sql.selectFrom(USERS).orderBy(USERS.ID).fetch().formatCSV()
+                + sql.selectFrom(USER_ROLES).orderBy(USER_ROLES.USER_ID, USER_ROLES.ROLE_ID).fetch().formatCSV()
+                + sql.selectFrom(ROLES).orderBy(ROLES.ID).fetch().formatCSV()
+                + sql.fetchCount(io.wms.jooq.Tables.PRODUCTS)
+                + sql.fetchCount(io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS);
+    }
+}

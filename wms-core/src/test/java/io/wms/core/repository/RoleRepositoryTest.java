@@ -1,0 +1,246 @@
+package io.wms.core.repository;
+
+import static io.wms.core.testing.WmsExtension.ADMIN;
+import static io.wms.jooq.Tables.ROLES;
+import static io.wms.jooq.Tables.USERS;
+import static io.wms.jooq.Tables.USER_ROLES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.wms.core.auth.PasswordPolicy;
+import io.wms.core.error.ConcurrentUpdateException;
+import io.wms.core.error.LastAdminException;
+import io.wms.core.error.NotFoundException;
+import io.wms.core.error.ValidationException;
+import io.wms.core.model.Role;
+import io.wms.core.model.User;
+import io.wms.core.seed.SeedOptions;
+import io.wms.core.testing.WmsExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RoleRepositoryTest {
+
+    @RegisterExtension
+    final WmsExtension extension = WmsExtension.create(builder -> builder.passwordPolicy(new PasswordPolicy(10, 8)));
+
+    @BeforeEach
+    void seedRoles() {
+        extension.wms().seeding().run(ADMIN, SeedOptions.rolesOnly());
+    }
+
+    private RoleRepository roles() {
+        return extension.wms().roles();
+    }
+
+    private User user(String email) {
+        return extension.wms().users().create(ADMIN, new NewUser(email, "correct horse"));
+    }
+
+    private int assignments() {
+        return extension.sql().fetchCount(USER_ROLES);
+    }
+
+    @Test
+    void theFourBuiltInRolesAreListedByName() {
+        assertThat(roles().list()).extracting(Role::name).containsExactly("admin", "manager", "operator", "viewer");
+        assertThat(roles().findByName("viewer").orElseThrow().description()).isEqualTo("Read-only Access");
+    }
+
+    @Test
+    void assigningTwiceKeepsOneAssignment() {
+        User ann = user("ann@example.com");
+
+        roles().assign(ADMIN, ann.id(), "operator");
+        roles().assign(ADMIN, ann.id(), "operator");
+
+        assertThat(roles().rolesOf(ann.id())).extracting(Role::name).containsExactly("operator");
+        assertThat(assignments()).isEqualTo(1);
+    }
+
+    @Test
+    void assigningAnUnknownRoleIsNotFound() {
+        User ann = user("ann@example.com");
+
+        assertThatThrownBy(() -> roles().assign(ADMIN, ann.id(), "auditor"))
+                .isInstanceOfSatisfying(NotFoundException.class, failure -> assertThat(failure.entity()).isEqualTo("role"));
+        assertThat(assignments()).isZero();
+    }
+
+    @Test
+    void assigningToAnUnknownUserIsNotFound() {
+        assertThatThrownBy(() -> roles().assign(ADMIN, 404, "operator"))
+                .isInstanceOfSatisfying(NotFoundException.class, failure -> assertThat(failure.entity()).isEqualTo("user"));
+        assertThat(assignments()).isZero();
+    }
+
+    @Test
+    void revokeTakesTheRoleAndIsIdempotent() {
+        User ann = user("ann@example.com");
+        roles().assign(ADMIN, ann.id(), "operator");
+
+        roles().revoke(ADMIN, ann.id(), "operator");
+        roles().revoke(ADMIN, ann.id(), "operator");
+
+        assertThat(roles().rolesOf(ann.id())).isEmpty();
+    }
+
+    @Test
+    void customRoleCanBeCreatedChangedAndDeleted() {
+        Role auditor = roles().create(ADMIN, new NewRole(" auditor ", "Reads the books"));
+
+        Role changed = roles().update(ADMIN, auditor.id(), new RoleChanges("Reads everything", auditor.version()));
+        roles().delete(ADMIN, auditor.id());
+
+        assertThat(auditor.name()).isEqualTo("auditor");
+        assertThat(changed.description()).isEqualTo("Reads everything");
+        assertThat(roles().findByName("auditor")).isEmpty();
+    }
+
+    @Test
+    void roleUpdateWithAStaleVersionIsRefused() {
+        Role viewer = roles().findByName("viewer").orElseThrow();
+        roles().update(ADMIN, viewer.id(), new RoleChanges("Looks only", viewer.version()));
+
+        assertThatThrownBy(() -> roles().update(ADMIN, viewer.id(), new RoleChanges("Other", viewer.version())))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(roles().findByName("viewer").orElseThrow().description()).isEqualTo("Looks only");
+    }
+
+    @Test
+    void builtInRoleCannotBeDeleted() {
+        Role viewer = roles().findByName("viewer").orElseThrow();
+
+        assertThatThrownBy(() -> roles().delete(ADMIN, viewer.id()))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        failure -> assertThat(failure.violations().get(0).rule()).isEqualTo("built_in"));
+        assertThat(extension.sql().fetchCount(ROLES)).isEqualTo(4);
+    }
+
+    @Test
+    void lastAdminCannotLoseTheAdminRole() {
+        User ann = user("ann@example.com");
+        roles().assign(ADMIN, ann.id(), "admin");
+
+        assertThatThrownBy(() -> roles().revoke(ADMIN, ann.id(), "admin")).isInstanceOf(LastAdminException.class);
+        assertThat(roles().rolesOf(ann.id())).extracting(Role::name).containsExactly("admin");
+    }
+
+    @Test
+    void adminRoleCanBeRevokedWhileAnotherAdminRemains() {
+        User ann = user("ann@example.com");
+        User bob = user("bob@example.com");
+        roles().assign(ADMIN, ann.id(), "admin");
+        roles().assign(ADMIN, bob.id(), "admin");
+
+        roles().revoke(ADMIN, ann.id(), "admin");
+
+        assertThat(roles().rolesOf(ann.id())).isEmpty();
+    }
+
+    @Test
+    void softDeletedAdminDoesNotCountAsTheOtherAdmin() {
+        User ann = user("ann@example.com");
+        User bob = user("bob@example.com");
+        roles().assign(ADMIN, ann.id(), "admin");
+        roles().assign(ADMIN, bob.id(), "admin");
+        extension.wms().users().delete(ADMIN, bob.id());
+
+        assertThatThrownBy(() -> roles().revoke(ADMIN, ann.id(), "admin")).isInstanceOf(LastAdminException.class);
+    }
+
+    @Test
+    void lastAdminCannotBeSoftDeleted() {
+        User ann = user("ann@example.com");
+        roles().assign(ADMIN, ann.id(), "admin");
+
+        assertThatThrownBy(() -> extension.wms().users().delete(ADMIN, ann.id()))
+                .isInstanceOf(LastAdminException.class);
+        assertThat(extension.wms().users().findById(ann.id())).isPresent();
+    }
+
+    @Test
+    void lastAdminCannotBePurged() {
+        User ann = user("ann@example.com");
+        roles().assign(ADMIN, ann.id(), "admin");
+
+        assertThatThrownBy(() -> extension.wms().users().purge(ADMIN, ann.id()))
+                .isInstanceOf(LastAdminException.class);
+        assertThat(extension.sql().fetchCount(USERS)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRevocationsOfTheLastTwoAdminsCannotBothSucceed() throws Exception {
+        User ann = user("ann@example.com");
+        User bob = user("bob@example.com");
+        roles().assign(ADMIN, ann.id(), "admin");
+        roles().assign(ADMIN, bob.id(), "admin");
+        CountDownLatch annRevokedUncommitted = new CountDownLatch(1);
+
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> extension.wms().useTransaction(tx -> {
+            tx.roles().revoke(ADMIN, ann.id(), "admin");
+            annRevokedUncommitted.countDown();
+            sleep(500);
+        }));
+        assertThat(annRevokedUncommitted.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> roles().revoke(ADMIN, bob.id(), "admin"));
+
+        first.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(LastAdminException.class);
+        assertThat(roles().rolesOf(bob.id())).extracting(Role::name).containsExactly("admin");
+        assertThat(roles().rolesOf(ann.id())).isEmpty();
+    }
+
+    @Test
+    void simultaneousRevocationsOfTheLastTwoAdminsLeaveExactlyOneAdmin() throws Exception {
+        User ann = user("ann@example.com");
+        User bob = user("bob@example.com");
+        roles().assign(ADMIN, ann.id(), "admin");
+        roles().assign(ADMIN, bob.id(), "admin");
+        CyclicBarrier start = new CyclicBarrier(2);
+
+        List<CompletableFuture<Boolean>> revocations = Stream.of(ann, bob)
+                .map(admin -> CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    try {
+                        roles().revoke(ADMIN, admin.id(), "admin");
+                        return true;
+                    } catch (LastAdminException refused) {
+                        return false;
+                    }
+                }))
+                .toList();
+
+        List<Boolean> outcomes = new java.util.ArrayList<>();
+        for (CompletableFuture<Boolean> revocation : revocations) {
+            outcomes.add(revocation.get(10, TimeUnit.SECONDS));
+        }
+        assertThat(outcomes).containsExactlyInAnyOrder(true, false);
+        int admins = roles().rolesOf(ann.id()).size() + roles().rolesOf(bob.id()).size();
+        assertThat(admins).isEqualTo(1);
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.wms.core.seed;
+
+import static io.wms.jooq.Tables.BRANDS;
+import static io.wms.jooq.Tables.CATEGORIES;
+import static io.wms.jooq.Tables.PRODUCTS;
+import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jooq.impl.DSL.sum;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import io.wms.core.Wms;
+import io.wms.core.auth.Actor;
+import io.wms.core.error.ValidationException;
+import io.wms.core.testing.WmsExtension;
+import io.wms.testkit.WmsTestDatabase;
+import io.wms.testkit.WmsTestServer;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SyntheticDataGeneratorTest {
+
+    private static final Actor SYSTEM = Actor.system("generator");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneOffset.UTC);
+    private static final GenerationPlan SMALL = GenerationPlan.of(42, 200, 1000, 3000);
+
+    @RegisterExtension
+    final WmsExtension extension = WmsExtension.create(builder -> builder.clock(CLOCK));
+
+    @Test
+    void generatesExactlyThePlannedRows() {
+        GenerationReport report = extension.wms().seeding().generate(SYSTEM, SMALL);
+        DSLContext sql = extension.sql();
+
+        assertThat(sql.fetchCount(CATEGORIES)).isEqualTo(2);
+        assertThat(sql.fetchCount(BRANDS)).isEqualTo(4);
+        assertThat(sql.fetchCount(PRODUCTS)).isEqualTo(200);
+        assertThat(sql.fetchCount(PRODUCT_BATCHES)).isEqualTo(1000);
+        assertThat(sql.fetchCount(PRODUCT_BATCH_TRACKS)).isEqualTo(3000);
+        assertThat(report.table("product_batch_tracks").rows()).isEqualTo(3000);
+        assertThat(report.table("products").rowsPerSecond()).isPositive();
+    }
+
+    @Test
+    void everyBatchQuantityIsTheSumOfItsLedger() {
+        extension.wms().seeding().generate(SYSTEM, SMALL);
+
+        int mismatches = extension.sql().fetchCount(extension.sql()
+                .select(PRODUCT_BATCHES.ID)
+                .from(PRODUCT_BATCHES)
+                .join(PRODUCT_BATCH_TRACKS).on(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(PRODUCT_BATCHES.ID))
+                .groupBy(PRODUCT_BATCHES.ID, PRODUCT_BATCHES.QUANTITY)
+                .having(sum(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE).ne(PRODUCT_BATCHES.QUANTITY.cast(BigDecimal.class))));
+        int batchesWithoutReceipt = extension.sql().fetchCount(PRODUCT_BATCHES,
+                org.jooq.impl.DSL.notExists(extension.sql().selectOne().from(PRODUCT_BATCH_TRACKS)
+                        .where(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(PRODUCT_BATCHES.ID)
+                                .and(PRODUCT_BATCH_TRACKS.ACTION.eq("received")))));
+
+        assertThat(mismatches).isZero();
+        assertThat(batchesWithoutReceipt).isZero();
+    }
+
+    @Test
+    void theSameSeedGeneratesTheSameData() {
+        GenerationPlan plan = GenerationPlan.of(7, 20, 50, 120);
+        extension.wms().seeding().generate(SYSTEM, plan);
+
+        try (WmsTestDatabase other = WmsTestServer.shared().createDatabase();
+             Wms otherWms = Wms.builder().dataSource(other.dataSource()).clock(CLOCK).build()) {
+            otherWms.seeding().generate(SYSTEM, plan);
+
+            assertThat(fingerprint(DSL.using(other.dataSource(), SQLDialect.POSTGRES)))
+                    .isEqualTo(fingerprint(extension.sql()));
+        }
+    }
+
+    @Test
+    void aPlanWithFewerTracksThanBatchesIsRefusedAndNothingIsWritten() {
+        assertThatThrownBy(() -> extension.wms().seeding().generate(SYSTEM, GenerationPlan.of(1, 10, 10, 5)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        failure -> assertThat(failure.hasViolation("tracks")).isTrue());
+        assertThat(extension.sql().fetchCount(PRODUCTS)).isZero();
+    }
+
+    private static String fingerprint(DSLContext sql) {
+        return sql.select(PRODUCTS.NAME, PRODUCTS.CATEGORY_ID, PRODUCTS.BRAND_ID).from(PRODUCTS)
+                .orderBy(PRODUCTS.ID).fetch().formatCSV()
+                + sql.select(PRODUCT_BATCHES.PRODUCT_ID, PRODUCT_BATCHES.QUANTITY, PRODUCT_BATCHES.EXPIRY_DATE,
+                        PRODUCT_BATCHES.STATUS).from(PRODUCT_BATCHES).orderBy(PRODUCT_BATCHES.ID).fetch().formatCSV()
+                + sql.select(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, PRODUCT_BATCH_TRACKS.ACTION,
+                        PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, PRODUCT_BATCH_TRACKS.QUANTITY_AFTER,
+                        PRODUCT_BATCH_TRACKS.CREATED_AT).from(PRODUCT_BATCH_TRACKS)
+                .orderBy(PRODUCT_BATCH_TRACKS.ID).fetch().formatCSV();
+    }
+}
