@@ -3,6 +3,8 @@ package io.wms.core.internal;
 import io.wms.core.TransactionalAction;
 import io.wms.core.TransactionalWork;
 import io.wms.core.WmsOperations;
+import io.wms.core.inventory.InventoryService;
+import io.wms.core.inventory.StockReports;
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
 import org.jooq.DSLContext;
@@ -16,12 +18,16 @@ class BoundOperations implements WmsOperations {
     private final WmsSettings settings;
     private final CategoryRepository categories;
     private final BrandRepository brands;
+    private final InventoryService inventory;
+    private final StockReports stockReports;
 
     BoundOperations(DSLContext dsl, WmsSettings settings) {
         this.dsl = dsl;
         this.settings = settings;
         this.categories = ApiGuard.guard(CategoryRepository.class, new JooqCategoryRepository(dsl));
         this.brands = ApiGuard.guard(BrandRepository.class, new JooqBrandRepository(dsl));
+        this.inventory = ApiGuard.guard(InventoryService.class, new JooqInventoryService(dsl, settings));
+        this.stockReports = ApiGuard.guard(StockReports.class, new JooqStockReports(dsl, settings));
     }
 
     @Override
@@ -32,6 +38,16 @@ class BoundOperations implements WmsOperations {
     @Override
     public BrandRepository brands() {
         return brands;
+    }
+
+    @Override
+    public InventoryService inventory() {
+        return inventory;
+    }
+
+    @Override
+    public StockReports stockReports() {
+        return stockReports;
     }
 
     @Override
