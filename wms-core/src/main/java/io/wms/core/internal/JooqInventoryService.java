@@ -21,6 +21,7 @@ import java.util.function.Function;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
+import io.wms.core.error.IllegalTransitionException;
 import io.wms.core.error.InsufficientStockException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.error.RetryableException;
@@ -455,6 +456,10 @@ final class JooqInventoryService implements InventoryService {
         return transactional(tx -> {
             ProductBatchesRecord batch = lockLiveBatch(tx, batchId);
             BatchStatus from = BatchStatus.fromDatabaseValue(batch.getStatus());
+            if (to == BatchStatus.ACTIVE && from != BatchStatus.QUARANTINED) {
+                // Releasing ends a quarantine; a depleted batch becomes active only by receiving stock.
+                throw new IllegalTransitionException(batchId, from, to);
+            }
             BatchLifecycle.check(batchId, from, to);
             ProductBatchesRecord changed = tx.update(PRODUCT_BATCHES)
                     .set(PRODUCT_BATCHES.STATUS, to.databaseValue())
