@@ -11,11 +11,11 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.update;
 import static org.jooq.impl.DSL.val;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -44,6 +44,7 @@ import io.wms.core.model.BatchStatus;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.TrackAction;
 import io.wms.jooq.tables.ProductBatchTracks;
+import io.wms.jooq.tables.records.ProductBatchTracksRecord;
 import io.wms.jooq.tables.records.ProductBatchesRecord;
 import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
@@ -53,7 +54,6 @@ import org.jooq.Record1;
 import org.jooq.Table;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.SQLDataType;
-import io.wms.jooq.tables.records.ProductBatchTracksRecord;
 
 /**
  * The jOOQ implementation of {@link InventoryService}.
@@ -221,7 +221,7 @@ final class JooqInventoryService implements InventoryService {
     public List<LedgerDiscrepancy> verifyLedger() {
         ProductBatchTracks track = PRODUCT_BATCH_TRACKS.as("track");
         ProductBatchTracks latest = PRODUCT_BATCH_TRACKS.as("latest");
-        Field<Long> ledgerSum = select(coalesce(sum(track.QUANTITY_CHANGE), inline(java.math.BigDecimal.ZERO))
+        Field<Long> ledgerSum = select(coalesce(sum(track.QUANTITY_CHANGE), inline(BigDecimal.ZERO))
                 .cast(SQLDataType.BIGINT))
                 .from(track)
                 .where(track.PRODUCT_BATCH_ID.eq(PRODUCT_BATCHES.ID))
@@ -527,7 +527,7 @@ final class JooqInventoryService implements InventoryService {
             Thread.sleep(BACKOFF_MILLIS * attempt + ThreadLocalRandom.current().nextLong(BACKOFF_MILLIS));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw Objects.requireNonNull(failure);
+            throw failure;
         }
     }
 }
