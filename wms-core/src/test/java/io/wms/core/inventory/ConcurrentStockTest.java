@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConcurrentStockTest {
 
     private static final int THREADS = 8;
-    private static final int OPERATIONS_PER_THREAD = 250;
+    private static final int OPERATIONS_PER_THREAD = 200;
     private static final int PRODUCTS = 3;
     private static final int LOT_NUMBERS = 5;
 
@@ -90,6 +90,36 @@ class ConcurrentStockTest {
         System.out.printf("concurrent stock: %d operations in %.2f s (%.0f ops/s), %d picks (%.0f picks/s), "
                         + "%d refused for lack of stock%n", THREADS * OPERATIONS_PER_THREAD, seconds,
                 THREADS * OPERATIONS_PER_THREAD / seconds, picks.get(), picks.get() / seconds, refusals.get());
+    }
+
+    @Test
+    void concurrentReceiptsOfTheSameNewLotCreateOneBatch() throws Exception {
+        InventoryService inventory = extension.wms().inventory();
+        long product = product(extension.sql(), "New product");
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Receipt> receipts = new ArrayList<>();
+        try {
+            List<Future<Receipt>> results = new ArrayList<>();
+            for (int thread = 0; thread < THREADS; thread++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return inventory.receive(ADMIN, lot(product, 0, 3));
+                }));
+            }
+            start.countDown();
+            for (Future<Receipt> result : results) {
+                receipts.add(result.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(receipts).extracting(Receipt::batchId).containsOnly(receipts.get(0).batchId());
+        assertThat(receipts).filteredOn(Receipt::newBatch).hasSize(1);
+        assertThat(receipts).extracting(Receipt::quantityAfter).containsExactlyInAnyOrder(3, 6, 9, 12, 15, 18, 21, 24);
+        assertThat(StockFixtures.ledger(extension.sql(), receipts.get(0).batchId())).hasSize(THREADS);
+        assertThat(inventory.verifyLedger()).isEmpty();
     }
 
     private void randomOperation(InventoryService inventory, Random random, long product) {
