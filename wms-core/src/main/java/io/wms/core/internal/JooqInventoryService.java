@@ -44,12 +44,10 @@ import io.wms.core.model.BatchStatus;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.TrackAction;
 import io.wms.jooq.tables.ProductBatchTracks;
-import io.wms.jooq.tables.records.ProductBatchTracksRecord;
 import io.wms.jooq.tables.records.ProductBatchesRecord;
 import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep6;
 import org.jooq.Record1;
 import org.jooq.Table;
 import org.jooq.impl.DataSourceConnectionProvider;
@@ -483,11 +481,14 @@ final class JooqInventoryService implements InventoryService {
 
     private static void record(DSLContext tx, Actor actor, long batchId, TrackAction action, String description,
                                Integer change, Integer after) {
-        InsertValuesStep6<ProductBatchTracksRecord, Long, Long, String, String, Integer, Integer> row =
-                tx.insertInto(PRODUCT_BATCH_TRACKS, PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID,
-                        PRODUCT_BATCH_TRACKS.USER_ID, PRODUCT_BATCH_TRACKS.ACTION, PRODUCT_BATCH_TRACKS.DESCRIPTION,
-                        PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, PRODUCT_BATCH_TRACKS.QUANTITY_AFTER);
-        row.values(batchId, actor.userId(), action.databaseValue(), description, change, after).execute();
+        tx.insertInto(PRODUCT_BATCH_TRACKS)
+                .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
+                .set(PRODUCT_BATCH_TRACKS.USER_ID, actor.userId())
+                .set(PRODUCT_BATCH_TRACKS.ACTION, action.databaseValue())
+                .set(PRODUCT_BATCH_TRACKS.DESCRIPTION, description)
+                .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, change)
+                .set(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, after)
+                .execute();
     }
 
     private static void key(Validator validator, String idempotencyKey) {

@@ -124,6 +124,26 @@ class AdjustAndRemoveStockTest {
     }
 
     @Test
+    void sweptStockIsDisposedOfAndStaysExpired() {
+        long batch = batchOf(5);
+        extension.sql().update(PRODUCT_BATCHES).set(PRODUCT_BATCHES.EXPIRY_DATE, TODAY.minusDays(2)).execute();
+        inventory().sweepExpired(ADMIN);
+
+        BatchMovement movement = inventory().dispose(ADMIN, new RemoveStock(batch, 5, "composted"));
+
+        assertThat(movement.statusAfter()).isEqualTo(BatchStatus.EXPIRED);
+        assertThat(batch(extension.sql(), batch).quantity()).isZero();
+        assertThat(inventory().verifyLedger()).isEmpty();
+    }
+
+    @Test
+    void aMissingCommandIsAValidationErrorNamingTheParameter() {
+        assertThatThrownBy(() -> inventory().adjust(ADMIN, null))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        failure -> assertThat(failure.hasViolation("command")).isTrue());
+    }
+
+    @Test
     void pickableStockCannotBeDisposedOf() {
         long batch = batchOf(5);
         String before = snapshot(extension.sql());
