@@ -1,6 +1,8 @@
 package io.wms.core;
 
 import io.wms.core.auth.AuthService;
+import io.wms.core.inventory.InventoryService;
+import io.wms.core.inventory.StockReports;
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
 import io.wms.core.repository.RoleRepository;
@@ -57,6 +59,22 @@ public interface WmsOperations {
      * @return the seeding service; never {@code null}
      */
     Seeding seeding();
+
+    /**
+     * Returns the inventory service, which moves stock and keeps the ledger: receive, pick, adjust, dispose, return,
+     * quarantine, release, recall, the expiry sweep and the ledger check.
+     *
+     * @return the inventory service; never {@code null}
+     */
+    InventoryService inventory();
+
+    /**
+     * Returns the stock reports: the inventory report, expired, low-stock and expiring batches, stock per product and
+     * a batch's history.
+     *
+     * @return the stock reports; never {@code null}
+     */
+    StockReports stockReports();
 
     /**
      * Runs work in one transaction and returns its result: commits when the work returns, rolls back when it

@@ -4,6 +4,8 @@ import io.wms.core.TransactionalAction;
 import io.wms.core.TransactionalWork;
 import io.wms.core.WmsOperations;
 import io.wms.core.auth.AuthService;
+import io.wms.core.inventory.InventoryService;
+import io.wms.core.inventory.StockReports;
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
 import io.wms.core.repository.RoleRepository;
@@ -24,6 +26,8 @@ class BoundOperations implements WmsOperations {
     private final RoleRepository roles;
     private final AuthService auth;
     private final Seeding seeding;
+    private final InventoryService inventory;
+    private final StockReports stockReports;
 
     BoundOperations(DSLContext dsl, WmsSettings settings) {
         this.dsl = dsl;
@@ -35,6 +39,8 @@ class BoundOperations implements WmsOperations {
         this.roles = ApiGuard.guard(RoleRepository.class, new JooqRoleRepository(dsl));
         this.auth = ApiGuard.guard(AuthService.class, new DefaultAuthService(dsl, passwords));
         this.seeding = ApiGuard.guard(Seeding.class, new DefaultSeeding(dsl, settings, passwords));
+        this.inventory = ApiGuard.guard(InventoryService.class, new JooqInventoryService(dsl, settings));
+        this.stockReports = ApiGuard.guard(StockReports.class, new JooqStockReports(dsl, settings));
     }
 
     @Override
@@ -65,6 +71,16 @@ class BoundOperations implements WmsOperations {
     @Override
     public Seeding seeding() {
         return seeding;
+    }
+
+    @Override
+    public InventoryService inventory() {
+        return inventory;
+    }
+
+    @Override
+    public StockReports stockReports() {
+        return stockReports;
     }
 
     @Override

@@ -41,7 +41,8 @@ public final class ExceptionTranslator {
             "roles_name_key", new Unique("role", "name"),
             "categories_name_live_key", new Unique("category", "name"),
             "brands_name_live_key", new Unique("brand", "name"),
-            "product_batches_batch_number_live_key", new Unique("batch", "batch number"));
+            "product_batches_batch_number_live_key", new Unique("batch", "batch number"),
+            "idempotency_keys_pkey", new Unique("idempotency key", "idempotencyKey"));
 
     private static final Map<String, Violation> CHECK_CONSTRAINTS = Map.ofEntries(
             Map.entry("users_email_not_blank", new Violation("email", "required", "is required")),
@@ -62,6 +63,8 @@ public final class ExceptionTranslator {
                     new Violation("action", "known", "must be a known ledger action")),
             Map.entry("product_batch_tracks_quantity_after_not_negative",
                     new Violation("quantity", "not_negative", "must not become negative")),
+            Map.entry("idempotency_keys_key_not_blank",
+                    new Violation("idempotencyKey", "required", "is required")),
             Map.entry("product_batch_tracks_quantity_pair",
                     new Violation("quantityChange", "pair", "and quantityAfter must be both set or both empty")));
 
@@ -73,7 +76,8 @@ public final class ExceptionTranslator {
             "brands", "brand",
             "products", "product",
             "product_batches", "batch",
-            "product_batch_tracks", "ledger row");
+            "product_batch_tracks", "ledger row",
+            "idempotency_keys", "idempotency key");
 
     private ExceptionTranslator() {
     }

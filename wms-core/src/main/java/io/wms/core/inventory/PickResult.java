@@ -1,0 +1,20 @@
+package io.wms.core.inventory;
+
+import java.util.List;
+
+/**
+ * What a pick took, batch by batch, in the order it was allocated (first-expired first).
+ *
+ * @param productId   the product picked
+ * @param quantity    the units picked in all; the sum of the allocations
+ * @param allocations which batches gave how much; never empty; unmodifiable
+ */
+public record PickResult(long productId, int quantity, List<Allocation> allocations) {
+
+    /**
+     * Creates the record, copying the allocations.
+     */
+    public PickResult {
+        allocations = List.copyOf(allocations);
+    }
+}

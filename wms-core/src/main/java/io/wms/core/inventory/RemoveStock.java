@@ -1,0 +1,11 @@
+package io.wms.core.inventory;
+
+/**
+ * Units to take out of a batch that may not be picked: disposed of, or returned to the supplier.
+ *
+ * @param batchId  the batch; live, and expired (by status or by date), recalled or quarantined
+ * @param quantity the units removed; greater than 0 and at most the batch's quantity
+ * @param note     why, for the ledger; {@code null} for none
+ */
+public record RemoveStock(long batchId, int quantity, String note) {
+}

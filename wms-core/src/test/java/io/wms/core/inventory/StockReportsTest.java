@@ -1,0 +1,118 @@
+package io.wms.core.inventory;
+
+import static io.wms.core.inventory.StockFixtures.TODAY;
+import static io.wms.core.inventory.StockFixtures.product;
+import static io.wms.core.testing.WmsExtension.ADMIN;
+import static io.wms.jooq.Tables.BRANDS;
+import static io.wms.jooq.Tables.CATEGORIES;
+import static io.wms.jooq.Tables.PRODUCTS;
+import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import io.wms.core.error.ValidationException;
+import io.wms.core.model.ProductBatch;
+import io.wms.core.model.ProductBatchTrack;
+import io.wms.core.model.TrackAction;
+import io.wms.core.testing.WmsExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class StockReportsTest {
+
+    @RegisterExtension
+    final WmsExtension extension = StockFixtures.atNoonUtc();
+
+    private long milk;
+    private long bread;
+    private long fresh;
+    private long lastDay;
+    private long overdue;
+    private long swept;
+    private long held;
+
+    private StockReports reports() {
+        return extension.wms().stockReports();
+    }
+
+    private long stock(long product, String number, int quantity, LocalDate expiry) {
+        long batch = extension.wms().inventory().receive(ADMIN, ReceiveStock.of(product, number, quantity)).batchId();
+        extension.sql().update(PRODUCT_BATCHES).set(PRODUCT_BATCHES.EXPIRY_DATE, expiry)
+                .where(PRODUCT_BATCHES.ID.eq(batch)).execute();
+        return batch;
+    }
+
+    @BeforeEach
+    void arrangeAWarehouse() {
+        long dairy = extension.sql().insertInto(CATEGORIES).set(CATEGORIES.NAME, "Dairy")
+                .returning(CATEGORIES.ID).fetchSingle().getId();
+        long farm = extension.sql().insertInto(BRANDS).set(BRANDS.NAME, "Farm")
+                .returning(BRANDS.ID).fetchSingle().getId();
+        milk = product(extension.sql(), "Milk");
+        extension.sql().update(PRODUCTS).set(PRODUCTS.CATEGORY_ID, dairy).set(PRODUCTS.BRAND_ID, farm)
+                .where(PRODUCTS.ID.eq(milk)).execute();
+        bread = product(extension.sql(), "Bread");
+        fresh = stock(milk, "FRESH", 30, TODAY.plusDays(20));
+        lastDay = stock(milk, "LAST-DAY", 4, TODAY);
+        overdue = stock(milk, "OVERDUE", 6, TODAY.minusDays(1));
+        swept = stock(milk, "SWEPT", 2, TODAY.minusDays(5));
+        held = stock(milk, "HELD", 9, TODAY.plusDays(3));
+        extension.wms().inventory().quarantine(ADMIN, held, "inspection");
+        extension.sql().update(PRODUCT_BATCHES).set(PRODUCT_BATCHES.STATUS, "expired")
+                .where(PRODUCT_BATCHES.ID.eq(swept)).execute();
+        long deleted = stock(milk, "DELETED", 100, TODAY.plusDays(1));
+        extension.sql().update(PRODUCT_BATCHES).set(PRODUCT_BATCHES.DELETED_AT, Instant.now())
+                .where(PRODUCT_BATCHES.ID.eq(deleted)).execute();
+    }
+
+    @Test
+    void theInventoryReportCountsUsableStockAndExpiredBatchesByTheExpiryRule() {
+        assertThat(reports().inventoryReport()).containsExactly(
+                new InventoryReportLine(bread, "Bread", null, null, 0, 0, 0),
+                new InventoryReportLine(milk, "Milk", "Dairy", "Farm", 34, 2, 2));
+    }
+
+    @Test
+    void expiredBatchesAreTheOverdueAndTheSweptWithStockLeft() {
+        assertThat(reports().expiredBatches()).extracting(ProductBatch::id).containsExactly(swept, overdue);
+    }
+
+    @Test
+    void lowStockListsOnlyUsableBatchesBelowTheThreshold() {
+        assertThat(reports().lowStockBatches(10)).extracting(ProductBatch::id).containsExactly(lastDay);
+        assertThatThrownBy(() -> reports().lowStockBatches(-1)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void hasActiveBatchesIsTrueOnlyWithPickableStock() {
+        assertThat(reports().hasActiveBatches(milk)).isTrue();
+        assertThat(reports().hasActiveBatches(bread)).isFalse();
+    }
+
+    @Test
+    void expiringWithinCountsTodayAndLeavesOutTheExpired() {
+        assertThat(reports().expiringWithin(0)).extracting(ProductBatch::id).containsExactly(lastDay);
+        assertThat(reports().expiringWithin(20)).extracting(ProductBatch::id).containsExactly(lastDay, fresh);
+    }
+
+    @Test
+    void stockPerProductSplitsUnitsByWhatCanBeDoneWithThem() {
+        assertThat(reports().stockPerProduct()).containsExactly(
+                new ProductStock(bread, "Bread", 0, 0, 0, 0),
+                new ProductStock(milk, "Milk", 34, 9, 8, 0));
+    }
+
+    @Test
+    void aBatchHistoryListsItsLedgerRowsOldestFirst() {
+        extension.wms().inventory().pick(ADMIN, PickStock.of(milk, 5));
+
+        assertThat(reports().history(lastDay)).extracting(ProductBatchTrack::action)
+                .containsExactly(TrackAction.RECEIVED, TrackAction.PICKED);
+        assertThat(reports().history(held)).extracting(ProductBatchTrack::action)
+                .containsExactly(TrackAction.RECEIVED, TrackAction.STATUS_CHANGED);
+    }
+}
