@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.wms.WmsException;
 import io.wms.core.error.DatabaseException;
 import io.wms.core.internal.ConnectionPools;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -37,6 +36,9 @@ class TlsConnectionTest {
 
     /** The role the server lets in only with a client certificate whose common name is the role's name. */
     private static final String CERTIFIED_USER = "wms_certified";
+
+    /** A loopback address the server listens on but its certificate does not name. */
+    private static final String UNNAMED_ADDRESS = "127.0.0.2";
 
     private static Path directory;
     private static EmbeddedPostgres server;
@@ -64,9 +66,9 @@ class TlsConnectionTest {
         Path hba = directory.resolve("pg_hba.conf");
         Files.writeString(hba, String.join("\n",
                 "local all all trust",
-                "hostssl all " + CERTIFIED_USER + " 127.0.0.1/32 cert",
+                "hostssl all " + CERTIFIED_USER + " 127.0.0.0/8 cert",
                 "hostssl all " + CERTIFIED_USER + " ::1/128 cert",
-                "hostssl all all 127.0.0.1/32 trust",
+                "hostssl all all 127.0.0.0/8 trust",
                 "hostssl all all ::1/128 trust",
                 ""));
 
@@ -76,6 +78,8 @@ class TlsConnectionTest {
                 .setServerConfig("ssl_key_file", directory.resolve("server.key").toString())
                 .setServerConfig("ssl_ca_file", trustedAuthority.toString())
                 .setServerConfig("hba_file", hba.toString())
+                // A second loopback address that the server's certificate does not name.
+                .setServerConfig("listen_addresses", "localhost," + UNNAMED_ADDRESS)
                 .setServerConfig("fsync", "off")
                 .start();
         try (Connection connection = server.getPostgresDatabase().getConnection();
@@ -199,14 +203,24 @@ class TlsConnectionTest {
     }
 
     @Test
-    void verifyFullWithAnotherAuthorityIsRefusedSayingTheCertificateIsNotTrusted() {
+    void verifyFullWithAnotherAuthorityIsRefusedForGoodSayingTheCertificateIsNotTrusted() {
         Throwable failure = catchThrowable(() -> Wms.create(verifyFull(strangerAuthority).build()));
 
-        assertThat(failure).isInstanceOf(WmsException.class).isNotInstanceOf(SQLException.class);
+        assertThat(failure).isInstanceOf(DatabaseException.class);
         assertThat(failure.getMessage())
                 .startsWith("Cannot connect to PostgreSQL at localhost:" + server.getPort() + "/wms_tls as postgres: ")
                 .contains("SSL error")
                 .contains("certification path");
+    }
+
+    @Test
+    void verifyFullRefusesACertificateThatDoesNotNameTheHostConnectedTo() {
+        WmsConfig config = verifyFull(trustedAuthority).host(UNNAMED_ADDRESS).build();
+
+        Throwable failure = catchThrowable(() -> Wms.create(config));
+
+        assertThat(failure).isInstanceOf(DatabaseException.class);
+        assertThat(failure.getMessage()).contains(UNNAMED_ADDRESS).contains("could not be verified");
     }
 
     @Test
@@ -233,7 +247,7 @@ class TlsConnectionTest {
     }
 
     @Test
-    void aUserWhoseServerRuleDemandsACertificateIsRefusedWithoutOne() {
+    void aMissingClientCertificateFileIsRefusedForGood() {
         WmsConfig config = configFor(CERTIFIED_USER, SslMode.VERIFY_FULL)
                 .sslRootCert(trustedAuthority)
                 .sslCert(directory.resolve("no-such-client.crt"))
@@ -242,7 +256,7 @@ class TlsConnectionTest {
 
         Throwable failure = catchThrowable(() -> ConnectionPools.open(config));
 
-        assertThat(failure).isInstanceOf(WmsException.class);
-        assertThat(failure.getMessage()).contains("certificate");
+        assertThat(failure).isInstanceOf(DatabaseException.class);
+        assertThat(failure.getMessage()).contains("Could not open SSL certificate file");
     }
 }
