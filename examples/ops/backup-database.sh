@@ -4,9 +4,11 @@
 #
 # Settings (the same environment variables as the library, with the same defaults):
 #   DB_HOST (localhost), DB_PORT (5432), DB_USER (postgres), DB_NAME (go_wms),
-#   PGPASSWORD or DB_PASSWORD (or ~/.pgpass), DB_SSLMODE, DB_SSLROOTCERT, DB_SSLCERT, DB_SSLKEY,
+#   PGPASSWORD or DB_PASSWORD (or ~/.pgpass), DB_SSLMODE, DB_SSLROOTCERT, DB_SSLCERT, DB_SSLKEY (or libpq's
+#   PGSSLMODE, PGSSLROOTCERT, PGSSLCERT, PGSSLKEY, which take precedence),
 #   BACKUP_DIR (/opt/backups/database), RETENTION_DAYS (30).
-# Prints the path of the new backup on standard output; errors go to standard error with a non-zero exit status.
+# Prints the path of the new backup on standard output as soon as it is complete; the names of deleted backups and
+# errors go to standard error, and any failure ends the script with a non-zero exit status.
 set -euo pipefail
 
 fail() {
@@ -35,10 +37,15 @@ export PGCONNECT_TIMEOUT="${PGCONNECT_TIMEOUT:-10}"
 if [[ -z "${PGPASSWORD:-}" && -n "${DB_PASSWORD:-}" ]]; then
     export PGPASSWORD="$DB_PASSWORD"
 fi
-[[ -z "${DB_SSLMODE:-}" ]] || export PGSSLMODE="$DB_SSLMODE"
-[[ -z "${DB_SSLROOTCERT:-}" ]] || export PGSSLROOTCERT="$DB_SSLROOTCERT"
-[[ -z "${DB_SSLCERT:-}" ]] || export PGSSLCERT="$DB_SSLCERT"
-[[ -z "${DB_SSLKEY:-}" ]] || export PGSSLKEY="$DB_SSLKEY"
+# libpq's own PGSSL* variables win over the library's: libpq reads a client key only as PEM, while pgjdbc may need
+# the same key as PKCS#8 DER.
+for pair in PGSSLMODE:DB_SSLMODE PGSSLROOTCERT:DB_SSLROOTCERT PGSSLCERT:DB_SSLCERT PGSSLKEY:DB_SSLKEY; do
+    libpq_name="${pair%%:*}"
+    wms_name="${pair#*:}"
+    if [[ -z "${!libpq_name:-}" && -n "${!wms_name:-}" ]]; then
+        export "$libpq_name=${!wms_name}"
+    fi
+done
 
 # pg_dump refuses to dump a server of a newer major version; say so plainly before trying.
 pg_dump_version="$(pg_dump --version)"
@@ -65,10 +72,9 @@ pg_dump --no-password --format=plain | gzip -c >"$partial_file" \
 gzip -t -- "$partial_file" || fail "the compressed dump does not read back; no backup was written"
 mv -- "$partial_file" "$backup_file"
 trap - EXIT
+echo "$backup_file"
 
 # -mmin rather than -mtime: -mtime +30 would keep a backup until it is 31 whole days old.
 find "$BACKUP_DIR" -maxdepth 1 -type f -name "${DB_NAME}_backup_*.sql.gz" \
     -mmin +$((RETENTION_DAYS * 24 * 60)) -print -delete \
     | sed 's/^/Deleted expired backup: /' >&2
-
-echo "$backup_file"

@@ -4,7 +4,8 @@
 #
 # Usage: restore-database.sh <file.sql.gz>
 # Settings: DB_HOST (localhost), DB_PORT (5432), DB_USER (postgres), DB_NAME (go_wms), PGPASSWORD or DB_PASSWORD,
-#   DB_SSLMODE, DB_SSLROOTCERT, DB_SSLCERT, DB_SSLKEY; the same variables as the library and backup-database.sh.
+#   DB_SSLMODE, DB_SSLROOTCERT, DB_SSLCERT, DB_SSLKEY (or PGSSLMODE, PGSSLROOTCERT, PGSSLCERT, PGSSLKEY, which take
+#   precedence); the same variables as the library and backup-database.sh.
 # Create the empty database first, for example: createdb -O <owner> go_wms_restored
 set -euo pipefail
 
@@ -31,10 +32,15 @@ export PGCONNECT_TIMEOUT="${PGCONNECT_TIMEOUT:-10}"
 if [[ -z "${PGPASSWORD:-}" && -n "${DB_PASSWORD:-}" ]]; then
     export PGPASSWORD="$DB_PASSWORD"
 fi
-[[ -z "${DB_SSLMODE:-}" ]] || export PGSSLMODE="$DB_SSLMODE"
-[[ -z "${DB_SSLROOTCERT:-}" ]] || export PGSSLROOTCERT="$DB_SSLROOTCERT"
-[[ -z "${DB_SSLCERT:-}" ]] || export PGSSLCERT="$DB_SSLCERT"
-[[ -z "${DB_SSLKEY:-}" ]] || export PGSSLKEY="$DB_SSLKEY"
+# libpq's own PGSSL* variables win over the library's: libpq reads a client key only as PEM, while pgjdbc may need
+# the same key as PKCS#8 DER.
+for pair in PGSSLMODE:DB_SSLMODE PGSSLROOTCERT:DB_SSLROOTCERT PGSSLCERT:DB_SSLCERT PGSSLKEY:DB_SSLKEY; do
+    libpq_name="${pair%%:*}"
+    wms_name="${pair#*:}"
+    if [[ -z "${!libpq_name:-}" && -n "${!wms_name:-}" ]]; then
+        export "$libpq_name=${!wms_name}"
+    fi
+done
 
 # psql commits whatever it read when its input ends early, so a damaged or cut-off file is refused before it starts.
 gzip -t -- "$backup_file" 2>/dev/null || fail "$backup_file is not a complete gzip file"
