@@ -89,6 +89,7 @@ class BackupRoundTripTest {
                     + " (select sum(quantity_change) from product_batch_tracks t where t.product_batch_id = b.id)");
 
     private static Path work;
+    private static TestCertificates certificates;
     private static Postgres15Server server;
     private static OpsScript.Result backup;
     private static Path backupDirectory;
@@ -99,7 +100,10 @@ class BackupRoundTripTest {
         assumeTrue(Postgres15Server.isInstalled(), "PostgreSQL 15 is not installed in " + Postgres15Server.BIN
                 + ": install the Debian packages postgresql-15 and postgresql-client-15 (.ci/run does)");
         work = Files.createTempDirectory("wms-backup-");
-        server = Postgres15Server.start(Files.createDirectory(work.resolve("pg15")));
+        if (TestCertificates.canBeMade()) {
+            certificates = TestCertificates.makeIn(Files.createDirectory(work.resolve("certificates")));
+        }
+        server = Postgres15Server.start(Files.createDirectory(work.resolve("pg15")), certificates);
         server.execute("create database " + SOURCE, "create database " + RESTORED);
         WmsMigrations.on(server.dataSource(SOURCE)).migrate();
         try (Connection connection = server.dataSource(SOURCE).getConnection();
@@ -330,6 +334,35 @@ class BackupRoundTripTest {
                 SOURCE + "_backup_20200102_000000.sql.gz",
                 "other_backup_20200101_000000.sql.gz",
                 Path.of(result.output().strip()).getFileName().toString());
+    }
+
+    @Test
+    void backupOverVerifyFullTlsTakesTheLibrarysCertificateSettings() throws Exception {
+        assumeTrue(certificates != null, "openssl is not on PATH: no certificates for a TLS test");
+        Path backups = work.resolve("tls");
+        Map<String, String> settings = settings(SOURCE, backups);
+        settings.put("DB_SSLMODE", "verify-full");
+        settings.put("DB_SSLROOTCERT", certificates.authority().toString());
+
+        OpsScript.Result result = OpsScript.run("backup-database.sh", settings, work);
+
+        assertThat(result.exitStatus()).as(result.errors()).isZero();
+        assertThat(fileNames(backups)).containsExactly(Path.of(result.output().strip()).getFileName().toString());
+    }
+
+    @Test
+    void backupOverVerifyFullTlsRefusesAServerCertificateFromAnotherAuthority() throws Exception {
+        assumeTrue(certificates != null, "openssl is not on PATH: no certificates for a TLS test");
+        Path backups = work.resolve("tls-stranger");
+        Map<String, String> settings = settings(SOURCE, backups);
+        settings.put("DB_SSLMODE", "verify-full");
+        settings.put("DB_SSLROOTCERT", certificates.strangerAuthority().toString());
+
+        OpsScript.Result refused = OpsScript.run("backup-database.sh", settings, work);
+
+        assertThat(refused.exitStatus()).isNotZero();
+        assertThat(refused.errors()).contains("certificate verify failed").contains("cannot connect");
+        assertThat(fileNames(backups)).isEmpty();
     }
 
     @Test

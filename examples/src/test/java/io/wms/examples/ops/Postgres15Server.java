@@ -52,13 +52,15 @@ final class Postgres15Server implements AutoCloseable {
 
     /**
      * Creates a cluster in a directory and starts it on a free port of {@code localhost}, with trust authentication
-     * for the superuser {@code postgres}.
+     * for the superuser {@code postgres}; it accepts TLS when given certificates, and plain connections as well.
      *
-     * @param directory an empty directory that the server may fill and that is short enough for a Unix socket path
+     * @param directory    an empty directory that the server may fill and that is short enough for a Unix socket path
+     * @param certificates the server's certificate and key, or {@code null} for no TLS
      * @return the running server; close it to stop it
      * @throws IOException if a binary cannot be started or fails
      */
-    static Postgres15Server start(Path directory) throws IOException, InterruptedException {
+    static Postgres15Server start(Path directory, TestCertificates certificates)
+            throws IOException, InterruptedException {
         Postgres15Server server = new Postgres15Server(directory, freePort());
         server.run("initdb", "-D", server.data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8",
                 "--locale=C", "--no-sync");
@@ -73,6 +75,13 @@ final class Postgres15Server implements AutoCloseable {
                 "synchronous_commit = off",
                 "full_page_writes = off",
                 ""), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        if (certificates != null) {
+            Files.writeString(server.data.resolve("postgresql.conf"), String.join("\n",
+                    "ssl = on",
+                    "ssl_cert_file = '" + certificates.serverCertificate() + "'",
+                    "ssl_key_file = '" + certificates.serverKey() + "'",
+                    ""), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
         server.run("pg_ctl", "-D", server.data.toString(), "-l", directory.resolve("server.log").toString(),
                 "-w", "-t", "60", "start");
         return server;
