@@ -1,5 +1,8 @@
 package io.wms.core.internal;
 
+import java.io.FileNotFoundException;
+import java.nio.file.NoSuchFileException;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -35,6 +38,9 @@ public final class ConnectionPools {
 
     private static final String MASK = "****";
 
+    /** How pgjdbc words a server certificate that does not name the host connected to; it gives no cause. */
+    private static final String HOST_NOT_NAMED_BY_CERTIFICATE = "could not be verified by hostnameverifier";
+
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionPools.class);
 
     private ConnectionPools() {
@@ -51,8 +57,10 @@ public final class ConnectionPools {
      * @return the pool, connected; the caller closes it
      * @throws RetryableException if the database cannot be reached or does not answer; the message names the host,
      *                            port, database and user and never contains the password, and the pool is closed
-     * @throws DatabaseException  if the database refuses for good, for example a wrong password (28P01) or a missing
-     *                            database (3D000); the message is masked in the same way
+     * @throws DatabaseException  if the database refuses for good, for example a wrong password (28P01), a missing
+     *                            database (3D000), or TLS that cannot succeed as configured: a server certificate
+     *                            not signed by the trusted authority or not naming the host, or a missing client
+     *                            certificate or key file; the message is masked in the same way
      */
     public static HikariDataSource open(WmsConfig config) {
         Objects.requireNonNull(config, "config");
@@ -97,11 +105,28 @@ public final class ConnectionPools {
                 + mask(String.valueOf(failure.getMessage()), password);
         String sqlState = failure instanceof SQLException sqlException ? sqlException.getSQLState() : null;
         Throwable cause = withoutPassword(failure, password);
-        // A wrong password or a missing database will not fix itself: only a network or server failure is retryable.
-        if (sqlState != null && !ExceptionTranslator.isRetryable(sqlState)) {
+        // A wrong password, a missing database or an untrusted certificate will not fix itself: only a network or
+        // server failure is retryable.
+        if (sqlState != null && !ExceptionTranslator.isRetryable(sqlState) || isTlsRefusal(failure)) {
             return new DatabaseException(message, sqlState, cause);
         }
         return new RetryableException(message, sqlState, cause);
+    }
+
+    /**
+     * Tells whether TLS failed for a reason only a change of certificates or settings fixes; pgjdbc reports these
+     * with the SQLSTATE of a lost network (08006), so the state alone would call them retryable.
+     */
+    private static boolean isTlsRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            boolean untrustedCertificate = t instanceof GeneralSecurityException;
+            boolean missingFile = t instanceof FileNotFoundException || t instanceof NoSuchFileException;
+            boolean hostNotNamed = String.valueOf(t.getMessage()).contains(HOST_NOT_NAMED_BY_CERTIFICATE);
+            if (untrustedCertificate || missingFile || hostNotNamed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String address(WmsConfig config) {

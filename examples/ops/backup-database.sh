@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Dumps the wms database to a timestamped, gzip-compressed SQL file and then deletes that database's backups
+# older than the retention. A dump that fails leaves no file behind and deletes nothing.
+#
+# Settings (the same environment variables as the library, with the same defaults):
+#   DB_HOST (localhost), DB_PORT (5432), DB_USER (postgres), DB_NAME (go_wms),
+#   PGPASSWORD or DB_PASSWORD (or ~/.pgpass), DB_SSLMODE, DB_SSLROOTCERT, DB_SSLCERT, DB_SSLKEY (or libpq's
+#   PGSSLMODE, PGSSLROOTCERT, PGSSLCERT, PGSSLKEY, which take precedence),
+#   BACKUP_DIR (/opt/backups/database), RETENTION_DAYS (30).
+# Prints the path of the new backup on standard output as soon as it is complete; the names of deleted backups and
+# errors go to standard error, and any failure ends the script with a non-zero exit status.
+set -euo pipefail
+
+fail() {
+    echo "backup-database.sh: $*" >&2
+    exit 1
+}
+
+DB_HOST="${DB_HOST:-localhost}"
+DB_PORT="${DB_PORT:-5432}"
+DB_USER="${DB_USER:-postgres}"
+DB_NAME="${DB_NAME:-go_wms}"
+BACKUP_DIR="${BACKUP_DIR:-/opt/backups/database}"
+RETENTION_DAYS="${RETENTION_DAYS:-30}"
+
+[[ "$RETENTION_DAYS" =~ ^[1-9][0-9]*$ ]] || fail "RETENTION_DAYS must be a whole number of days, at least 1, got '$RETENTION_DAYS'"
+# The name becomes part of a file name and of the pattern that selects backups to delete.
+[[ "$DB_NAME" =~ ^[A-Za-z0-9_.-]+$ ]] || fail "DB_NAME may hold only letters, digits, '_', '.' and '-', got '$DB_NAME'"
+
+for tool in pg_dump psql gzip; do
+    command -v "$tool" >/dev/null 2>&1 \
+        || fail "$tool is not installed or not on PATH; install the PostgreSQL client tools of the server's major version (or newer)"
+done
+
+export PGHOST="$DB_HOST" PGPORT="$DB_PORT" PGUSER="$DB_USER" PGDATABASE="$DB_NAME"
+export PGCONNECT_TIMEOUT="${PGCONNECT_TIMEOUT:-10}"
+if [[ -z "${PGPASSWORD:-}" && -n "${DB_PASSWORD:-}" ]]; then
+    export PGPASSWORD="$DB_PASSWORD"
+fi
+# libpq's own PGSSL* variables win over the library's: libpq reads a client key only as PEM, while pgjdbc may need
+# the same key as PKCS#8 DER.
+for pair in PGSSLMODE:DB_SSLMODE PGSSLROOTCERT:DB_SSLROOTCERT PGSSLCERT:DB_SSLCERT PGSSLKEY:DB_SSLKEY; do
+    libpq_name="${pair%%:*}"
+    wms_name="${pair#*:}"
+    if [[ -z "${!libpq_name:-}" && -n "${!wms_name:-}" ]]; then
+        export "$libpq_name=${!wms_name}"
+    fi
+done
+
+# pg_dump refuses to dump a server of a newer major version; say so plainly before trying.
+pg_dump_version="$(pg_dump --version)"
+[[ "$pg_dump_version" =~ ([0-9]+)\.[0-9]+ ]] || fail "cannot read the version of pg_dump from '$pg_dump_version'"
+client_major="${BASH_REMATCH[1]}"
+server_version_num="$(psql -X --no-password --no-align --tuples-only -v ON_ERROR_STOP=1 -c 'SHOW server_version_num')" \
+    || fail "cannot connect to database $DB_NAME at $DB_HOST:$DB_PORT as $DB_USER"
+server_major=$((server_version_num / 10000))
+if ((client_major < server_major)); then
+    fail "pg_dump $client_major is older than the PostgreSQL $server_major server at $DB_HOST:$DB_PORT and cannot dump it;" \
+        "put pg_dump $server_major or newer first on PATH (on Debian: /usr/lib/postgresql/$server_major/bin)"
+fi
+
+umask 077
+mkdir -p -- "$BACKUP_DIR"
+backup_file="$BACKUP_DIR/${DB_NAME}_backup_$(date +%Y%m%d_%H%M%S).sql.gz"
+[[ ! -e "$backup_file" ]] || fail "$backup_file already exists; a backup was taken this very second"
+
+# The dump is written under a name the retention and the restore never pick up, and renamed only when complete.
+partial_file="$(mktemp -- "$BACKUP_DIR/.${DB_NAME}_backup.XXXXXX.partial")"
+trap 'rm -f -- "$partial_file"' EXIT
+pg_dump --no-password --format=plain | gzip -c >"$partial_file" \
+    || fail "pg_dump of $DB_NAME at $DB_HOST:$DB_PORT failed; no backup was written and none was deleted"
+gzip -t -- "$partial_file" || fail "the compressed dump does not read back; no backup was written"
+mv -- "$partial_file" "$backup_file"
+trap - EXIT
+echo "$backup_file"
+
+# -mmin rather than -mtime: -mtime +30 would keep a backup until it is 31 whole days old.
+find "$BACKUP_DIR" -maxdepth 1 -type f -name "${DB_NAME}_backup_*.sql.gz" \
+    -mmin +$((RETENTION_DAYS * 24 * 60)) -print -delete \
+    | sed 's/^/Deleted expired backup: /' >&2

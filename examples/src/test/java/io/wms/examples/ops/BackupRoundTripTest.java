@@ -1,0 +1,403 @@
+package io.wms.examples.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import io.wms.migration.WmsMigrations;
+import io.wms.testkit.WmsTestDatabase;
+import io.wms.testkit.WmsTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Backs up a filled wms database with {@code examples/ops/backup-database.sh}, restores it into an empty database
+ * with {@code examples/ops/restore-database.sh}, and compares the two; also the scripts' refusals and the retention.
+ *
+ * <p>The database lives on a PostgreSQL 15 server started from Debian's packaged binaries, because the packaged
+ * {@code pg_dump} is version 15 and cannot dump the embedded PostgreSQL 18.
+ */
+class BackupRoundTripTest {
+
+    private static final String SOURCE = "wms_source";
+    private static final String RESTORED = "wms_restored";
+    private static final String BACKUP_FILE_NAME = "wms_source_backup_[0-9]{8}_[0-9]{6}\\.sql\\.gz";
+
+    /** The rows every table of the schema gets; a new table without rows here fails the fill check. */
+    private static final List<String> FILL = List.of(
+            "insert into users (email, password) values"
+                    + " ('anna@example.com', '$2a$10$Ws0pWlq3SM5bC1fUHnXGxOJmZbY7wZr1xw7gE2Y2oTzj5yGGm8nUK'),"
+                    + " ('ben@example.com', '$2a$10$9mXhZ5a2ZyJ8j5p0qV0o3eYb3v1x6sHq7lPj8dYk0qW4mZr2sT1uC'),"
+                    + " ('gone@example.com', '$2a$10$Lx8bPz1c3Vd5Nf7Hh9Jj1uKk3Mm5Oo7Qq9Ss1Uu3Ww5Yy7Aa9Cc1E')",
+            "update users set deleted_at = now() where email = 'gone@example.com'",
+            "insert into roles (name, description) values ('admin', 'Everything'), ('picker', null)",
+            "insert into user_roles (user_id, role_id)"
+                    + " select u.id, r.id from users u cross join roles r where u.deleted_at is null",
+            "insert into categories (name, description, created_by)"
+                    + " select 'Chilled', E'K\u00fchlware, ''frisch''\\n\\tbei 2\u20137 \u00b0C', id"
+                    + " from users where email = 'anna@example.com'",
+            "insert into categories (name) values ('Dry goods')",
+            "insert into brands (name, description, created_by)"
+                    + " select 'Brand ' || g, 'Brand \"' || g || '\"', (select min(id) from users)"
+                    + " from generate_series(1, 3) g",
+            "insert into products (name, description, category_id, brand_id, created_by, updated_by)"
+                    + " select 'Product ' || g, 'Ships in ' || g || ' days',"
+                    + " (select min(id) from categories),"
+                    + " case when g % 3 = 0 then null else (select min(id) from brands) end,"
+                    + " (select min(id) from users), (select max(id) from users)"
+                    + " from generate_series(1, 20) g",
+            "update products set deleted_at = now() where name = 'Product 7'",
+            "insert into product_batches"
+                    + " (product_id, batch_number, manufacturing_date, expiry_date, status, created_by)"
+                    + " select p.id, 'B-' || p.id || '-' || n, date '2026-01-01', date '2026-01-01' + 30 * n,"
+                    + " case when n = 3 then 'quarantined' else 'active' end, (select min(id) from users)"
+                    + " from products p cross join generate_series(1, 3) n",
+            "insert into product_batch_tracks"
+                    + " (product_batch_id, user_id, action, description, quantity_change, quantity_after)"
+                    + " select id, (select min(id) from users), 'received', 'Goods in', 100, 100"
+                    + " from product_batches",
+            "insert into product_batch_tracks"
+                    + " (product_batch_id, user_id, action, description, quantity_change, quantity_after)"
+                    + " select id, (select max(id) from users), 'picked', 'Order ' || id,"
+                    + " -(1 + id % 40), 100 - (1 + id % 40) from product_batches",
+            "insert into product_batch_tracks (product_batch_id, user_id, action, description)"
+                    + " select id, (select min(id) from users), 'status_changed', 'Held for inspection'"
+                    + " from product_batches where status = 'quarantined'",
+            "update product_batches b set quantity ="
+                    + " (select sum(quantity_change) from product_batch_tracks t where t.product_batch_id = b.id)");
+
+    private static Path work;
+    private static TestCertificates certificates;
+    private static Postgres15Server server;
+    private static OpsScript.Result backup;
+    private static Path backupDirectory;
+    private static OpsScript.Result restore;
+
+    @BeforeAll
+    static void backUpAFilledDatabaseAndRestoreItIntoAnEmptyOne() throws Exception {
+        assumeTrue(Postgres15Server.isInstalled(), "PostgreSQL 15 is not installed in " + Postgres15Server.BIN
+                + ": install the Debian packages postgresql-15 and postgresql-client-15 (.ci/run does)");
+        work = Files.createTempDirectory("wms-backup-");
+        if (TestCertificates.canBeMade()) {
+            certificates = TestCertificates.makeIn(Files.createDirectory(work.resolve("certificates")));
+        }
+        server = Postgres15Server.start(Files.createDirectory(work.resolve("pg15")), certificates);
+        server.execute("create database " + SOURCE, "create database " + RESTORED);
+        WmsMigrations.on(server.dataSource(SOURCE)).migrate();
+        try (Connection connection = server.dataSource(SOURCE).getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String sql : FILL) {
+                statement.execute(sql);
+            }
+        }
+
+        backupDirectory = work.resolve("backups");
+        backup = OpsScript.run("backup-database.sh", settings(SOURCE, backupDirectory), work);
+        restore = OpsScript.run("restore-database.sh", settings(RESTORED, backupDirectory), work,
+                backup.output().strip());
+    }
+
+    @AfterAll
+    static void stopServerAndDeleteFiles() throws Exception {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (work != null) {
+                try (Stream<Path> files = Files.walk(work)) {
+                    files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
+                }
+            }
+        }
+    }
+
+    /** The scripts' settings for a database of the PostgreSQL 15 server, with its binaries first on the PATH. */
+    private static Map<String, String> settings(String databaseName, Path backups) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("PATH", Postgres15Server.BIN + File.pathSeparator + System.getenv("PATH"));
+        settings.put("DB_HOST", "localhost");
+        settings.put("DB_PORT", Integer.toString(server.port()));
+        settings.put("DB_USER", "postgres");
+        settings.put("DB_NAME", databaseName);
+        settings.put("BACKUP_DIR", backups.toString());
+        return settings;
+    }
+
+    /** Each table of the public schema, with its row count and a digest of all its rows in a fixed order. */
+    private static Map<String, String> tableFingerprints(DataSource dataSource) throws SQLException {
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery("select table_name from information_schema.tables"
+                    + " where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name")) {
+                while (result.next()) {
+                    tables.add(result.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet result = statement.executeQuery("select count(*) || ' rows, md5 '"
+                        + " || md5(coalesce(string_agg(t::text, E'\\n' order by t::text), ''))"
+                        + " from public.\"" + table + "\" t")) {
+                    result.next();
+                    fingerprints.put(table, result.getString(1));
+                }
+            }
+        }
+        return fingerprints;
+    }
+
+    private static Map<String, Long> rowCounts(DataSource dataSource) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        tableFingerprints(dataSource).forEach((table, fingerprint) ->
+                counts.put(table, Long.parseLong(fingerprint.substring(0, fingerprint.indexOf(' ')))));
+        return counts;
+    }
+
+    private static Map<String, Long> sequenceValues(DataSource dataSource) throws SQLException {
+        Map<String, Long> values = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select sequencename, last_value from pg_sequences"
+                     + " where schemaname = 'public' order by sequencename")) {
+            while (result.next()) {
+                values.put(result.getString(1), result.getLong(2));
+            }
+        }
+        return values;
+    }
+
+    private static long queryLong(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static List<String> fileNames(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static Path backupFile(Path directory, String name, Duration age) throws IOException {
+        Path file = Files.writeString(Files.createDirectories(directory).resolve(name), "an earlier backup");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(age)));
+        return file;
+    }
+
+    @Test
+    void theSourceHasRowsInEveryTableAndALedgerThatAddsUpToEachBatch() throws SQLException {
+        assertThat(rowCounts(server.dataSource(SOURCE)))
+                .as("rows per table; give a new table rows in BackupRoundTripTest.FILL")
+                .isNotEmpty()
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+        assertThat(queryLong(server.dataSource(SOURCE), "select count(*) from product_batches b"
+                + " where b.quantity <> (select sum(quantity_change) from product_batch_tracks t"
+                + " where t.product_batch_id = b.id)")).isZero();
+    }
+
+    @Test
+    void backupWritesOneTimestampedCompressedFileAndPrintsItsPath() throws IOException {
+        assertThat(backup.exitStatus()).as(backup.errors()).isZero();
+        Path file = Path.of(backup.output().strip());
+
+        assertThat(file.getParent()).isEqualTo(backupDirectory);
+        assertThat(file.getFileName().toString()).matches(BACKUP_FILE_NAME);
+        assertThat(fileNames(backupDirectory)).containsExactly(file.getFileName().toString());
+        assertThat(Files.readAllBytes(file)).startsWith(0x1f, 0x8b);
+    }
+
+    @Test
+    void restoreRecreatesEveryTableRowForRow() throws SQLException {
+        assertThat(restore.exitStatus()).as(restore.errors()).isZero();
+
+        Map<String, String> source = tableFingerprints(server.dataSource(SOURCE));
+        assertThat(source).containsKeys("users", "roles", "user_roles", "categories", "brands", "products",
+                "product_batches", "product_batch_tracks", WmsMigrations.HISTORY_TABLE);
+        assertThat(tableFingerprints(server.dataSource(RESTORED))).containsExactlyEntriesOf(source);
+    }
+
+    @Test
+    void restoredIdentitiesContinueWhereTheSourceStopped() throws SQLException {
+        Map<String, Long> source = sequenceValues(server.dataSource(SOURCE));
+
+        assertThat(source).isNotEmpty();
+        assertThat(sequenceValues(server.dataSource(RESTORED))).containsExactlyEntriesOf(source);
+    }
+
+    @Test
+    void restoredLedgerStillRefusesToBeRewritten() {
+        SQLException refusal = catchThrowableOfType(SQLException.class, () -> {
+            try (Connection connection = server.dataSource(RESTORED).getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.executeUpdate("update product_batch_tracks set quantity_change = 1000");
+            }
+        });
+
+        assertThat(refusal.getSQLState()).isEqualTo("WMS01");
+    }
+
+    @Test
+    void restoredSchemaValidatesAgainstTheMigrations() {
+        WmsMigrations restored = WmsMigrations.on(server.dataSource(RESTORED));
+
+        restored.validate();
+        assertThat(restored.currentVersion()).isEqualTo(restored.latestVersion());
+    }
+
+    @Test
+    void restoreRefusesADatabaseThatIsNotEmptyAndLeavesItUnchanged() throws Exception {
+        Map<String, String> before = tableFingerprints(server.dataSource(SOURCE));
+
+        OpsScript.Result refused = OpsScript.run("restore-database.sh", settings(SOURCE, backupDirectory), work,
+                backup.output().strip());
+
+        assertThat(refused.exitStatus()).isNotZero();
+        assertThat(refused.errors()).contains("database " + SOURCE).contains("is not empty");
+        assertThat(tableFingerprints(server.dataSource(SOURCE))).containsExactlyEntriesOf(before);
+    }
+
+    @Test
+    void restoreRefusesACutOffBackupAndLeavesTheDatabaseEmpty() throws Exception {
+        server.execute("create database wms_cut_off");
+        byte[] whole = Files.readAllBytes(Path.of(backup.output().strip()));
+        Path cutOff = Files.write(work.resolve("cut-off.sql.gz"), Arrays.copyOf(whole, whole.length / 2));
+
+        OpsScript.Result refused = OpsScript.run("restore-database.sh", settings("wms_cut_off", backupDirectory),
+                work, cutOff.toString());
+
+        assertThat(refused.exitStatus()).isNotZero();
+        assertThat(refused.errors()).contains("is not a complete gzip file");
+        assertThat(tableFingerprints(server.dataSource("wms_cut_off"))).isEmpty();
+    }
+
+    @Test
+    void aFailedDumpLeavesNoFileAndDeletesNoOldBackup() throws Exception {
+        // A role that may connect but may not read the tables: pg_dump fails after it has started writing.
+        server.execute("create role wms_no_rights login");
+        Path backups = work.resolve("failed-dump");
+        backupFile(backups, SOURCE + "_backup_20200101_000000.sql.gz", Duration.ofDays(400));
+        Map<String, String> settings = settings(SOURCE, backups);
+        settings.put("DB_USER", "wms_no_rights");
+
+        OpsScript.Result failed = OpsScript.run("backup-database.sh", settings, work);
+
+        assertThat(failed.exitStatus()).isNotZero();
+        assertThat(failed.errors()).contains("permission denied").contains("no backup was written");
+        assertThat(failed.output()).isEmpty();
+        assertThat(fileNames(backups)).containsExactly(SOURCE + "_backup_20200101_000000.sql.gz");
+    }
+
+    @Test
+    void retentionDeletesThisDatabasesBackupsOlderThanRetentionDaysOnly() throws Exception {
+        Path backups = work.resolve("retention");
+        backupFile(backups, SOURCE + "_backup_20200101_000000.sql.gz", Duration.ofDays(31));
+        backupFile(backups, SOURCE + "_backup_20200102_000000.sql.gz", Duration.ofDays(29));
+        backupFile(backups, "other_backup_20200101_000000.sql.gz", Duration.ofDays(31));
+        Map<String, String> settings = settings(SOURCE, backups);
+        settings.put("RETENTION_DAYS", "30");
+
+        OpsScript.Result result = OpsScript.run("backup-database.sh", settings, work);
+
+        assertThat(result.exitStatus()).as(result.errors()).isZero();
+        assertThat(result.errors()).contains("Deleted expired backup: ")
+                .contains(SOURCE + "_backup_20200101_000000.sql.gz");
+        assertThat(fileNames(backups)).containsExactlyInAnyOrder(
+                SOURCE + "_backup_20200102_000000.sql.gz",
+                "other_backup_20200101_000000.sql.gz",
+                Path.of(result.output().strip()).getFileName().toString());
+    }
+
+    @Test
+    void backupOverVerifyFullTlsTakesTheLibrarysCertificateSettings() throws Exception {
+        assumeTrue(certificates != null, "openssl is not on PATH: no certificates for a TLS test");
+        Path backups = work.resolve("tls");
+        Map<String, String> settings = settings(SOURCE, backups);
+        settings.put("DB_SSLMODE", "verify-full");
+        settings.put("DB_SSLROOTCERT", certificates.authority().toString());
+
+        OpsScript.Result result = OpsScript.run("backup-database.sh", settings, work);
+
+        assertThat(result.exitStatus()).as(result.errors()).isZero();
+        assertThat(fileNames(backups)).containsExactly(Path.of(result.output().strip()).getFileName().toString());
+    }
+
+    @Test
+    void backupOverVerifyFullTlsRefusesAServerCertificateFromAnotherAuthority() throws Exception {
+        assumeTrue(certificates != null, "openssl is not on PATH: no certificates for a TLS test");
+        Path backups = work.resolve("tls-stranger");
+        Map<String, String> settings = settings(SOURCE, backups);
+        settings.put("DB_SSLMODE", "verify-full");
+        settings.put("DB_SSLROOTCERT", certificates.strangerAuthority().toString());
+
+        OpsScript.Result refused = OpsScript.run("backup-database.sh", settings, work);
+
+        assertThat(refused.exitStatus()).isNotZero();
+        assertThat(refused.errors()).contains("certificate verify failed").contains("cannot connect");
+        assertThat(fileNames(backups)).isEmpty();
+    }
+
+    @Test
+    void backupRefusesAServerNewerThanItsPgDumpSayingSo() throws Exception {
+        try (WmsTestDatabase newer = WmsTestServer.embedded().createEmptyDatabase()) {
+            long serverMajor = queryLong(newer.dataSource(), "select current_setting('server_version_num')::int / 10000");
+            assumeTrue(serverMajor > 15, "the embedded server is not newer than pg_dump 15");
+            Path backups = work.resolve("newer-server");
+            Map<String, String> settings = settings(newer.databaseName(), backups);
+            settings.put("DB_HOST", newer.host());
+            settings.put("DB_PORT", Integer.toString(newer.port()));
+            settings.put("DB_USER", newer.username());
+            settings.put("DB_PASSWORD", newer.password());
+
+            OpsScript.Result refused = OpsScript.run("backup-database.sh", settings, work);
+
+            assertThat(refused.exitStatus()).isNotZero();
+            assertThat(refused.errors())
+                    .contains("pg_dump 15 is older than the PostgreSQL " + serverMajor + " server")
+                    .contains("/usr/lib/postgresql/" + serverMajor + "/bin");
+            assertThat(fileNames(backups)).isEmpty();
+        }
+    }
+
+    @Test
+    void backupSaysSoWhenPgDumpIsNotInstalled() throws Exception {
+        Path emptyPath = Files.createDirectories(work.resolve("no-tools"));
+        Path backups = work.resolve("no-pg-dump");
+        Map<String, String> settings = settings(SOURCE, backups);
+        settings.put("PATH", emptyPath.toString());
+
+        OpsScript.Result refused = OpsScript.run("backup-database.sh", settings, work);
+
+        assertThat(refused.exitStatus()).isNotZero();
+        assertThat(refused.errors()).contains("pg_dump is not installed or not on PATH");
+        assertThat(fileNames(backups)).isEmpty();
+    }
+}
