@@ -2,6 +2,9 @@ package io.wms.core;
 
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
+import io.wms.core.repository.ProductBatchRepository;
+import io.wms.core.repository.ProductBatchTrackRepository;
+import io.wms.core.repository.ProductRepository;
 
 /**
  * The repositories and services of wms, bound either to auto-commit ({@link Wms} itself) or to one running
@@ -25,6 +28,27 @@ public interface WmsOperations {
      * @return the brand repository; never {@code null}
      */
     BrandRepository brands();
+
+    /**
+     * Returns the products, with the seed's product queries, listings and pages.
+     *
+     * @return the product repository; never {@code null}
+     */
+    ProductRepository products();
+
+    /**
+     * Returns the product batches: reads and the edits that move no stock.
+     *
+     * @return the batch repository; never {@code null}
+     */
+    ProductBatchRepository batches();
+
+    /**
+     * Returns the stock ledger, read only.
+     *
+     * @return the ledger repository; never {@code null}
+     */
+    ProductBatchTrackRepository ledger();
 
     /**
      * Runs work in one transaction and returns its result: commits when the work returns, rolls back when it

@@ -5,6 +5,9 @@ import io.wms.core.TransactionalWork;
 import io.wms.core.WmsOperations;
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
+import io.wms.core.repository.ProductBatchRepository;
+import io.wms.core.repository.ProductBatchTrackRepository;
+import io.wms.core.repository.ProductRepository;
 import org.jooq.DSLContext;
 
 /**
@@ -16,12 +19,19 @@ class BoundOperations implements WmsOperations {
     private final WmsSettings settings;
     private final CategoryRepository categories;
     private final BrandRepository brands;
+    private final ProductRepository products;
+    private final ProductBatchRepository batches;
+    private final ProductBatchTrackRepository ledger;
 
     BoundOperations(DSLContext dsl, WmsSettings settings) {
         this.dsl = dsl;
         this.settings = settings;
         this.categories = ApiGuard.guard(CategoryRepository.class, new JooqCategoryRepository(dsl));
         this.brands = ApiGuard.guard(BrandRepository.class, new JooqBrandRepository(dsl));
+        this.products = ApiGuard.guard(ProductRepository.class, new JooqProductRepository(dsl));
+        this.batches = ApiGuard.guard(ProductBatchRepository.class,
+                new JooqProductBatchRepository(dsl, new ExpiryPolicy(settings)));
+        this.ledger = ApiGuard.guard(ProductBatchTrackRepository.class, new JooqProductBatchTrackRepository(dsl));
     }
 
     @Override
@@ -32,6 +42,21 @@ class BoundOperations implements WmsOperations {
     @Override
     public BrandRepository brands() {
         return brands;
+    }
+
+    @Override
+    public ProductRepository products() {
+        return products;
+    }
+
+    @Override
+    public ProductBatchRepository batches() {
+        return batches;
+    }
+
+    @Override
+    public ProductBatchTrackRepository ledger() {
+        return ledger;
     }
 
     @Override
