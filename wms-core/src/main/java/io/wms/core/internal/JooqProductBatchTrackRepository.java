@@ -61,7 +61,7 @@ final class JooqProductBatchTrackRepository implements ProductBatchTrackReposito
     }
 
     private KeysetPage<ProductBatchTrack> read(Condition scope, int limit, String cursor) {
-        Validator validator = KeysetCursor.checkLimit(Validator.of("ledger page"), limit);
+        Validator validator = Pages.checkLimit(Validator.of("ledger page"), limit);
         Condition before = cursor == null ? noCondition() : before(cursor, validator);
         validator.validate();
         List<ProductBatchTrack> rows = dsl.selectFrom(PRODUCT_BATCH_TRACKS)

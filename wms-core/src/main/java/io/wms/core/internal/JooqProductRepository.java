@@ -186,14 +186,14 @@ final class JooqProductRepository implements ProductRepository {
 
     @Override
     public Page<Product> byCategory(long categoryId, PageRequest page) {
-        KeysetCursor.checkPage(Validator.of("page of a category's products"), page).validate();
+        Pages.checkPage(Validator.of("page of a category's products"), page).validate();
         Condition filter = PRODUCTS.CATEGORY_ID.eq(categoryId).and(PRODUCTS.DELETED_AT.isNull());
         return page(filter, products(filter, byNameThenId(), page), page);
     }
 
     @Override
     public Page<ProductWithBatches> listWithBatches(PageRequest page) {
-        KeysetCursor.checkPage(Validator.of("page of products with batches"), page).validate();
+        Pages.checkPage(Validator.of("page of products with batches"), page).validate();
         Condition filter = PRODUCTS.DELETED_AT.isNull();
         Field<List<ProductBatch>> batches = multiset(
                 selectFrom(PRODUCT_BATCHES).where(liveBatchOfProduct()).orderBy(BATCH_ORDER))
@@ -221,20 +221,20 @@ final class JooqProductRepository implements ProductRepository {
     @Override
     public Page<Product> search(ProductQuery query, PageRequest page) {
         Validator validator = checkQuery(query);
-        KeysetCursor.checkPage(validator, page).validate();
+        Pages.checkPage(validator, page).validate();
         Condition filter = filter(query);
         return page(filter, products(filter, order(query), page), page);
     }
 
     @Override
     public KeysetPage<Product> scroll(ProductQuery query, int limit) {
-        KeysetCursor.checkLimit(checkQuery(query), limit).validate();
+        Pages.checkLimit(checkQuery(query), limit).validate();
         return scrollFrom(query, limit, noCondition());
     }
 
     @Override
     public KeysetPage<Product> scroll(ProductQuery query, int limit, String cursor) {
-        Validator validator = KeysetCursor.checkLimit(checkQuery(query), limit);
+        Validator validator = Pages.checkLimit(checkQuery(query), limit);
         Condition after = query.sort() == null || query.direction() == null ? noCondition()
                 : after(query, cursor, validator);
         validator.validate();

@@ -6,8 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
 
-import io.wms.core.repository.PageRequest;
-
 /**
  * The opaque cursor of a keyset page: the last row's sort value and id, and the kind of listing it belongs to, so
  * that a cursor cannot be replayed against a listing in another order.
@@ -66,29 +64,6 @@ record KeysetCursor(String kind, String value, long id) {
         } catch (DateTimeParseException malformed) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * Checks a keyset page size.
-     *
-     * @param validator the validator collecting the violations
-     * @param limit     the rows per page
-     * @return the validator
-     */
-    static Validator checkLimit(Validator validator, int limit) {
-        return validator.positive("limit", limit).atMost("limit", limit, PageRequest.MAX_LIMIT);
-    }
-
-    /**
-     * Checks an offset page request.
-     *
-     * @param validator the validator collecting the violations
-     * @param page      the request
-     * @return the validator
-     */
-    static Validator checkPage(Validator validator, PageRequest page) {
-        validator.positive("page", page.page());
-        return checkLimit(validator, page.limit());
     }
 
     private static String part(String text) {
