@@ -1,5 +1,6 @@
 package io.wms.core.internal;
 
+import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.jooq.impl.DSL.currentInstant;
 
@@ -12,11 +13,13 @@ import io.wms.core.auth.Permission;
 import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.model.BatchStatus;
+import io.wms.core.model.BatchWithProduct;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.repository.BatchChanges;
 import io.wms.core.repository.ProductBatchRepository;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.SortField;
 
 /**
  * Product batches on jOOQ. Never writes {@code quantity} or {@code status}: those belong to the inventory service,
@@ -59,20 +62,16 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
     }
 
     @Override
-    public List<ProductBatch> expired() {
-        return dsl.selectFrom(PRODUCT_BATCHES)
-                .where(active().and(expiryPolicy.expired()))
-                .orderBy(PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.ID)
-                .fetch(Mappers::batch);
+    public List<BatchWithProduct> expired() {
+        return withProducts(active().and(expiryPolicy.expired()),
+                List.of(PRODUCT_BATCHES.EXPIRY_DATE.asc(), PRODUCT_BATCHES.ID.asc()));
     }
 
     @Override
-    public List<ProductBatch> lowStock(int threshold) {
+    public List<BatchWithProduct> lowStock(int threshold) {
         Validator.of("low-stock threshold").positive("threshold", threshold).validate();
-        return dsl.selectFrom(PRODUCT_BATCHES)
-                .where(active().and(PRODUCT_BATCHES.QUANTITY.lt(threshold)))
-                .orderBy(PRODUCT_BATCHES.QUANTITY, PRODUCT_BATCHES.ID)
-                .fetch(Mappers::batch);
+        return withProducts(active().and(PRODUCT_BATCHES.QUANTITY.lt(threshold)),
+                List.of(PRODUCT_BATCHES.QUANTITY.asc(), PRODUCT_BATCHES.ID.asc()));
     }
 
     @Override
@@ -128,6 +127,15 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
         if (dsl.deleteFrom(PRODUCT_BATCHES).where(PRODUCT_BATCHES.ID.eq(id)).execute() == 0) {
             throw new NotFoundException("batch", id);
         }
+    }
+
+    private List<BatchWithProduct> withProducts(Condition condition, List<SortField<?>> order) {
+        return dsl.select(PRODUCT_BATCHES, PRODUCTS)
+                .from(PRODUCT_BATCHES)
+                .join(PRODUCTS).on(PRODUCTS.ID.eq(PRODUCT_BATCHES.PRODUCT_ID))
+                .where(condition)
+                .orderBy(order)
+                .fetch(row -> new BatchWithProduct(Mappers.batch(row.value1()), Mappers.product(row.value2())));
     }
 
     private static Condition live() {

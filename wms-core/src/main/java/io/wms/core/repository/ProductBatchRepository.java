@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.model.BatchWithProduct;
 import io.wms.core.model.ProductBatch;
 
 /**
@@ -43,21 +44,22 @@ public interface ProductBatchRepository {
 
     /**
      * Lists the live active batches that are expired today by the warehouse's expiry rule (usable through the end of
-     * the expiry date), by expiry date then id (the seed's {@code GetExpiredBatches}).
+     * the expiry date), by expiry date then id, each with its product, in one round trip (the seed's
+     * {@code GetExpiredBatches}).
      *
      * @return the batches; never {@code null}
      */
-    List<ProductBatch> expired();
+    List<BatchWithProduct> expired();
 
     /**
-     * Lists the live active batches holding fewer units than a threshold, by quantity then id (the seed's
-     * {@code GetLowStockBatches}).
+     * Lists the live active batches holding fewer units than a threshold, by quantity then id, each with its
+     * product, in one round trip (the seed's {@code GetLowStockBatches}).
      *
      * @param threshold the quantity a batch must be below; at least 1
      * @return the batches; never {@code null}
      * @throws io.wms.core.error.ValidationException if the threshold is below 1
      */
-    List<ProductBatch> lowStock(int threshold);
+    List<BatchWithProduct> lowStock(int threshold);
 
     /**
      * Replaces the lot number and dates of a live batch, if it has not changed since it was read.

@@ -83,7 +83,9 @@ class ProductBatchRepositoryTest {
         long deleted = fixtures().batch(bread, "D", 1, TODAY.minusDays(1), BatchStatus.ACTIVE);
         batches().delete(ADMIN, deleted);
 
-        assertThat(batches().expired()).extracting(ProductBatch::id).containsExactly(lastMonth, yesterday);
+        assertThat(batches().expired()).extracting(expired -> expired.batch().id())
+                .containsExactly(lastMonth, yesterday);
+        assertThat(batches().expired()).allSatisfy(expired -> assertThat(expired.product().name()).isEqualTo("Bread"));
     }
 
     @Test
@@ -94,7 +96,7 @@ class ProductBatchRepositoryTest {
         fixtures().batch(bread, "5", 5, null, BatchStatus.ACTIVE);
         fixtures().batch(bread, "0", 0, null, BatchStatus.DEPLETED);
 
-        assertThat(batches().lowStock(5)).extracting(ProductBatch::id).containsExactly(one, four);
+        assertThat(batches().lowStock(5)).extracting(low -> low.batch().id()).containsExactly(one, four);
     }
 
     @Test

@@ -97,6 +97,14 @@ class ProductRepositoryTest {
     }
 
     @Test
+    void missingArgumentsAreAValidationErrorNamingThem() {
+        assertThatThrownBy(() -> products().search(null, null))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("query is required")
+                .hasMessageContaining("page is required");
+    }
+
+    @Test
     void updateReplacesTheValuesAndBumpsTheVersion() {
         Category food = category("Food");
         Product bread = products().create(ADMIN, new NewProduct("Bread", null, food.id(), null));
