@@ -1,5 +1,6 @@
 package io.wms.core.internal;
 
+import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wms.core.repository.KeysetPage;
@@ -10,6 +11,7 @@ import io.wms.core.repository.SortDirection;
 import io.wms.core.model.Product;
 import io.wms.core.testing.WmsExtension;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,6 +68,24 @@ class QueryPlansTest {
     void keysetPageByIdSeeksInThePrimaryKey() {
         assertThat(planOfSecondPage(ProductQuery.all().sortedBy(ProductSort.ID, SortDirection.ASC)))
                 .contains("products_pkey").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void ledgerPageOfABatchSeeksInTheBatchHistoryIndex() {
+        extension.sql().execute("""
+                insert into product_batches (product_id, batch_number)
+                select (select min(id) from products), 'B' || n from generate_series(1, 100) n""");
+        extension.sql().execute("""
+                insert into product_batch_tracks (product_batch_id, action, created_at)
+                select b.id, 'status_changed', timestamptz '2030-01-01' + n * interval '1 minute'
+                from product_batches b cross join generate_series(1, 200) n""");
+        extension.sql().execute("analyze product_batches, product_batch_tracks");
+        long batchId = extension.sql().select(DSL.min(PRODUCT_BATCHES.ID)).from(PRODUCT_BATCHES).fetchSingle().value1();
+        var first = observed.operations().ledger().byBatch(batchId, 20);
+
+        observed.operations().ledger().byBatch(batchId, 20, first.nextCursor().orElseThrow());
+
+        assertThat(planOf(observed.lastQuery())).contains("idx_pbt_batch_created").doesNotContain("Seq Scan");
     }
 
     private String planOfSecondPage(ProductQuery query) {
