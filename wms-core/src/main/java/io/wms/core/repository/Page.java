@@ -25,10 +25,10 @@ public record Page<T>(List<T> items, long total, int page, int limit) {
     /**
      * Returns how many pages of this size the listing has.
      *
-     * @return the page count; 0 for an empty listing
+     * @return the page count; 0 for an empty listing or a limit below 1
      */
     public long totalPages() {
-        return (total + limit - 1) / limit;
+        return limit < 1 ? 0 : (total + limit - 1) / limit;
     }
 
     /**

@@ -7,6 +7,7 @@ import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import io.wms.core.auth.Permission;
@@ -19,7 +20,9 @@ import io.wms.core.model.BatchWithHistory;
 import io.wms.core.model.Brand;
 import io.wms.core.model.Category;
 import io.wms.core.model.Product;
+import io.wms.core.model.ProductBatch;
 import io.wms.core.model.ProductDetails;
+import io.wms.core.model.ProductWithBatches;
 import io.wms.core.model.TrackAction;
 import io.wms.core.model.TrackEntry;
 import io.wms.core.testing.Fixtures;
@@ -234,7 +237,7 @@ class ProductRepositoryTest {
         long late = fixtures().batch(bread.id(), "L", 1, JUNE.plusDays(9), BatchStatus.ACTIVE);
         long early = fixtures().batch(bread.id(), "E", 5, JUNE, BatchStatus.QUARANTINED);
         long gone = fixtures().batch(bread.id(), "G", 1, JUNE, BatchStatus.ACTIVE);
-        extension.sql().update(PRODUCT_BATCHES).set(PRODUCT_BATCHES.DELETED_AT, java.time.Instant.now())
+        extension.sql().update(PRODUCT_BATCHES).set(PRODUCT_BATCHES.DELETED_AT, Instant.now())
                 .where(PRODUCT_BATCHES.ID.eq(gone)).execute();
         long received = fixtures().track(early, null, TrackAction.RECEIVED, 8, 8);
         long picked = fixtures().track(early, userId, TrackAction.PICKED, -3, 5);
@@ -329,12 +332,12 @@ class ProductRepositoryTest {
         long late = fixtures().batch(bread, "L", 1, JUNE.plusDays(1), BatchStatus.ACTIVE);
         long early = fixtures().batch(bread, "E", 1, JUNE, BatchStatus.DEPLETED);
 
-        Page<io.wms.core.model.ProductWithBatches> page = products().listWithBatches(PageRequest.first(10));
+        Page<ProductWithBatches> page = products().listWithBatches(PageRequest.first(10));
 
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.items()).extracting(item -> item.product().id()).containsExactly(apples, bread);
         assertThat(page.items().get(0).batches()).isEmpty();
-        assertThat(page.items().get(1).batches()).extracting(io.wms.core.model.ProductBatch::id)
+        assertThat(page.items().get(1).batches()).extracting(ProductBatch::id)
                 .containsExactly(early, late);
     }
 

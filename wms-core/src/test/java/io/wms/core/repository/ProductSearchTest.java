@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.wms.core.error.ValidationException;
+import io.wms.core.error.Violation;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.Product;
 import io.wms.core.testing.Fixtures;
@@ -215,7 +216,7 @@ class ProductSearchTest {
 
         assertThatThrownBy(() -> products().search(query, new PageRequest(0, 10)))
                 .isInstanceOfSatisfying(ValidationException.class, failure -> assertThat(failure.violations())
-                        .extracting(io.wms.core.error.Violation::field)
+                        .extracting(Violation::field)
                         .containsExactlyInAnyOrder("text", "sort", "direction", "expiringTo", "createdTo", "page"));
     }
 
