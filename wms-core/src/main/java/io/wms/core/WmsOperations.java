@@ -5,6 +5,9 @@ import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.StockReports;
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
+import io.wms.core.repository.ProductBatchRepository;
+import io.wms.core.repository.ProductBatchTrackRepository;
+import io.wms.core.repository.ProductRepository;
 import io.wms.core.repository.RoleRepository;
 import io.wms.core.repository.UserRepository;
 import io.wms.core.seed.Seeding;
@@ -75,6 +78,27 @@ public interface WmsOperations {
      * @return the stock reports; never {@code null}
      */
     StockReports stockReports();
+
+    /**
+     * Returns the products, with the seed's product queries, listings and pages.
+     *
+     * @return the product repository; never {@code null}
+     */
+    ProductRepository products();
+
+    /**
+     * Returns the product batches: reads and the edits that move no stock.
+     *
+     * @return the batch repository; never {@code null}
+     */
+    ProductBatchRepository batches();
+
+    /**
+     * Returns the stock ledger, read only.
+     *
+     * @return the ledger repository; never {@code null}
+     */
+    ProductBatchTrackRepository ledger();
 
     /**
      * Runs work in one transaction and returns its result: commits when the work returns, rolls back when it

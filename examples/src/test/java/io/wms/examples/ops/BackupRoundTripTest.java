@@ -86,7 +86,10 @@ class BackupRoundTripTest {
                     + " select id, (select min(id) from users), 'status_changed', 'Held for inspection'"
                     + " from product_batches where status = 'quarantined'",
             "update product_batches b set quantity ="
-                    + " (select sum(quantity_change) from product_batch_tracks t where t.product_batch_id = b.id)");
+                    + " (select sum(quantity_change) from product_batch_tracks t where t.product_batch_id = b.id)",
+            "insert into idempotency_keys (idempotency_key, operation, request, result, user_id)"
+                    + " select 'pick-' || id, 'pick', 'productId=' || product_id, 'batchId=' || id,"
+                    + " (select min(id) from users) from product_batches where status = 'active'");
 
     private static Path work;
     private static TestCertificates certificates;

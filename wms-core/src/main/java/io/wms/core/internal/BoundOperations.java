@@ -8,6 +8,9 @@ import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.StockReports;
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
+import io.wms.core.repository.ProductBatchRepository;
+import io.wms.core.repository.ProductBatchTrackRepository;
+import io.wms.core.repository.ProductRepository;
 import io.wms.core.repository.RoleRepository;
 import io.wms.core.repository.UserRepository;
 import io.wms.core.seed.Seeding;
@@ -28,6 +31,9 @@ class BoundOperations implements WmsOperations {
     private final Seeding seeding;
     private final InventoryService inventory;
     private final StockReports stockReports;
+    private final ProductRepository products;
+    private final ProductBatchRepository batches;
+    private final ProductBatchTrackRepository ledger;
 
     BoundOperations(DSLContext dsl, WmsSettings settings) {
         this.dsl = dsl;
@@ -41,6 +47,10 @@ class BoundOperations implements WmsOperations {
         this.seeding = ApiGuard.guard(Seeding.class, new DefaultSeeding(dsl, settings, passwords));
         this.inventory = ApiGuard.guard(InventoryService.class, new JooqInventoryService(dsl, settings));
         this.stockReports = ApiGuard.guard(StockReports.class, new JooqStockReports(dsl, settings));
+        this.products = ApiGuard.guard(ProductRepository.class, new JooqProductRepository(dsl));
+        this.batches = ApiGuard.guard(ProductBatchRepository.class,
+                new JooqProductBatchRepository(dsl, new ExpiryPolicy(settings)));
+        this.ledger = ApiGuard.guard(ProductBatchTrackRepository.class, new JooqProductBatchTrackRepository(dsl));
     }
 
     @Override
@@ -81,6 +91,21 @@ class BoundOperations implements WmsOperations {
     @Override
     public StockReports stockReports() {
         return stockReports;
+    }
+
+    @Override
+    public ProductRepository products() {
+        return products;
+    }
+
+    @Override
+    public ProductBatchRepository batches() {
+        return batches;
+    }
+
+    @Override
+    public ProductBatchTrackRepository ledger() {
+        return ledger;
     }
 
     @Override

@@ -1,0 +1,76 @@
+package io.wms.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The opaque cursor of a keyset page: the last row's sort value and id, and the kind of listing it belongs to, so
+ * that a cursor cannot be replayed against a listing in another order.
+ *
+ * <p>Each part is Base64url-encoded on its own, which keeps any character of a sort value (a product name may hold
+ * dots, quotes or newlines) from breaking the format.
+ *
+ * @param kind  the listing and order, for example {@code "product:NAME:ASC"}
+ * @param value the last row's sort value as text; empty when the order is by id alone
+ * @param id    the last row's id
+ */
+record KeysetCursor(String kind, String value, long id) {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    /**
+     * Renders the cursor as the string handed to callers.
+     *
+     * @return the opaque cursor
+     */
+    String encode() {
+        return part(kind) + "." + part(value) + "." + part(Long.toString(id));
+    }
+
+    /**
+     * Reads a cursor a caller handed back.
+     *
+     * @param cursor       the string
+     * @param expectedKind the listing and order the cursor must belong to
+     * @return the cursor, or empty if it is malformed or belongs to another listing or order
+     */
+    static Optional<KeysetCursor> decode(String cursor, String expectedKind) {
+        String[] parts = cursor.split("\\.", -1);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            String kind = text(parts[0]);
+            long id = Long.parseLong(text(parts[2]));
+            return kind.equals(expectedKind) ? Optional.of(new KeysetCursor(kind, text(parts[1]), id))
+                    : Optional.empty();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Reads the sort value as an instant, for listings ordered by time.
+     *
+     * @return the instant, or empty if the value is not one
+     */
+    Optional<Instant> valueAsInstant() {
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static String part(String text) {
+        return ENCODER.encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(String part) {
+        return new String(DECODER.decode(part), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,110 @@
+package io.wms.core.repository;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.wms.core.auth.Actor;
+import io.wms.core.model.BatchWithProduct;
+import io.wms.core.model.ProductBatch;
+
+/**
+ * Product batches: reads, and the edits that move no stock. Quantities and statuses change only through the
+ * inventory service, which writes the ledger; nothing here touches them.
+ *
+ * <p>Reads see live batches only. Edits check {@link io.wms.core.auth.Permission#MANAGE_CATALOG} (purging checks
+ * {@link io.wms.core.auth.Permission#PURGE_DATA}) before anything else and validate their input before any
+ * statement is sent. Every failure is a typed {@link io.wms.WmsException} that leaves the data unchanged.
+ * Thread-safe when obtained from {@link io.wms.core.Wms}.
+ */
+public interface ProductBatchRepository {
+
+    /**
+     * Finds a live batch by id.
+     *
+     * @param id the id
+     * @return the batch, or empty if there is none or it is soft-deleted
+     */
+    Optional<ProductBatch> findById(long id);
+
+    /**
+     * Lists a product's live batches in first-expired, first-out order: by expiry date, undated last, then id.
+     *
+     * @param productId the product's id
+     * @return the batches; empty for an unknown product
+     */
+    List<ProductBatch> byProduct(long productId);
+
+    /**
+     * Lists the live batches with a lot number, across all products, by id.
+     *
+     * @param batchNumber the lot number, compared exactly
+     * @return the batches; never {@code null}
+     */
+    List<ProductBatch> byBatchNumber(String batchNumber);
+
+    /**
+     * Lists the live active batches that are expired today by the warehouse's expiry rule (usable through the end of
+     * the expiry date), by expiry date then id, each with its product, in one round trip (the seed's
+     * {@code GetExpiredBatches}).
+     *
+     * @return the batches; never {@code null}
+     */
+    List<BatchWithProduct> expired();
+
+    /**
+     * Lists the live active batches holding fewer units than a threshold, by quantity then id, each with its
+     * product, in one round trip (the seed's {@code GetLowStockBatches}).
+     *
+     * @param threshold the quantity a batch must be below; at least 1
+     * @return the batches; never {@code null}
+     * @throws io.wms.core.error.ValidationException if the threshold is below 1
+     */
+    List<BatchWithProduct> lowStock(int threshold);
+
+    /**
+     * Replaces the lot number and dates of a live batch, if it has not changed since it was read.
+     *
+     * @param actor   who changes it
+     * @param id      the batch's id
+     * @param changes the new values and the version they were based on
+     * @return the changed batch, with its new version
+     * @throws io.wms.core.error.NotFoundException          if there is no live batch with this id
+     * @throws io.wms.core.error.ConcurrentUpdateException  if the batch's version is not the expected one
+     * @throws io.wms.core.error.ValidationException        if the new values break a rule
+     * @throws io.wms.core.error.DuplicateException         if another live batch of the product has the lot number
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not manage the catalog
+     */
+    ProductBatch update(Actor actor, long id, BatchChanges changes);
+
+    /**
+     * Soft-deletes a live batch: it disappears from reads, its lot number becomes free, and it can be restored.
+     *
+     * @param actor who deletes it
+     * @param id    the batch's id
+     * @throws io.wms.core.error.NotFoundException         if there is no live batch with this id
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
+     */
+    void delete(Actor actor, long id);
+
+    /**
+     * Brings a soft-deleted batch back.
+     *
+     * @param actor who restores it
+     * @param id    the batch's id
+     * @return the restored batch
+     * @throws io.wms.core.error.NotFoundException         if there is no soft-deleted batch with this id
+     * @throws io.wms.core.error.DuplicateException        if a live batch of the product has taken its lot number
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
+     */
+    ProductBatch restore(Actor actor, long id);
+
+    /**
+     * Deletes a batch for good, live or soft-deleted, with its ledger.
+     *
+     * @param actor who purges it
+     * @param id    the batch's id
+     * @throws io.wms.core.error.NotFoundException         if there is no batch with this id
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not purge data
+     */
+    void purge(Actor actor, long id);
+}

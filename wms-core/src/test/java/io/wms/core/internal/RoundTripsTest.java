@@ -1,0 +1,104 @@
+package io.wms.core.internal;
+
+import static io.wms.core.testing.WmsExtension.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wms.core.model.ProductDetails;
+import io.wms.core.repository.KeysetPage;
+import io.wms.core.repository.NewProduct;
+import io.wms.core.repository.NewProductGroup;
+import io.wms.core.repository.Page;
+import io.wms.core.repository.PageRequest;
+import io.wms.core.repository.ProductQuery;
+import io.wms.core.repository.ProductRepository;
+import io.wms.core.model.Product;
+import io.wms.core.model.ProductWithBatches;
+import io.wms.core.testing.Fixtures;
+import io.wms.core.testing.WmsExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Proves that graphs and pages take one statement whatever the number of children: no N+1.
+ */
+class RoundTripsTest {
+
+    @RegisterExtension
+    final WmsExtension extension = WmsExtension.create();
+
+    @ParameterizedTest(name = "{0} children")
+    @ValueSource(ints = {1, 200})
+    void fullTrackingTakesOneRoundTrip(int children) {
+        long productId = extension.wms().products().create(ADMIN, new NewProduct("Bread", null, null, null)).id();
+        long userId = new Fixtures(extension.sql()).user("picker@x.com");
+        extension.sql().execute("""
+                insert into product_batches (product_id, batch_number, quantity)
+                select ?, 'B' || n, n from generate_series(1, ?) n""", productId, children);
+        extension.sql().execute("""
+                insert into product_batch_tracks (product_batch_id, user_id, action, quantity_change, quantity_after)
+                select b.id, ?, 'received', 1, 1
+                from product_batches b cross join generate_series(1, ?) n
+                where b.batch_number = 'B1'""", userId, children);
+        ObservedOperations observed = new ObservedOperations(extension.wms());
+
+        ProductDetails details = observed.operations().products().findWithFullTracking(productId).orElseThrow();
+
+        assertThat(details.batches()).hasSize(children);
+        assertThat(details.batches().get(0).history()).hasSize(children)
+                .allSatisfy(entry -> assertThat(entry.user().id()).isEqualTo(userId));
+        assertThat(observed.roundTrips()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} products")
+    @ValueSource(ints = {1, 200})
+    void offsetPageWithItsTotalTakesOneRoundTrip(int children) {
+        long food = extension.wms().categories().create(ADMIN, new NewProductGroup("Food", null)).id();
+        insertProducts(children, food);
+        ObservedOperations observed = new ObservedOperations(extension.wms());
+        ProductRepository products = observed.operations().products();
+
+        Page<Product> page = products.byCategory(food, PageRequest.first(PageRequest.MAX_LIMIT));
+        Page<Product> search = products.search(ProductQuery.all().withText("product"), new PageRequest(2, 10));
+
+        assertThat(page.total()).isEqualTo(children);
+        assertThat(page.items()).hasSize(Math.min(children, PageRequest.MAX_LIMIT));
+        assertThat(search.total()).isEqualTo(children);
+        assertThat(observed.roundTrips()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0} batches")
+    @ValueSource(ints = {1, 200})
+    void productsWithBatchesPageTakesOneRoundTrip(int children) {
+        long productId = extension.wms().products().create(ADMIN, new NewProduct("Bread", null, null, null)).id();
+        extension.sql().execute("""
+                insert into product_batches (product_id, batch_number, quantity)
+                select ?, 'B' || n, n from generate_series(1, ?) n""", productId, children);
+        ObservedOperations observed = new ObservedOperations(extension.wms());
+
+        Page<ProductWithBatches> page = observed.operations().products().listWithBatches(PageRequest.first(10));
+
+        assertThat(page.items().get(0).batches()).hasSize(children);
+        assertThat(observed.roundTrips()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} products")
+    @ValueSource(ints = {1, 200})
+    void keysetPageTakesOneRoundTrip(int children) {
+        insertProducts(children, null);
+        ObservedOperations observed = new ObservedOperations(extension.wms());
+        ProductRepository products = observed.operations().products();
+
+        KeysetPage<Product> first = products.scroll(ProductQuery.all(), 10);
+        first.nextCursor().ifPresent(cursor -> products.scroll(ProductQuery.all(), 10, cursor));
+
+        assertThat(first.items()).hasSize(Math.min(children, 10));
+        assertThat(observed.roundTrips()).isEqualTo(children > 10 ? 2 : 1);
+    }
+
+    private void insertProducts(int count, Long categoryId) {
+        extension.sql().execute("""
+                insert into products (name, category_id)
+                select 'Product ' || n, ? from generate_series(1, ?) n""", categoryId, count);
+    }
+}
