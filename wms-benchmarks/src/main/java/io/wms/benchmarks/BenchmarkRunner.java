@@ -1,0 +1,281 @@
+package io.wms.benchmarks;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.wms.core.Wms;
+import io.wms.core.inventory.PickStock;
+import io.wms.core.inventory.ReceiveStock;
+import io.wms.core.model.Product;
+import io.wms.core.repository.NewProduct;
+import io.wms.core.seed.GenerationPlan;
+import io.wms.core.seed.GenerationReport;
+import io.wms.core.seed.TableLoad;
+import io.wms.testkit.WmsTestDatabase;
+import io.wms.testkit.WmsTestServer;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.postgresql.PGConnection;
+
+/**
+ * Runs every benchmark in one go on one embedded PostgreSQL: loads the warehouse once with the synthetic generator,
+ * measures bulk loading against batched INSERTs and a raw COPY, runs the JMH operation benchmarks (each forked JVM
+ * connects to the same server), measures pick throughput under concurrency against a plain JDBC conditional-update
+ * loop, and prints every figure with its ratio as Markdown (also written to {@code target/benchmarks.md}).
+ *
+ * <p>Arguments: {@code full} (100k products, 1M batches, 5M ledger rows; the default), {@code small} (a tenth) or
+ * {@code smoke} (a hundredth, one short iteration each: proves the harness runs, measures nothing).
+ */
+public final class BenchmarkRunner {
+
+    static final String URL_PROPERTY = "wms.bench.url";
+    static final String USER_PROPERTY = "wms.bench.user";
+    static final String PASSWORD_PROPERTY = "wms.bench.password";
+
+    private static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(3);
+    private static final int BULK_ROWS = 200_000;
+
+    private BenchmarkRunner() {
+    }
+
+    /**
+     * Runs the benchmarks.
+     *
+     * @param arguments {@code full} or {@code small}
+     * @throws Exception if a benchmark cannot run
+     */
+    public static void main(String[] arguments) throws Exception {
+        String size = arguments.length > 0 ? arguments[0] : "full";
+        boolean smoke = size.equals("smoke");
+        int scale = switch (size) {
+            case "small" -> 10;
+            case "smoke" -> 100;
+            default -> 1;
+        };
+        StringBuilder report = new StringBuilder();
+        try (WmsTestDatabase database = WmsTestServer.embedded().createDatabase()) {
+            report.append(loadWarehouse(database, new GenerationPlan(42, 1_000 / scale, 2_000 / scale,
+                    100_000 / scale, 1_000_000 / scale, 5_000_000 / scale)));
+            report.append(bulkLoad());
+            report.append(operations(database, smoke));
+            report.append(throughput(database));
+        }
+        System.out.println(report);
+        Path output = Path.of("wms-benchmarks", "target", "benchmarks.md");
+        Files.createDirectories(output.getParent());
+        Files.writeString(output, report, StandardCharsets.UTF_8);
+    }
+
+    private static String loadWarehouse(WmsTestDatabase database, GenerationPlan plan) {
+        try (HikariDataSource pool = Warehouse.poolFor(database, 4); Wms wms = Wms.create(pool)) {
+            GenerationReport generated = wms.seeding().generate(Warehouse.ACTOR, plan);
+            pool.getConnection().createStatement().execute("analyze");
+            StringBuilder table = new StringBuilder("## Data set (synthetic generator, COPY)\n\n"
+                    + "| table | rows | seconds | rows/s |\n|---|---:|---:|---:|\n");
+            for (TableLoad load : generated.tables()) {
+                table.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f |%n", load.table(), load.rows(),
+                        load.elapsed().toMillis() / 1000.0, load.rows() / seconds(load.elapsed())));
+            }
+            return table.append('\n').toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Loads the same batch rows three ways into fresh databases: the generator (COPY through the library), batched
+     * INSERTs, and a raw COPY of the same CSV.
+     */
+    private static String bulkLoad() throws SQLException, IOException {
+        double generator;
+        try (WmsTestDatabase database = WmsTestServer.embedded().createDatabase();
+             HikariDataSource pool = Warehouse.poolFor(database, 2); Wms wms = Wms.create(pool)) {
+            GenerationReport report = wms.seeding().generate(Warehouse.ACTOR,
+                    new GenerationPlan(7, 10, 10, 1_000, BULK_ROWS, BULK_ROWS));
+            TableLoad batches = report.tables().stream().filter(load -> load.table().equals("product_batches"))
+                    .findFirst().orElseThrow();
+            generator = batches.rows() / seconds(batches.elapsed());
+        }
+        double inserts = timed(BenchmarkRunner::batchedInserts);
+        double copy = timed(BenchmarkRunner::rawCopy);
+        return "## Bulk load of " + String.format(Locale.ROOT, "%,d", BULK_ROWS) + " batch rows\n\n"
+                + "| method | rows/s | generator / method |\n|---|---:|---:|\n"
+                + String.format(Locale.ROOT, "| generator (COPY via wms) | %,.0f | 1.00 |%n", generator)
+                + String.format(Locale.ROOT, "| batched INSERTs (JDBC, 1000 per batch) | %,.0f | %.2f |%n", inserts,
+                generator / inserts)
+                + String.format(Locale.ROOT, "| raw COPY (pgjdbc CopyManager) | %,.0f | %.2f |%n%n", copy,
+                generator / copy);
+    }
+
+    private interface Load {
+        void into(Connection connection, long firstProductId) throws SQLException, IOException;
+    }
+
+    private static double timed(Load load) throws SQLException, IOException {
+        try (WmsTestDatabase database = WmsTestServer.embedded().createDatabase();
+             Connection connection = database.dataSource().getConnection()) {
+            connection.createStatement().execute("insert into products (name) select 'P' || n "
+                    + "from generate_series(1, 1000) n");
+            connection.setAutoCommit(false);
+            long start = System.nanoTime();
+            load.into(connection, 1);
+            connection.commit();
+            return BULK_ROWS / seconds(Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private static void batchedInserts(Connection connection, long firstProductId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into product_batches "
+                + "(product_id, batch_number, quantity, manufacturing_date, expiry_date, status) "
+                + "values (?, ?, ?, current_date - 100, current_date + 200, 'active')")) {
+            for (int row = 0; row < BULK_ROWS; row++) {
+                insert.setLong(1, firstProductId + row % 1000);
+                insert.setString(2, "LOT-" + row);
+                insert.setInt(3, 10 + row % 90);
+                insert.addBatch();
+                if (row % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void rawCopy(Connection connection, long firstProductId) throws SQLException, IOException {
+        StringBuilder csv = new StringBuilder();
+        for (int row = 0; row < BULK_ROWS; row++) {
+            csv.append(firstProductId + row % 1000).append(",LOT-").append(row).append(',').append(10 + row % 90)
+                    .append(",2026-01-01,2027-01-01,active\n");
+        }
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy product_batches "
+                + "(product_id, batch_number, quantity, manufacturing_date, expiry_date, status) from stdin (format csv)",
+                new StringReader(csv.toString()));
+    }
+
+    private static String operations(WmsTestDatabase database, boolean smoke) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(OperationBenchmarks.class.getSimpleName())
+                .forks(1)
+                .warmupIterations(smoke ? 1 : 3).warmupTime(TimeValue.seconds(smoke ? 1 : 2))
+                .measurementIterations(smoke ? 1 : 5).measurementTime(TimeValue.seconds(smoke ? 1 : 2))
+                .jvmArgsAppend("-D" + URL_PROPERTY + "=" + database.jdbcUrl(),
+                        "-D" + USER_PROPERTY + "=" + database.username(),
+                        "-D" + PASSWORD_PROPERTY + "=" + database.password())
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        Map<String, double[]> byOperation = new LinkedHashMap<>();
+        for (RunResult result : results) {
+            String method = result.getParams().getBenchmark().replaceAll(".*\\.", "");
+            String operation = method.substring(0, method.lastIndexOf('_'));
+            int side = method.endsWith("_wms") ? 0 : 1;
+            byOperation.computeIfAbsent(operation, key -> new double[4]);
+            byOperation.get(operation)[side] = result.getPrimaryResult().getScore();
+            byOperation.get(operation)[side + 2] = result.getPrimaryResult().getScoreError();
+        }
+        StringBuilder table = new StringBuilder("## Operations: wms against the same SQL on plain JDBC\n\n"
+                + "| operation | wms µs/op | JDBC µs/op | wms / JDBC |\n|---|---:|---:|---:|\n");
+        byOperation.forEach((operation, scores) -> table.append(String.format(Locale.ROOT,
+                "| %s | %.1f ± %.1f | %.1f ± %.1f | %.2f |%n", operation, scores[0], scores[2], scores[1], scores[3],
+                scores[0] / scores[1])));
+        return table.append('\n').toString();
+    }
+
+    /**
+     * Picks per second with 1, 2, 4 and 8 threads, on distinct products and on one hot product, next to the
+     * physical limit of the statement here: a plain JDBC loop of conditional decrements, each committed.
+     */
+    private static String throughput(WmsTestDatabase database) throws Exception {
+        StringBuilder table = new StringBuilder("## Pick throughput (committed picks per second)\n\n"
+                + "| threads | wms, distinct products | wms, one hot product | JDBC conditional update, distinct rows "
+                + "| wms distinct / JDBC |\n|---:|---:|---:|---:|---:|\n");
+        try (HikariDataSource pool = Warehouse.poolFor(database, 10); Wms wms = Wms.create(pool)) {
+            List<Long> products = new ArrayList<>();
+            List<Long> batches = new ArrayList<>();
+            for (int index = 0; index < 8; index++) {
+                Product product = wms.products().create(Warehouse.ACTOR,
+                        new NewProduct("Throughput " + index + " " + System.nanoTime(), null, null, null));
+                products.add(product.id());
+                batches.add(wms.inventory().receive(Warehouse.ACTOR, new ReceiveStock(product.id(), "T-" + index,
+                        1_000_000_000, null, null, null, null)).batchId());
+            }
+            for (int threads : new int[] {1, 2, 4, 8}) {
+                double distinct = rate(threads, thread -> wms.inventory().pick(Warehouse.ACTOR,
+                        new PickStock(products.get(thread), 1, 0, null, null)));
+                double hot = rate(threads, thread -> wms.inventory().pick(Warehouse.ACTOR,
+                        new PickStock(products.get(0), 1, 0, null, null)));
+                double jdbc = rate(threads, thread -> conditionalDecrement(pool, batches.get(thread)));
+                table.append(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %,.0f | %.2f |%n", threads, distinct,
+                        hot, jdbc, distinct / jdbc));
+            }
+        }
+        return table.append('\n').toString();
+    }
+
+    private interface ThreadWork {
+        void run(int thread) throws Exception;
+    }
+
+    private static double rate(int threads, ThreadWork work) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        AtomicBoolean running = new AtomicBoolean(true);
+        LongAdder done = new LongAdder();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int thread = 0; thread < threads; thread++) {
+            int index = thread;
+            workers.add(executor.submit(() -> {
+                while (running.get()) {
+                    work.run(index);
+                    done.increment();
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(THROUGHPUT_WINDOW.toMillis());
+        running.set(false);
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        executor.shutdown();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+        return done.sum() / seconds(THROUGHPUT_WINDOW);
+    }
+
+    private static void conditionalDecrement(DataSource pool, long batchId) throws SQLException {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "update product_batches set quantity = quantity - 1 where id = ? and quantity >= 1")) {
+            update.setLong(1, batchId);
+            update.executeUpdate();
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return Math.max(duration.toNanos(), 1) / 1e9;
+    }
+
+}

@@ -1,0 +1,147 @@
+package io.wms.benchmarks;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.wms.benchmarks.StatementRecorder.RecordedOperation;
+import io.wms.core.Wms;
+import io.wms.core.auth.Actor;
+import io.wms.core.inventory.PickStock;
+import io.wms.core.inventory.ReceiveIntoBatch;
+import io.wms.core.inventory.ReceiveStock;
+import io.wms.core.model.Product;
+import io.wms.core.repository.KeysetPage;
+import io.wms.core.repository.NewProduct;
+import io.wms.core.repository.PageRequest;
+import io.wms.core.repository.ProductQuery;
+import io.wms.core.repository.ProductSort;
+import io.wms.core.repository.SortDirection;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The warehouse every benchmark of a fork works on: a pool on the database the runner loaded, wms on that pool,
+ * the subjects of each operation, and the statements each operation sends, recorded for the JDBC baseline.
+ */
+@State(Scope.Benchmark)
+public class Warehouse {
+
+    /** How deep the deep page lies, in rows (half the products in smaller data sets). */
+    static final int DEEP_PAGE_ROWS = 100_000;
+    /** Rows per listing page. */
+    static final int PAGE_SIZE = 20;
+
+    static final Actor ACTOR = Actor.system("benchmark");
+
+    HikariDataSource pool;
+    Wms wms;
+    long productId;
+    long trackedProductId;
+    long pickProductId;
+    long receiveBatchId;
+    ProductQuery byName;
+    ProductQuery search;
+    PageRequest deepPage;
+    String deepCursor;
+
+    RecordedOperation findById;
+    RecordedOperation fullTracking;
+    RecordedOperation firstPage;
+    RecordedOperation deepOffsetPage;
+    RecordedOperation deepKeysetPage;
+    RecordedOperation nameSearch;
+    RecordedOperation receive;
+    RecordedOperation pick;
+    RecordedOperation inventoryReport;
+
+    /**
+     * Opens the pool and records every operation once.
+     */
+    @Setup(Level.Trial)
+    public void open() {
+        pool = pool(8);
+        wms = Wms.create(pool);
+        productId = wms.products().scroll(ProductQuery.all(), 1).items().get(0).id();
+        trackedProductId = productWithHistory(10, 10);
+        pickProductId = productWithHistory(5, 1);
+        receiveBatchId = wms.batches().byProduct(pickProductId).get(0).id();
+        byName = new ProductQuery(null, null, null, null, null, null, null, null, ProductSort.NAME, SortDirection.ASC);
+        search = new ProductQuery("widget", null, null, null, null, null, null, null, ProductSort.NAME,
+                SortDirection.ASC);
+        long depth = Math.min(DEEP_PAGE_ROWS, wms.products().search(byName, PageRequest.first(1)).total() / 2);
+        deepPage = new PageRequest((int) (depth / PAGE_SIZE) + 1, PAGE_SIZE);
+        deepCursor = cursorAt(depth);
+
+        StatementRecorder recorder = new StatementRecorder(pool);
+        try (Wms recording = Wms.create(recorder.dataSource())) {
+            findById = recorder.record(() -> recording.products().findById(productId));
+            fullTracking = recorder.record(() -> recording.products().findWithFullTracking(trackedProductId));
+            firstPage = recorder.record(() -> recording.products().search(byName, PageRequest.first(PAGE_SIZE)));
+            deepOffsetPage = recorder.record(() -> recording.products().search(byName, deepPage));
+            deepKeysetPage = recorder.record(() -> recording.products().scroll(byName, PAGE_SIZE, deepCursor));
+            nameSearch = recorder.record(() -> recording.products().search(search, PageRequest.first(PAGE_SIZE)));
+            receive = recorder.record(() -> recording.inventory().receiveInto(ACTOR,
+                    new ReceiveIntoBatch(receiveBatchId, 1, null, null)));
+            pick = recorder.record(() -> recording.inventory().pick(ACTOR,
+                    new PickStock(pickProductId, 1, 0, null, null)));
+            inventoryReport = recorder.record(() -> recording.stockReports().inventoryReport());
+        }
+    }
+
+    /**
+     * Closes wms and the pool.
+     */
+    @TearDown(Level.Trial)
+    public void close() {
+        wms.close();
+        pool.close();
+    }
+
+    static HikariDataSource pool(int size) {
+        return pool(System.getProperty(BenchmarkRunner.URL_PROPERTY), System.getProperty(BenchmarkRunner.USER_PROPERTY),
+                System.getProperty(BenchmarkRunner.PASSWORD_PROPERTY, ""), size);
+    }
+
+    static HikariDataSource poolFor(io.wms.testkit.WmsTestDatabase database, int size) {
+        return pool(database.jdbcUrl(), database.username(), database.password(), size);
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        config.setPoolName("benchmark");
+        return new HikariDataSource(config);
+    }
+
+    private long productWithHistory(int batches, int receiptsPerBatch) {
+        Product product = wms.products().create(ACTOR,
+                new NewProduct("Benchmark product " + System.nanoTime(), null, null, null));
+        for (int batch = 0; batch < batches; batch++) {
+            long batchId = wms.inventory().receive(ACTOR, new ReceiveStock(product.id(), "BENCH-" + batch,
+                    100_000_000, null, LocalDate.now().plusYears(2).plusDays(batch), null, null)).batchId();
+            for (int receipt = 1; receipt < receiptsPerBatch; receipt++) {
+                wms.inventory().receiveInto(ACTOR, new ReceiveIntoBatch(batchId, 1, null, null));
+            }
+        }
+        return product.id();
+    }
+
+    private String cursorAt(long rows) {
+        KeysetPage<Product> page = wms.products().scroll(byName, 100);
+        Optional<String> cursor = page.nextCursor();
+        for (int read = 100; read < rows; read += 100) {
+            page = wms.products().scroll(byName, 100, cursor.orElseThrow());
+            cursor = page.nextCursor();
+        }
+        return cursor.orElseThrow();
+    }
+}
