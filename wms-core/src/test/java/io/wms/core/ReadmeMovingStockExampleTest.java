@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Runs the snippet of the "Moving stock" section of {@code docs/moving-stock.md}, so that it keeps compiling and
+ * Runs the snippet of the "Moving stock" section of the README, so that it keeps compiling and
  * keeps doing what the text says.
  */
 class ReadmeMovingStockExampleTest {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Runs the snippet of docs/repositories.md, so that the README cannot drift from the API.
+ * Runs the snippet of the README's "Using the repositories" section, so that the README cannot drift from the API.
  */
 class ReadmeRepositoriesExampleTest {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The example of {@code docs/users.md}, compiled and run as it is printed there.
+ * The example of the README's "Users, login and permissions" section, compiled and run as it is printed there.
  */
 class ReadmeUsersExampleTest {
 
@@ -24,7 +24,7 @@ class ReadmeUsersExampleTest {
     void readmeExampleCreatesAUserLogsInAndChecksAPermission() {
         Wms wms = extension.wms();
 
-        // --- docs/users.md: begin ---
+        // --- README: begin ---
         Actor system = Actor.system("setup");
         wms.seeding().run(system, SeedOptions.fromEnv());                  // the four roles (+ admin from env)
         User ann = wms.users().create(system, new NewUser("ann@example.com", "correct horse"));
@@ -34,7 +34,7 @@ class ReadmeUsersExampleTest {
         boolean mayPick = actor.can(Permission.PICK_STOCK);               // true: operators pick
         actor.require(Permission.RECEIVE_STOCK);                          // passes; throws PermissionDeniedException if not
         boolean mayManageUsers = actor.can(Permission.MANAGE_USERS);      // false
-        // --- docs/users.md: end ---
+        // --- README: end ---
 
         assertThat(mayPick).isTrue();
         assertThat(mayManageUsers).isFalse();

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The one table that says which permissions each of the four built-in roles grants (written down in
- * {@code docs/permissions.md}). A role not in the table grants nothing.
+ * the README's permission table). A role not in the table grants nothing.
  *
  * <p>Stateless and thread-safe.
  */
