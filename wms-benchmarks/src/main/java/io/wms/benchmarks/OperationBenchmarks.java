@@ -18,92 +18,110 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class OperationBenchmarks {
 
+    /** Find a product by id, through the wms API. */
     @Benchmark
     public Object findById_wms(Warehouse warehouse) {
         return warehouse.wms.products().findById(warehouse.productId);
     }
 
+    /** Find a product by id, as the same statements on plain JDBC. */
     @Benchmark
     public long findById_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.findById);
     }
 
+    /** Read a product with 10 batches of 10 ledger rows each, through the wms API. */
     @Benchmark
     public Object fullTracking_wms(Warehouse warehouse) {
         return warehouse.wms.products().findWithFullTracking(warehouse.trackedProductId);
     }
 
+    /** Read a product with 10 batches of 10 ledger rows each, as the same statements on plain JDBC. */
     @Benchmark
     public long fullTracking_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.fullTracking);
     }
 
+    /** The first listing page, with its total, through the wms API. */
     @Benchmark
     public Object firstPage_wms(Warehouse warehouse) {
         return warehouse.wms.products().search(warehouse.byName, PageRequest.first(Warehouse.PAGE_SIZE));
     }
 
+    /** The first listing page, with its total, as the same statements on plain JDBC. */
     @Benchmark
     public long firstPage_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.firstPage);
     }
 
+    /** A listing page 100,000 rows deep, by offset, through the wms API. */
     @Benchmark
     public Object deepOffsetPage_wms(Warehouse warehouse) {
         return warehouse.wms.products().search(warehouse.byName, warehouse.deepPage);
     }
 
+    /** A listing page 100,000 rows deep, by offset, as the same statements on plain JDBC. */
     @Benchmark
     public long deepOffsetPage_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.deepOffsetPage);
     }
 
+    /** A listing page 100,000 rows deep, by keyset cursor, through the wms API. */
     @Benchmark
     public Object deepKeysetPage_wms(Warehouse warehouse) {
         return warehouse.wms.products().scroll(warehouse.byName, Warehouse.PAGE_SIZE, warehouse.deepCursor);
     }
 
+    /** A listing page 100,000 rows deep, by keyset cursor, as the same statements on plain JDBC. */
     @Benchmark
     public long deepKeysetPage_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.deepKeysetPage);
     }
 
+    /** Full-text search on product names, through the wms API. */
     @Benchmark
     public Object nameSearch_wms(Warehouse warehouse) {
         return warehouse.wms.products().search(warehouse.search, PageRequest.first(Warehouse.PAGE_SIZE));
     }
 
+    /** Full-text search on product names, as the same statements on plain JDBC. */
     @Benchmark
     public long nameSearch_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.nameSearch);
     }
 
+    /** Receive one unit into a batch, through the wms API. */
     @Benchmark
     public Object receive_wms(Warehouse warehouse) {
         return warehouse.wms.inventory().receiveInto(Warehouse.ACTOR,
                 new ReceiveIntoBatch(warehouse.receiveBatchId, 1, null, null));
     }
 
+    /** Receive one unit into a batch, as the same statements on plain JDBC. */
     @Benchmark
     public long receive_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.receive);
     }
 
+    /** Pick one unit first-expired, first-out over 5 batches, through the wms API. */
     @Benchmark
     public Object pick_wms(Warehouse warehouse) {
         return warehouse.wms.inventory().pick(Warehouse.ACTOR, new PickStock(warehouse.pickProductId, 1, 0, null, null));
     }
 
+    /** Pick one unit first-expired, first-out over 5 batches, as the same statements on plain JDBC. */
     @Benchmark
     public long pick_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.pick);
     }
 
+    /** The inventory report over the whole warehouse, through the wms API. */
     @Benchmark
     public Object inventoryReport_wms(Warehouse warehouse) {
         return warehouse.wms.stockReports().inventoryReport();
     }
 
+    /** The inventory report over the whole warehouse, as the same statements on plain JDBC. */
     @Benchmark
     public long inventoryReport_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.inventoryReport);

@@ -125,6 +125,8 @@ public final class ExceptionTranslator {
             }
             case "23503":
                 return foreignKeyFailure(server, detail, failure);
+            case "23001":
+                return new ReferencedException("Still referenced: " + message, failure);
             case "23514", "23502": {
                 Violation violation = constraint == null ? null : CHECK_CONSTRAINTS.get(constraint);
                 if (violation == null) {
