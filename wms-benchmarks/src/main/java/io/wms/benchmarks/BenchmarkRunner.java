@@ -179,7 +179,7 @@ public final class BenchmarkRunner {
 
     private static String operations(WmsTestDatabase database, boolean smoke) throws RunnerException {
         Options options = new OptionsBuilder()
-                .include(OperationBenchmarks.class.getSimpleName())
+                .include(OperationBenchmarks.class.getSimpleName() + "|" + HibernateBenchmarks.class.getSimpleName())
                 .forks(1)
                 .warmupIterations(smoke ? 1 : 3).warmupTime(TimeValue.seconds(smoke ? 1 : 2))
                 .measurementIterations(smoke ? 1 : 5).measurementTime(TimeValue.seconds(smoke ? 1 : 2))
@@ -188,20 +188,26 @@ public final class BenchmarkRunner {
                         "-D" + PASSWORD_PROPERTY + "=" + database.password())
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        Map<String, double[]> byOperation = new LinkedHashMap<>();
+        Map<String, Map<String, double[]>> byOperation = new LinkedHashMap<>();
         for (RunResult result : results) {
             String method = result.getParams().getBenchmark().replaceAll(".*\\.", "");
             String operation = method.substring(0, method.lastIndexOf('_'));
-            int side = method.endsWith("_wms") ? 0 : 1;
-            byOperation.computeIfAbsent(operation, key -> new double[4]);
-            byOperation.get(operation)[side] = result.getPrimaryResult().getScore();
-            byOperation.get(operation)[side + 2] = result.getPrimaryResult().getScoreError();
+            String side = method.substring(method.lastIndexOf('_') + 1);
+            byOperation.computeIfAbsent(operation, key -> new LinkedHashMap<>()).put(side, new double[] {
+                    result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()});
         }
-        StringBuilder table = new StringBuilder("## Operations: wms against the same SQL on plain JDBC\n\n"
-                + "| operation | wms µs/op | JDBC µs/op | wms / JDBC |\n|---|---:|---:|---:|\n");
-        byOperation.forEach((operation, scores) -> table.append(String.format(Locale.ROOT,
-                "| %s | %.1f ± %.1f | %.1f ± %.1f | %.2f |%n", operation, scores[0], scores[2], scores[1], scores[3],
-                scores[0] / scores[1])));
+        StringBuilder table = new StringBuilder("## Operations: wms against the same SQL on plain JDBC, and Hibernate\n\n"
+                + "| operation | wms µs/op | JDBC µs/op | wms / JDBC | Hibernate µs/op | Hibernate / wms |\n"
+                + "|---|---:|---:|---:|---:|---:|\n");
+        byOperation.forEach((operation, sides) -> {
+            double[] wms = sides.get("wms");
+            double[] jdbc = sides.get("jdbc");
+            double[] hibernate = sides.get("hibernate");
+            table.append(String.format(Locale.ROOT, "| %s | %.1f ± %.1f | %.1f ± %.1f | %.2f | %s | %s |%n", operation,
+                    wms[0], wms[1], jdbc[0], jdbc[1], wms[0] / jdbc[0],
+                    hibernate == null ? "" : String.format(Locale.ROOT, "%.1f ± %.1f", hibernate[0], hibernate[1]),
+                    hibernate == null ? "" : String.format(Locale.ROOT, "%.2f", hibernate[0] / wms[0])));
+        });
         return table.append('\n').toString();
     }
 
@@ -212,7 +218,9 @@ public final class BenchmarkRunner {
     private static String throughput(WmsTestDatabase database) throws Exception {
         StringBuilder table = new StringBuilder("## Pick throughput (committed picks per second)\n\n"
                 + "| threads | wms, distinct products | wms, one hot product | JDBC conditional update, distinct rows "
-                + "| wms distinct / JDBC |\n|---:|---:|---:|---:|---:|\n");
+                + "| wms distinct / JDBC | pgbench -N tps | wms distinct / pgbench -N |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|\n");
+        Pgbench pgbench = Pgbench.find();
         try (HikariDataSource pool = Warehouse.poolFor(database, 10); Wms wms = Wms.create(pool)) {
             List<Long> products = new ArrayList<>();
             List<Long> batches = new ArrayList<>();
@@ -229,8 +237,9 @@ public final class BenchmarkRunner {
                 double hot = rate(threads, thread -> wms.inventory().pick(Warehouse.ACTOR,
                         new PickStock(products.get(0), 1, 0, null, null)));
                 double jdbc = rate(threads, thread -> conditionalDecrement(pool, batches.get(thread)));
-                table.append(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %,.0f | %.2f |%n", threads, distinct,
-                        hot, jdbc, distinct / jdbc));
+                double tps = pgbench == null ? Double.NaN : pgbench.simpleUpdateTps(threads, THROUGHPUT_WINDOW);
+                table.append(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %,.0f | %.2f | %,.0f | %.2f |%n",
+                        threads, distinct, hot, jdbc, distinct / jdbc, tps, distinct / tps));
             }
         }
         return table.append('\n').toString();

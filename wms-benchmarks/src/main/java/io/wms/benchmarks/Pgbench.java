@@ -1,0 +1,86 @@
+package io.wms.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.wms.testkit.WmsTestDatabase;
+import io.wms.testkit.WmsTestServer;
+
+/**
+ * PostgreSQL's own pgbench, run against a database of the same embedded server, as the yardstick of what a
+ * transaction of a few writes can reach here ({@code -N}: the "simple update" script, three statements and an
+ * insert per transaction, much like a pick with its ledger row).
+ */
+final class Pgbench {
+
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
+    private static final List<Path> CANDIDATES = List.of(Path.of("/usr/lib/postgresql/15/bin/pgbench"),
+            Path.of("/usr/lib/postgresql/16/bin/pgbench"), Path.of("/usr/lib/postgresql/17/bin/pgbench"),
+            Path.of("/usr/lib/postgresql/18/bin/pgbench"), Path.of("/usr/bin/pgbench"));
+
+    private final Path executable;
+    private final WmsTestDatabase database;
+
+    private Pgbench(Path executable, WmsTestDatabase database) {
+        this.executable = executable;
+        this.database = database;
+    }
+
+    /**
+     * Finds pgbench and initialises its tables (scale 10) in a fresh database.
+     *
+     * @return the runner, or {@code null} when pgbench is not installed
+     * @throws IOException if pgbench cannot be run
+     * @throws InterruptedException if interrupted
+     */
+    static Pgbench find() throws IOException, InterruptedException {
+        Path executable = CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElse(null);
+        if (executable == null) {
+            return null;
+        }
+        Pgbench pgbench = new Pgbench(executable, WmsTestServer.embedded().createEmptyDatabase());
+        pgbench.run(List.of("-i", "-q", "-s", "10"));
+        return pgbench;
+    }
+
+    /**
+     * Runs the simple-update script for a while.
+     *
+     * @param clients  clients and threads
+     * @param duration how long
+     * @return transactions per second
+     * @throws IOException if pgbench fails
+     * @throws InterruptedException if interrupted
+     */
+    double simpleUpdateTps(int clients, Duration duration) throws IOException, InterruptedException {
+        String output = run(List.of("-N", "-n", "-c", String.valueOf(clients), "-j", String.valueOf(clients),
+                "-T", String.valueOf(duration.toSeconds())));
+        Matcher tps = TPS.matcher(output);
+        if (!tps.find()) {
+            throw new IOException("pgbench printed no tps: " + output);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    private String run(List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "-h", database.host(), "-p",
+                String.valueOf(database.port()), "-U", database.username()));
+        command.addAll(arguments);
+        command.add(database.databaseName());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", database.password());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException("pgbench failed: " + output);
+        }
+        return output;
+    }
+}

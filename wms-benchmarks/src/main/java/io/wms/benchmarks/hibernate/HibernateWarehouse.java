@@ -1,0 +1,146 @@
+package io.wms.benchmarks.hibernate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import javax.sql.DataSource;
+
+import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+
+/**
+ * The same reads and the same pick written the way a team using Hibernate ORM would write them: JPA entities over
+ * the wms schema, a session per request, relations loaded lazily on first access.
+ */
+public final class HibernateWarehouse implements AutoCloseable {
+
+    private final SessionFactory sessions;
+
+    /**
+     * Opens a session factory on a pool.
+     *
+     * @param pool the pool, shared with wms and the JDBC baseline
+     */
+    public HibernateWarehouse(DataSource pool) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting("hibernate.connection.datasource", pool)
+                .applySetting("hibernate.physical_naming_strategy", CamelCaseToUnderscoresNamingStrategy.class.getName())
+                .applySetting("hibernate.show_sql", "false")
+                .build();
+        sessions = new MetadataSources(registry)
+                .addAnnotatedClasses(ProductEntity.class, CategoryEntity.class, BrandEntity.class, BatchEntity.class,
+                        TrackEntity.class, UserEntity.class)
+                .buildMetadata()
+                .buildSessionFactory();
+    }
+
+    /**
+     * Finds a product by id.
+     *
+     * @param id the id
+     * @return the product's name
+     */
+    public String findById(long id) {
+        try (Session session = sessions.openSession()) {
+            return session.find(ProductEntity.class, id).getName();
+        }
+    }
+
+    /**
+     * Reads a product with its category, brand, batches, their ledger rows and each row's user, by navigating the
+     * lazy relations.
+     *
+     * @param id the product's id
+     * @return the number of ledger rows visited
+     */
+    public int fullTracking(long id) {
+        try (Session session = sessions.openSession()) {
+            ProductEntity product = session.find(ProductEntity.class, id);
+            int visited = product.getCategory() == null ? 0 : product.getCategory().getName().length();
+            visited += product.getBrand() == null ? 0 : product.getBrand().getName().length();
+            for (BatchEntity batch : product.getBatches()) {
+                for (TrackEntity track : batch.getTracks()) {
+                    visited += track.getUser() == null ? 1 : track.getUser().getEmail().length();
+                }
+            }
+            return visited;
+        }
+    }
+
+    /**
+     * Reads a page of live products by name at an offset, with the total, as two queries.
+     *
+     * @param offset the rows to skip
+     * @param limit  the page size
+     * @return the page's names
+     */
+    public List<String> offsetPage(int offset, int limit) {
+        try (Session session = sessions.openSession()) {
+            long total = session.createSelectionQuery(
+                    "select count(p) from ProductEntity p where p.deletedAt is null", Long.class).getSingleResult();
+            List<String> names = session.createSelectionQuery(
+                            "from ProductEntity p where p.deletedAt is null order by p.name, p.id", ProductEntity.class)
+                    .setFirstResult(offset).setMaxResults(limit).getResultList()
+                    .stream().map(ProductEntity::getName).toList();
+            return total >= 0 ? names : List.of();
+        }
+    }
+
+    /**
+     * Picks units of a product first-expired, first-out: locks the usable batches, decrements, writes ledger rows.
+     *
+     * @param productId the product
+     * @param quantity  the units
+     */
+    public void pick(long productId, int quantity) {
+        try (Session session = sessions.openSession()) {
+            Transaction transaction = session.beginTransaction();
+            List<BatchEntity> candidates = session.createSelectionQuery("""
+                            from BatchEntity b where b.product.id = :product and b.status = 'active'
+                            and b.deletedAt is null and (b.expiryDate is null or b.expiryDate >= :today)
+                            order by b.expiryDate asc nulls last, b.id""", BatchEntity.class)
+                    .setParameter("product", productId)
+                    .setParameter("today", LocalDate.now())
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+            int remaining = quantity;
+            for (BatchEntity batch : candidates) {
+                int taken = Math.min(batch.quantity, remaining);
+                if (taken == 0) {
+                    continue;
+                }
+                batch.quantity -= taken;
+                if (batch.quantity == 0) {
+                    batch.status = "depleted";
+                }
+                TrackEntity track = new TrackEntity();
+                track.batch = batch;
+                track.action = "picked";
+                track.quantityChange = -taken;
+                track.quantityAfter = batch.quantity;
+                track.createdAt = Instant.now();
+                session.persist(track);
+                remaining -= taken;
+                if (remaining == 0) {
+                    break;
+                }
+            }
+            if (remaining > 0) {
+                transaction.rollback();
+                throw new IllegalStateException("short of stock");
+            }
+            transaction.commit();
+        }
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+    }
+}
