@@ -32,20 +32,7 @@ for tool in pg_dump psql gzip; do
         || fail "$tool is not installed or not on PATH; install the PostgreSQL client tools of the server's major version (or newer)"
 done
 
-export PGHOST="$DB_HOST" PGPORT="$DB_PORT" PGUSER="$DB_USER" PGDATABASE="$DB_NAME"
-export PGCONNECT_TIMEOUT="${PGCONNECT_TIMEOUT:-10}"
-if [[ -z "${PGPASSWORD:-}" && -n "${DB_PASSWORD:-}" ]]; then
-    export PGPASSWORD="$DB_PASSWORD"
-fi
-# libpq's own PGSSL* variables win over the library's: libpq reads a client key only as PEM, while pgjdbc may need
-# the same key as PKCS#8 DER.
-for pair in PGSSLMODE:DB_SSLMODE PGSSLROOTCERT:DB_SSLROOTCERT PGSSLCERT:DB_SSLCERT PGSSLKEY:DB_SSLKEY; do
-    libpq_name="${pair%%:*}"
-    wms_name="${pair#*:}"
-    if [[ -z "${!libpq_name:-}" && -n "${!wms_name:-}" ]]; then
-        export "$libpq_name=${!wms_name}"
-    fi
-done
+source "$(dirname "${BASH_SOURCE[0]}")/libpq-environment.sh"
 
 # pg_dump refuses to dump a server of a newer major version; say so plainly before trying.
 pg_dump_version="$(pg_dump --version)"
