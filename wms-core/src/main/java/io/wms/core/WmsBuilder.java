@@ -18,6 +18,9 @@ import io.wms.core.internal.WmsSettings;
  */
 public final class WmsBuilder {
 
+    /** The log level unless set, when the host passes its own data source: failures and slow statements. */
+    public static final LogLevel DEFAULT_HOST_LOG_LEVEL = LogLevel.WARN;
+
     /** The warehouse's time zone unless set: the JVM's default zone. */
     public static final ZoneId DEFAULT_WAREHOUSE_ZONE = ZoneId.systemDefault();
 
@@ -28,6 +31,7 @@ public final class WmsBuilder {
     private Clock clock = Clock.systemUTC();
     private ZoneId warehouseZone = DEFAULT_WAREHOUSE_ZONE;
     private PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
+    private LogLevel logLevel;
 
     WmsBuilder() {
     }
@@ -115,6 +119,20 @@ public final class WmsBuilder {
     }
 
     /**
+     * Sets how much of its database work the library logs, to the slf4j logger {@code io.wms.sql}: failed statements
+     * from {@link LogLevel#ERROR}, slow ones (over 200 ms) from {@link LogLevel#WARN}, every statement at
+     * {@link LogLevel#INFO}; never bind values. Default: the configuration's {@link WmsConfig#logLevel()}
+     * ({@code DB_LOG_LEVEL}, default {@code info}), or {@link #DEFAULT_HOST_LOG_LEVEL} with a host's data source.
+     *
+     * @param logLevel the level; never {@code null}
+     * @return this builder
+     */
+    public WmsBuilder logLevel(LogLevel logLevel) {
+        this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
+        return this;
+    }
+
+    /**
      * Builds the instance: opens the pool (when configured), checks the database answers, and migrates if asked.
      *
      * @return the open instance; close it at shutdown
@@ -128,7 +146,8 @@ public final class WmsBuilder {
                     "give exactly one of config(WmsConfig) and dataSource(DataSource)");
         }
         boolean migrate = autoMigrate != null ? autoMigrate : config != null && config.autoMigrate();
-        WmsSettings settings = new WmsSettings(clock, warehouseZone, passwordPolicy);
+        LogLevel level = logLevel != null ? logLevel : config != null ? config.logLevel() : DEFAULT_HOST_LOG_LEVEL;
+        WmsSettings settings = new WmsSettings(clock, warehouseZone, passwordPolicy, level);
         return config != null
                 ? DefaultWms.open(config, migrationDataSource, migrate, settings)
                 : DefaultWms.wrap(dataSource, migrationDataSource, migrate, settings);

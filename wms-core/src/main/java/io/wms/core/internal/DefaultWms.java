@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.wms.core.LogLevel;
 import io.wms.core.Wms;
 import io.wms.core.WmsConfig;
 import io.wms.core.monitoring.Monitoring;
@@ -14,6 +15,7 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.conf.Settings;
 
 /**
@@ -35,7 +37,7 @@ public final class DefaultWms extends BoundOperations implements Wms {
 
     private DefaultWms(DataSource dataSource, HikariDataSource ownedPool, DataSource migrationDataSource,
                        WmsSettings settings) {
-        super(DSL.using(jooqConfiguration(dataSource)), settings);
+        super(DSL.using(jooqConfiguration(dataSource, settings.logLevel())), settings);
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.migrations = WmsMigrations.on(migrationDataSource == null ? dataSource : migrationDataSource);
@@ -83,11 +85,13 @@ public final class DefaultWms extends BoundOperations implements Wms {
         return wms;
     }
 
-    private static Configuration jooqConfiguration(DataSource dataSource) {
-        return new DefaultConfiguration()
+    private static Configuration jooqConfiguration(DataSource dataSource, LogLevel logLevel) {
+        Configuration configuration = new DefaultConfiguration()
                 .set(dataSource)
                 .set(SQLDialect.POSTGRES)
                 .set(new Settings().withExecuteLogging(false).withRenderSchema(false));
+        return logLevel == LogLevel.SILENT ? configuration
+                : configuration.set(new DefaultExecuteListenerProvider(new StatementLogger(logLevel)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.wms.core.internal;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import io.wms.core.LogLevel;
 import io.wms.core.auth.PasswordPolicy;
 
 /**
@@ -11,6 +12,7 @@ import io.wms.core.auth.PasswordPolicy;
  * @param clock         tells the time for expiry decisions
  * @param warehouseZone the zone in which expiry dates end
  * @param passwordPolicy how passwords are checked and hashed
+ * @param logLevel      how much of its database work the library logs
  */
-public record WmsSettings(Clock clock, ZoneId warehouseZone, PasswordPolicy passwordPolicy) {
+public record WmsSettings(Clock clock, ZoneId warehouseZone, PasswordPolicy passwordPolicy, LogLevel logLevel) {
 }
