@@ -125,6 +125,25 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void ownerMigratesWhileTheApplicationRunsAsItsRole() {
+        try (var empty = extension.database().server().createEmptyDatabase()) {
+            extension.sql().execute("grant connect on database " + empty.databaseName() + " to " + role);
+            PGSimpleDataSource onEmptyAsApplication = new PGSimpleDataSource();
+            onEmptyAsApplication.setURL(empty.jdbcUrl());
+            onEmptyAsApplication.setUser(role);
+
+            try (Wms wms = Wms.builder().dataSource(onEmptyAsApplication).migrationDataSource(empty.dataSource())
+                    .autoMigrate(true).build()) {
+                WmsMigrations.on(empty.dataSource()).grantApplicationRole(role);
+                Category food = wms.categories().create(ADMIN, new NewProductGroup("Food", null));
+
+                assertThat(wms.migrations().currentVersion()).isEqualTo(wms.migrations().latestVersion());
+                assertThat(wms.categories().findById(food.id())).contains(food);
+            }
+        }
+    }
+
+    @Test
     void purgingABatchAsTheApplicationStillRemovesItsLedger() {
         asApplication.deleteFrom(PRODUCT_BATCHES).where(PRODUCT_BATCHES.ID.eq(batchId)).execute();
 
