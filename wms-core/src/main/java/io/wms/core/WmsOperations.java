@@ -36,6 +36,43 @@ public interface WmsOperations {
     BrandRepository brands();
 
     /**
+     * Returns the products, with the seed's product queries, listings and pages.
+     *
+     * @return the product repository; never {@code null}
+     */
+    ProductRepository products();
+
+    /**
+     * Returns the product batches: reads and the edits that move no stock.
+     *
+     * @return the batch repository; never {@code null}
+     */
+    ProductBatchRepository batches();
+
+    /**
+     * Returns the stock ledger, read only.
+     *
+     * @return the ledger repository; never {@code null}
+     */
+    ProductBatchTrackRepository ledger();
+
+    /**
+     * Returns the inventory service, which moves stock and keeps the ledger: receive, pick, adjust, dispose, return,
+     * quarantine, release, recall, the expiry sweep and the ledger check.
+     *
+     * @return the inventory service; never {@code null}
+     */
+    InventoryService inventory();
+
+    /**
+     * Returns the stock reports: the inventory report, expired, low-stock and expiring batches, stock per product and
+     * a batch's history.
+     *
+     * @return the stock reports; never {@code null}
+     */
+    StockReports stockReports();
+
+    /**
      * Returns the users.
      *
      * @return the user repository; never {@code null}
@@ -62,43 +99,6 @@ public interface WmsOperations {
      * @return the seeding service; never {@code null}
      */
     Seeding seeding();
-
-    /**
-     * Returns the inventory service, which moves stock and keeps the ledger: receive, pick, adjust, dispose, return,
-     * quarantine, release, recall, the expiry sweep and the ledger check.
-     *
-     * @return the inventory service; never {@code null}
-     */
-    InventoryService inventory();
-
-    /**
-     * Returns the stock reports: the inventory report, expired, low-stock and expiring batches, stock per product and
-     * a batch's history.
-     *
-     * @return the stock reports; never {@code null}
-     */
-    StockReports stockReports();
-
-    /**
-     * Returns the products, with the seed's product queries, listings and pages.
-     *
-     * @return the product repository; never {@code null}
-     */
-    ProductRepository products();
-
-    /**
-     * Returns the product batches: reads and the edits that move no stock.
-     *
-     * @return the batch repository; never {@code null}
-     */
-    ProductBatchRepository batches();
-
-    /**
-     * Returns the stock ledger, read only.
-     *
-     * @return the ledger repository; never {@code null}
-     */
-    ProductBatchTrackRepository ledger();
 
     /**
      * Runs work in one transaction and returns its result: commits when the work returns, rolls back when it

@@ -25,32 +25,32 @@ class BoundOperations implements WmsOperations {
     private final WmsSettings settings;
     private final CategoryRepository categories;
     private final BrandRepository brands;
+    private final ProductRepository products;
+    private final ProductBatchRepository batches;
+    private final ProductBatchTrackRepository ledger;
+    private final InventoryService inventory;
+    private final StockReports stockReports;
     private final UserRepository users;
     private final RoleRepository roles;
     private final AuthService auth;
     private final Seeding seeding;
-    private final InventoryService inventory;
-    private final StockReports stockReports;
-    private final ProductRepository products;
-    private final ProductBatchRepository batches;
-    private final ProductBatchTrackRepository ledger;
 
     BoundOperations(DSLContext dsl, WmsSettings settings) {
         this.dsl = dsl;
         this.settings = settings;
         this.categories = ApiGuard.guard(CategoryRepository.class, new JooqCategoryRepository(dsl));
         this.brands = ApiGuard.guard(BrandRepository.class, new JooqBrandRepository(dsl));
+        this.products = ApiGuard.guard(ProductRepository.class, new JooqProductRepository(dsl));
+        this.batches = ApiGuard.guard(ProductBatchRepository.class,
+                new JooqProductBatchRepository(dsl, new ExpiryPolicy(settings)));
+        this.ledger = ApiGuard.guard(ProductBatchTrackRepository.class, new JooqProductBatchTrackRepository(dsl));
+        this.inventory = ApiGuard.guard(InventoryService.class, new JooqInventoryService(dsl, settings));
+        this.stockReports = ApiGuard.guard(StockReports.class, new JooqStockReports(dsl, settings));
         Passwords passwords = new Passwords(settings.passwordPolicy());
         this.users = ApiGuard.guard(UserRepository.class, new JooqUserRepository(dsl, passwords));
         this.roles = ApiGuard.guard(RoleRepository.class, new JooqRoleRepository(dsl));
         this.auth = ApiGuard.guard(AuthService.class, new DefaultAuthService(dsl, passwords));
         this.seeding = ApiGuard.guard(Seeding.class, new DefaultSeeding(dsl, settings, passwords));
-        this.inventory = ApiGuard.guard(InventoryService.class, new JooqInventoryService(dsl, settings));
-        this.stockReports = ApiGuard.guard(StockReports.class, new JooqStockReports(dsl, settings));
-        this.products = ApiGuard.guard(ProductRepository.class, new JooqProductRepository(dsl));
-        this.batches = ApiGuard.guard(ProductBatchRepository.class,
-                new JooqProductBatchRepository(dsl, new ExpiryPolicy(settings)));
-        this.ledger = ApiGuard.guard(ProductBatchTrackRepository.class, new JooqProductBatchTrackRepository(dsl));
     }
 
     @Override
@@ -61,6 +61,31 @@ class BoundOperations implements WmsOperations {
     @Override
     public BrandRepository brands() {
         return brands;
+    }
+
+    @Override
+    public ProductRepository products() {
+        return products;
+    }
+
+    @Override
+    public ProductBatchRepository batches() {
+        return batches;
+    }
+
+    @Override
+    public ProductBatchTrackRepository ledger() {
+        return ledger;
+    }
+
+    @Override
+    public InventoryService inventory() {
+        return inventory;
+    }
+
+    @Override
+    public StockReports stockReports() {
+        return stockReports;
     }
 
     @Override
@@ -81,31 +106,6 @@ class BoundOperations implements WmsOperations {
     @Override
     public Seeding seeding() {
         return seeding;
-    }
-
-    @Override
-    public InventoryService inventory() {
-        return inventory;
-    }
-
-    @Override
-    public StockReports stockReports() {
-        return stockReports;
-    }
-
-    @Override
-    public ProductRepository products() {
-        return products;
-    }
-
-    @Override
-    public ProductBatchRepository batches() {
-        return batches;
-    }
-
-    @Override
-    public ProductBatchTrackRepository ledger() {
-        return ledger;
     }
 
     @Override
