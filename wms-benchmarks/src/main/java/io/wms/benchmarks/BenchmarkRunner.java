@@ -208,6 +208,15 @@ public final class BenchmarkRunner {
                     hibernate == null ? "" : String.format(Locale.ROOT, "%.1f ± %.1f", hibernate[0], hibernate[1]),
                     hibernate == null ? "" : String.format(Locale.ROOT, "%.2f", hibernate[0] / wms[0])));
         });
+        double[] keyset = byOperation.getOrDefault("deepKeysetPage", Map.of()).get("wms");
+        double[] offsetHibernate = byOperation.getOrDefault("deepOffsetPage", Map.of()).get("hibernate");
+        double[] keysetHibernate = byOperation.getOrDefault("deepKeysetPage", Map.of()).get("hibernate");
+        if (keyset != null && offsetHibernate != null && keysetHibernate != null) {
+            table.append(String.format(Locale.ROOT, "%nThe deep page as each is usually written: wms's keyset page "
+                    + "%.1f µs against Hibernate's `setFirstResult` page %.1f µs (%.1f×); Hibernate with the same keyset "
+                    + "condition written in HQL: %.1f µs (%.2f×).%n", keyset[0], offsetHibernate[0],
+                    offsetHibernate[0] / keyset[0], keysetHibernate[0], keysetHibernate[0] / keyset[0]));
+        }
         return table.append('\n').toString();
     }
 

@@ -56,10 +56,23 @@ public class HibernateBenchmarks {
         return orm.hibernate.fullTracking(warehouse.trackedProductId);
     }
 
+    /** The first listing page, with its total. */
+    @Benchmark
+    public Object firstPage_hibernate(Warehouse warehouse, Orm orm) {
+        return orm.hibernate.offsetPage(0, Warehouse.PAGE_SIZE);
+    }
+
     /** A listing page 100,000 rows deep, by offset, with its total. */
     @Benchmark
     public Object deepOffsetPage_hibernate(Warehouse warehouse, Orm orm) {
         return orm.hibernate.offsetPage((warehouse.deepPage.page() - 1) * Warehouse.PAGE_SIZE, Warehouse.PAGE_SIZE);
+    }
+
+    /** A listing page 100,000 rows deep, by keyset: the rows after the last one of the page before. */
+    @Benchmark
+    public Object deepKeysetPage_hibernate(Warehouse warehouse, Orm orm) {
+        return orm.hibernate.keysetPage(warehouse.lastBeforeDeepPage.name(), warehouse.lastBeforeDeepPage.id(),
+                Warehouse.PAGE_SIZE);
     }
 
     /** Pick one unit first-expired, first-out over 5 batches, with Hibernate. */

@@ -48,6 +48,7 @@ public class Warehouse {
     ProductQuery search;
     PageRequest deepPage;
     String deepCursor;
+    Product lastBeforeDeepPage;
 
     RecordedOperation findById;
     RecordedOperation fullTracking;
@@ -76,6 +77,8 @@ public class Warehouse {
         long depth = Math.min(DEEP_PAGE_ROWS, wms.products().search(byName, PageRequest.first(1)).total() / 2);
         deepPage = new PageRequest((int) (depth / PAGE_SIZE) + 1, PAGE_SIZE);
         deepCursor = cursorAt(depth);
+        lastBeforeDeepPage = wms.products().search(byName, new PageRequest((int) (depth / PAGE_SIZE), PAGE_SIZE))
+                .items().get(PAGE_SIZE - 1);
 
         StatementRecorder recorder = new StatementRecorder(pool);
         try (Wms recording = Wms.create(recorder.dataSource())) {

@@ -93,6 +93,27 @@ public final class HibernateWarehouse implements AutoCloseable {
     }
 
     /**
+     * Reads the page of live products by name that follows a given row, with a tuple comparison that the index on
+     * (name, id) serves: the keyset technique written in HQL.
+     *
+     * @param afterName the name of the row before the page
+     * @param afterId   the id of the row before the page
+     * @param limit     the page size
+     * @return the page's names
+     */
+    public List<String> keysetPage(String afterName, long afterId, int limit) {
+        try (Session session = sessions.openSession()) {
+            return session.createSelectionQuery("""
+                            from ProductEntity p where p.deletedAt is null and (p.name, p.id) > (:name, :id)
+                            order by p.name, p.id""", ProductEntity.class)
+                    .setParameter("name", afterName)
+                    .setParameter("id", afterId)
+                    .setMaxResults(limit).getResultList()
+                    .stream().map(ProductEntity::getName).toList();
+        }
+    }
+
+    /**
      * Picks units of a product first-expired, first-out: locks the usable batches, decrements, writes ledger rows.
      *
      * @param productId the product

@@ -3,7 +3,6 @@ package io.wms.core.internal;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +41,17 @@ public final class ApiGuard {
         if (arguments == null) {
             return;
         }
-        Parameter[] parameters = method.getParameters();
-        List<Violation> violations = new ArrayList<>();
+        List<Violation> violations = null;
         for (int index = 0; index < arguments.length; index++) {
             if (arguments[index] == null) {
-                violations.add(new Violation(parameters[index].getName(), "required", "is required"));
+                if (violations == null) {
+                    violations = new ArrayList<>();
+                }
+                // Looked up only here: getParameters() copies an array, which every call would otherwise pay for.
+                violations.add(new Violation(method.getParameters()[index].getName(), "required", "is required"));
             }
         }
-        if (!violations.isEmpty()) {
+        if (violations != null) {
             throw new ValidationException("arguments of " + method.getName(), violations);
         }
     }

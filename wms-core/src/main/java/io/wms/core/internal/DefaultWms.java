@@ -89,7 +89,9 @@ public final class DefaultWms extends BoundOperations implements Wms {
         Configuration configuration = new DefaultConfiguration()
                 .set(dataSource)
                 .set(SQLDialect.POSTGRES)
-                .set(new Settings().withExecuteLogging(false).withRenderSchema(false));
+                // Native java.time binding lets pgjdbc decode binary timestamps instead of formatting and re-parsing text.
+                .set(new Settings().withExecuteLogging(false).withRenderSchema(false)
+                        .withBindOffsetDateTimeType(true).withBindOffsetTimeType(true));
         return logLevel == LogLevel.SILENT ? configuration
                 : configuration.set(new DefaultExecuteListenerProvider(new StatementLogger(logLevel)));
     }

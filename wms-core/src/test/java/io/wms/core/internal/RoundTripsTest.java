@@ -15,6 +15,7 @@ import io.wms.core.model.Product;
 import io.wms.core.model.ProductWithBatches;
 import io.wms.core.testing.Fixtures;
 import io.wms.core.testing.WmsExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,11 +60,24 @@ class RoundTripsTest {
         ProductRepository products = observed.operations().products();
 
         Page<Product> page = products.byCategory(food, PageRequest.first(PageRequest.MAX_LIMIT));
-        Page<Product> search = products.search(ProductQuery.all().withText("product"), new PageRequest(2, 10));
+        Page<Product> search = products.search(ProductQuery.all().withText("product"), PageRequest.first(10));
 
         assertThat(page.total()).isEqualTo(children);
         assertThat(page.items()).hasSize(Math.min(children, PageRequest.MAX_LIMIT));
         assertThat(search.total()).isEqualTo(children);
+        assertThat(observed.roundTrips()).isEqualTo(2);
+    }
+
+    @Test
+    void pageBeyondTheLastAsksForItsTotalSeparately() {
+        long food = extension.wms().categories().create(ADMIN, new NewProductGroup("Food", null)).id();
+        insertProducts(3, food);
+        ObservedOperations observed = new ObservedOperations(extension.wms());
+
+        Page<Product> page = observed.operations().products().byCategory(food, new PageRequest(2, 10));
+
+        assertThat(page.items()).isEmpty();
+        assertThat(page.total()).isEqualTo(3);
         assertThat(observed.roundTrips()).isEqualTo(2);
     }
 
