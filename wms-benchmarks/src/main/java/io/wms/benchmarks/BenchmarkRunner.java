@@ -49,7 +49,9 @@ import org.postgresql.PGConnection;
  * loop, and prints every figure with its ratio as Markdown (also written to {@code target/benchmarks.md}).
  *
  * <p>Arguments: {@code full} (100k products, 1M batches, 5M ledger rows; the default), {@code small} (a tenth) or
- * {@code smoke} (a hundredth, one short iteration each: proves the harness runs, measures nothing).
+ * {@code smoke} (a hundredth, one short iteration each: proves the harness runs, measures nothing); an optional second
+ * argument, a regular expression over operation names (e.g. {@code 'findById|fullTracking'}), runs only those
+ * operations and skips the bulk load and throughput parts.
  */
 public final class BenchmarkRunner {
 
@@ -66,7 +68,7 @@ public final class BenchmarkRunner {
     /**
      * Runs the benchmarks.
      *
-     * @param arguments {@code full} or {@code small}
+     * @param arguments {@code full}, {@code small} or {@code smoke}, then optionally the operations to run
      * @throws Exception if a benchmark cannot run
      */
     public static void main(String[] arguments) throws Exception {
@@ -77,13 +79,18 @@ public final class BenchmarkRunner {
             case "smoke" -> 100;
             default -> 1;
         };
+        String only = arguments.length > 1 ? arguments[1] : null;
         StringBuilder report = new StringBuilder();
         try (WmsTestDatabase database = WmsTestServer.embedded().createDatabase()) {
             report.append(loadWarehouse(database, new GenerationPlan(42, 1_000 / scale, 2_000 / scale,
                     100_000 / scale, 1_000_000 / scale, 5_000_000 / scale)));
-            report.append(bulkLoad());
-            report.append(operations(database, smoke));
-            report.append(throughput(database));
+            if (only == null) {
+                report.append(bulkLoad());
+            }
+            report.append(operations(database, smoke, only));
+            if (only == null) {
+                report.append(throughput(database));
+            }
         }
         System.out.println(report);
         Path output = Path.of("wms-benchmarks", "target", "benchmarks.md");
@@ -177,9 +184,11 @@ public final class BenchmarkRunner {
                 new StringReader(csv.toString()));
     }
 
-    private static String operations(WmsTestDatabase database, boolean smoke) throws RunnerException {
+    private static String operations(WmsTestDatabase database, boolean smoke, String only) throws RunnerException {
+        String benchmarks = "(" + OperationBenchmarks.class.getSimpleName() + "|"
+                + HibernateBenchmarks.class.getSimpleName() + ")";
         Options options = new OptionsBuilder()
-                .include(OperationBenchmarks.class.getSimpleName() + "|" + HibernateBenchmarks.class.getSimpleName())
+                .include(only == null ? benchmarks : benchmarks + "\\.(" + only + ")_")
                 .forks(1)
                 .warmupIterations(smoke ? 1 : 3).warmupTime(TimeValue.seconds(smoke ? 1 : 2))
                 .measurementIterations(smoke ? 1 : 5).measurementTime(TimeValue.seconds(smoke ? 1 : 2))

@@ -106,8 +106,13 @@ public final class WmsConfig {
     public static final boolean DEFAULT_AUTO_MIGRATE = true;
     /** The default of {@link #connectTimeout()}: ten seconds. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** The default of {@link #socketTimeout()}: zero, meaning reads wait as long as the query runs. */
-    public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ZERO;
+    /**
+     * The default of {@link #socketTimeout()}: one minute, far beyond any statement of the library on a healthy server
+     * (the whole-warehouse inventory report takes about a second on a million batches), and short enough that a
+     * connection whose server vanished without a word frees its thread within a minute instead of hanging until TCP
+     * gives up (about 15 minutes on Linux).
+     */
+    public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofMinutes(1);
     /** The default of {@link #tcpKeepAlive()}: {@value}. */
     public static final boolean DEFAULT_TCP_KEEP_ALIVE = true;
 
@@ -741,8 +746,9 @@ public final class WmsConfig {
         }
 
         /**
-         * Sets how long a read from the server may wait, which must exceed the longest query; default zero (no
-         * limit), environment variable {@value WmsConfig#ENV_SOCKET_TIMEOUT} (a Go duration such as {@code 5m}).
+         * Sets how long a read from the server may wait, which must exceed the longest query; default one minute
+         * ({@link WmsConfig#DEFAULT_SOCKET_TIMEOUT}), environment variable {@value WmsConfig#ENV_SOCKET_TIMEOUT} (a Go
+         * duration such as {@code 5m}).
          *
          * @param socketTimeout whole seconds, because pgjdbc counts in seconds; zero for no limit
          * @return this builder

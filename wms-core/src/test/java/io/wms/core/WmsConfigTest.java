@@ -379,7 +379,7 @@ class WmsConfigTest {
 
         @Test
         void defaultsToNone() {
-            assertThat(DEFAULTS.socketTimeout()).isZero().isEqualTo(WmsConfig.DEFAULT_SOCKET_TIMEOUT);
+            assertThat(DEFAULTS.socketTimeout()).isEqualTo(Duration.ofMinutes(1)).isEqualTo(WmsConfig.DEFAULT_SOCKET_TIMEOUT);
         }
 
         @Test
@@ -468,7 +468,7 @@ class WmsConfigTest {
             assertThat(DEFAULTS.connectionProperties()).containsExactly(
                     Map.entry("sslmode", "disable"),
                     Map.entry("connectTimeout", "10"),
-                    Map.entry("socketTimeout", "0"),
+                    Map.entry("socketTimeout", "60"),
                     Map.entry("tcpKeepAlive", "true"),
                     Map.entry("ApplicationName", "wms"));
         }
