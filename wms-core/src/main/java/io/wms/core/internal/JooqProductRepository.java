@@ -4,8 +4,6 @@ import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
-import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
-import static io.wms.jooq.Tables.USERS;
 import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.currentInstant;
 import static org.jooq.impl.DSL.exists;
@@ -22,24 +20,18 @@ import static org.jooq.impl.DSL.val;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
 import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.model.BatchStatus;
-import io.wms.core.model.BatchWithHistory;
 import io.wms.core.model.Product;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.ProductDetails;
 import io.wms.core.model.ProductWithBatches;
-import io.wms.core.model.TrackEntry;
-import io.wms.core.model.User;
 import io.wms.core.repository.KeysetPage;
 import io.wms.core.repository.NewProduct;
 import io.wms.core.repository.Page;
@@ -49,21 +41,19 @@ import io.wms.core.repository.ProductQuery;
 import io.wms.core.repository.ProductRepository;
 import io.wms.core.repository.ProductSort;
 import io.wms.core.repository.SortDirection;
-import io.wms.jooq.tables.records.ProductBatchesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Result;
-import org.jooq.SelectField;
 import org.jooq.SortField;
 
 /**
  * Products on jOOQ. Graphs and pages are single statements, so the number of round trips never grows with the data:
- * a product's full tracking is one flat join grouped here, products listed with their batches carry them as nested
- * MULTISETs, and a page's total comes as a scalar subquery beside its rows (only a page without rows asks for its total
- * separately).
+ * a product's full tracking is one UNION ALL of its parts ({@link FullTrackingQuery}), products listed with their
+ * batches carry them as nested MULTISETs, and a page's total comes as a scalar subquery beside its rows (only a page
+ * without rows asks for its total separately).
  */
 final class JooqProductRepository implements ProductRepository {
 
@@ -72,18 +62,6 @@ final class JooqProductRepository implements ProductRepository {
     /** First-expired, first-out: the order in which batches are shown everywhere a product lists them. */
     static final List<SortField<?>> BATCH_ORDER =
             List.of(PRODUCT_BATCHES.EXPIRY_DATE.asc().nullsLast(), PRODUCT_BATCHES.ID.asc());
-
-    /**
-     * The product, its category and brand, its batches and their ledger rows with the acting users, as flat columns
-     * of one join: plain columns decode far faster than nested rows or MULTISET documents. The users' password hashes
-     * are left out, as they must never leave the database.
-     */
-    private static final List<SelectField<?>> FULL_TRACKING_COLUMNS = Stream.of(PRODUCTS.fields(),
-                    CATEGORIES.fields(), BRANDS.fields(), PRODUCT_BATCHES.fields(), PRODUCT_BATCH_TRACKS.fields(),
-                    new Field<?>[] {USERS.ID, USERS.EMAIL, USERS.CREATED_AT, USERS.UPDATED_AT, USERS.DELETED_AT,
-                            USERS.VERSION})
-            .flatMap(Arrays::stream)
-            .collect(Collectors.toUnmodifiableList());
 
     private final DSLContext dsl;
 
@@ -171,49 +149,7 @@ final class JooqProductRepository implements ProductRepository {
 
     @Override
     public Optional<ProductDetails> findWithFullTracking(long id) {
-        Result<Record> rows = dsl.select(FULL_TRACKING_COLUMNS)
-                .from(PRODUCTS)
-                .leftJoin(CATEGORIES).on(CATEGORIES.ID.eq(PRODUCTS.CATEGORY_ID))
-                .leftJoin(BRANDS).on(BRANDS.ID.eq(PRODUCTS.BRAND_ID))
-                .leftJoin(PRODUCT_BATCHES).on(liveBatchOfProduct())
-                .leftJoin(PRODUCT_BATCH_TRACKS).on(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(PRODUCT_BATCHES.ID))
-                .leftJoin(USERS).on(USERS.ID.eq(PRODUCT_BATCH_TRACKS.USER_ID))
-                .where(PRODUCTS.ID.eq(id).and(PRODUCTS.DELETED_AT.isNull()))
-                .orderBy(PRODUCT_BATCHES.EXPIRY_DATE.asc().nullsLast(), PRODUCT_BATCHES.ID.asc(),
-                        PRODUCT_BATCH_TRACKS.CREATED_AT.desc(), PRODUCT_BATCH_TRACKS.ID.desc())
-                .fetch();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        List<BatchWithHistory> batches = new ArrayList<>();
-        ProductBatchesRecord batch = null;
-        List<TrackEntry> history = new ArrayList<>();
-        for (Record row : rows) {
-            Long batchId = row.get(PRODUCT_BATCHES.ID);
-            if (batchId == null) {
-                continue;
-            }
-            if (batch == null || !batch.getId().equals(batchId)) {
-                if (batch != null) {
-                    batches.add(new BatchWithHistory(Mappers.batch(batch), history));
-                    history = new ArrayList<>();
-                }
-                batch = row.into(PRODUCT_BATCHES);
-            }
-            if (row.get(PRODUCT_BATCH_TRACKS.ID) != null) {
-                history.add(new TrackEntry(Mappers.track(row.into(PRODUCT_BATCH_TRACKS)),
-                        row.get(USERS.ID) == null ? null : Mappers.user(row.into(USERS))));
-            }
-        }
-        if (batch != null) {
-            batches.add(new BatchWithHistory(Mappers.batch(batch), history));
-        }
-        Record product = rows.get(0);
-        return Optional.of(new ProductDetails(
-                Mappers.product(product.into(PRODUCTS)),
-                product.get(CATEGORIES.ID) == null ? null : Mappers.category(product.into(CATEGORIES)),
-                product.get(BRANDS.ID) == null ? null : Mappers.brand(product.into(BRANDS)),
-                batches));
+        return FullTrackingQuery.read(dsl, id);
     }
 
     @Override
