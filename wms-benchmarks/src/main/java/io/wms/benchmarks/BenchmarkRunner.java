@@ -60,6 +60,8 @@ public final class BenchmarkRunner {
     static final String PASSWORD_PROPERTY = "wms.bench.password";
 
     private static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(3);
+    /** Half of 0.5 ms, a usual round trip between an application and its database in one cloud region. */
+    private static final Duration NETWORK_ONE_WAY = Duration.ofNanos(250_000);
     private static final int BULK_ROWS = 200_000;
 
     private BenchmarkRunner() {
@@ -87,8 +89,10 @@ public final class BenchmarkRunner {
             if (only == null) {
                 report.append(bulkLoad());
             }
-            report.append(operations(database, smoke, only));
+            report.append(operations(database.jdbcUrl(), database, smoke, only,
+                    "## Operations: wms against the same SQL on plain JDBC, and Hibernate\n\n"));
             if (only == null) {
+                report.append(overNetwork(database, smoke));
                 report.append(throughput(database));
             }
         }
@@ -184,7 +188,22 @@ public final class BenchmarkRunner {
                 new StringReader(csv.toString()));
     }
 
-    private static String operations(WmsTestDatabase database, boolean smoke, String only) throws RunnerException {
+    /**
+     * The reads whose number of round trips differs most between wms and Hibernate, once more through a relay that
+     * delays each direction by {@link #NETWORK_ONE_WAY}: the same server and data, as over a network.
+     */
+    private static String overNetwork(WmsTestDatabase database, boolean smoke) throws IOException, RunnerException {
+        try (LatencyProxy proxy = LatencyProxy.start(database.host(), database.port(), NETWORK_ONE_WAY)) {
+            String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database.databaseName();
+            return operations(url, database, smoke, "findById|fullTracking|deepOffsetPage|deepKeysetPage",
+                    String.format(Locale.ROOT, "## The same reads over a network (%d µs added each way, a %.1f ms "
+                                    + "round trip)%n%n", NETWORK_ONE_WAY.toNanos() / 1000,
+                            NETWORK_ONE_WAY.toNanos() * 2 / 1e6));
+        }
+    }
+
+    private static String operations(String url, WmsTestDatabase database, boolean smoke, String only, String title)
+            throws RunnerException {
         String benchmarks = "(" + OperationBenchmarks.class.getSimpleName() + "|"
                 + HibernateBenchmarks.class.getSimpleName() + ")";
         Options options = new OptionsBuilder()
@@ -192,7 +211,7 @@ public final class BenchmarkRunner {
                 .forks(1)
                 .warmupIterations(smoke ? 1 : 3).warmupTime(TimeValue.seconds(smoke ? 1 : 2))
                 .measurementIterations(smoke ? 1 : 5).measurementTime(TimeValue.seconds(smoke ? 1 : 2))
-                .jvmArgsAppend("-D" + URL_PROPERTY + "=" + database.jdbcUrl(),
+                .jvmArgsAppend("-D" + URL_PROPERTY + "=" + url,
                         "-D" + USER_PROPERTY + "=" + database.username(),
                         "-D" + PASSWORD_PROPERTY + "=" + database.password())
                 .build();
@@ -205,7 +224,7 @@ public final class BenchmarkRunner {
             byOperation.computeIfAbsent(operation, key -> new LinkedHashMap<>()).put(side, new double[] {
                     result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()});
         }
-        StringBuilder table = new StringBuilder("## Operations: wms against the same SQL on plain JDBC, and Hibernate\n\n"
+        StringBuilder table = new StringBuilder(title
                 + "| operation | wms µs/op | JDBC µs/op | wms / JDBC | Hibernate µs/op | Hibernate / wms |\n"
                 + "|---|---:|---:|---:|---:|---:|\n");
         byOperation.forEach((operation, sides) -> {
