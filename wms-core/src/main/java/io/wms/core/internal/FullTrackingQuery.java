@@ -32,9 +32,13 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Result;
-import org.jooq.ResultQuery;
+import org.jooq.Param;
+import org.jooq.Queries;
+import org.jooq.Query;
 import org.jooq.Results;
+import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.SQLDataType;
 
 /**
  * A product with its category, brand, live batches and their ledger rows with the acting users, as three selects
@@ -58,34 +62,29 @@ final class FullTrackingQuery {
     private static final int CATEGORY = PRODUCTS.fields().length;
     private static final int BRAND = CATEGORY + CATEGORIES.fields().length;
 
-    private FullTrackingQuery() {
-    }
+    private final DSLContext dsl;
+    private final String statement;
+    private final int bindings;
 
     /**
-     * Reads a live product's full tracking.
+     * Renders the three selects once for a context, with the product's id as a parameter: the statement's shape never
+     * changes, and rendering it again on every read would cost a tenth of the read.
      *
-     * @param dsl       the context to read with
-     * @param productId the product
-     * @return the product's details, or empty if there is no live product with that id
+     * @param dsl the context the repository reads with
      */
-    static Optional<ProductDetails> read(DSLContext dsl, long productId) {
-        if (dsl.configuration().connectionProvider() instanceof DataSourceConnectionProvider) {
-            return dsl.transactionResult(transaction -> read(transaction.dsl(), productId, ONE_SNAPSHOT + ";\n"));
-        }
-        return read(dsl, productId, "");
-    }
-
-    private static Optional<ProductDetails> read(DSLContext dsl, long productId, String prefix) {
+    FullTrackingQuery(DSLContext dsl) {
+        this.dsl = dsl;
+        Param<Long> productId = DSL.param("productId", SQLDataType.BIGINT);
         Condition liveBatches = PRODUCT_BATCHES.PRODUCT_ID.eq(productId).and(PRODUCT_BATCHES.DELETED_AT.isNull());
-        ResultQuery<?> product = dsl.select(PRODUCTS.fields()).select(CATEGORIES.fields()).select(BRANDS.fields())
+        Query product = dsl.select(PRODUCTS.fields()).select(CATEGORIES.fields()).select(BRANDS.fields())
                 .from(PRODUCTS)
                 .leftJoin(CATEGORIES).on(CATEGORIES.ID.eq(PRODUCTS.CATEGORY_ID))
                 .leftJoin(BRANDS).on(BRANDS.ID.eq(PRODUCTS.BRAND_ID))
                 .where(PRODUCTS.ID.eq(productId).and(PRODUCTS.DELETED_AT.isNull()));
-        ResultQuery<?> batches = dsl.selectFrom(PRODUCT_BATCHES)
+        Query batches = dsl.selectFrom(PRODUCT_BATCHES)
                 .where(liveBatches)
                 .orderBy(JooqProductRepository.BATCH_ORDER);
-        ResultQuery<?> history = dsl.select(PRODUCT_BATCH_TRACKS.fields())
+        Query history = dsl.select(PRODUCT_BATCH_TRACKS.fields())
                 .select(ACTING_USER)
                 .from(PRODUCT_BATCHES)
                 .join(PRODUCT_BATCH_TRACKS).on(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(PRODUCT_BATCHES.ID))
@@ -93,10 +92,31 @@ final class FullTrackingQuery {
                 .where(liveBatches)
                 .orderBy(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, PRODUCT_BATCH_TRACKS.CREATED_AT.desc(),
                         PRODUCT_BATCH_TRACKS.ID.desc());
-        // Composed from the three jOOQ queries and their bind values: one JDBC statement, which pgjdbc sends at once.
+        // One JDBC statement, which pgjdbc sends at once; every value in it is a bind parameter.
+        Queries all = DSL.queries(product, batches, history);
+        this.statement = dsl.render(all);
+        this.bindings = dsl.extractBindValues(all).size();
+    }
+
+    /**
+     * Reads a live product's full tracking.
+     *
+     * @param productId the product
+     * @return the product's details, or empty if there is no live product with that id
+     */
+    Optional<ProductDetails> read(long productId) {
+        if (dsl.configuration().connectionProvider() instanceof DataSourceConnectionProvider) {
+            return dsl.transactionResult(transaction -> read(transaction.dsl(), ONE_SNAPSHOT + ";\n", productId));
+        }
+        return read(dsl, "", productId);
+    }
+
+    private Optional<ProductDetails> read(DSLContext sql, String prefix, long productId) {
+        Object[] values = new Object[bindings];
+        Arrays.fill(values, productId);
         // Its result sets are read by position, in the order selected: matching columns by name costs more here than
         // the whole round trip.
-        Results results = dsl.resultQuery(prefix + "{0};\n{1};\n{2}", product, batches, history).fetchMany();
+        Results results = sql.resultQuery(prefix + statement, values).fetchMany();
         Result<Record> productRow = results.get(0);
         if (productRow.isEmpty()) {
             return Optional.empty();
@@ -104,12 +124,12 @@ final class FullTrackingQuery {
         Map<Long, List<TrackEntry>> histories = new HashMap<>();
         for (Record row : results.get(2)) {
             // The ledger rows are most of the rows: built with the typed constructor, not the generic loading.
-            Object[] values = row.intoArray();
-            ProductBatchTrack track = Mappers.track(new ProductBatchTracksRecord((Long) values[0], (Long) values[1],
-                    (Long) values[2], (String) values[3], (String) values[4], (Integer) values[5],
-                    (Integer) values[6], instant(values[7])));
-            User user = values[8] == null ? null : new User((Long) values[8], (String) values[9], instant(values[10]),
-                    instant(values[11]), instant(values[12]), (Long) values[13]);
+            Object[] ledger = row.intoArray();
+            ProductBatchTrack track = Mappers.track(new ProductBatchTracksRecord((Long) ledger[0], (Long) ledger[1],
+                    (Long) ledger[2], (String) ledger[3], (String) ledger[4], (Integer) ledger[5],
+                    (Integer) ledger[6], instant(ledger[7])));
+            User user = ledger[8] == null ? null : new User((Long) ledger[8], (String) ledger[9], instant(ledger[10]),
+                    instant(ledger[11]), instant(ledger[12]), (Long) ledger[13]);
             histories.computeIfAbsent(track.productBatchId(), batch -> new ArrayList<>())
                     .add(new TrackEntry(track, user));
         }
@@ -118,11 +138,11 @@ final class FullTrackingQuery {
             ProductBatch batch = Mappers.batch(part(new ProductBatchesRecord(), row.intoArray(), 0));
             tracked.add(new BatchWithHistory(batch, histories.getOrDefault(batch.id(), List.of())));
         }
-        Object[] values = productRow.get(0).intoArray();
+        Object[] product = productRow.get(0).intoArray();
         return Optional.of(new ProductDetails(
-                Mappers.product(part(new ProductsRecord(), values, 0)),
-                values[CATEGORY] == null ? null : Mappers.category(part(new CategoriesRecord(), values, CATEGORY)),
-                values[BRAND] == null ? null : Mappers.brand(part(new BrandsRecord(), values, BRAND)),
+                Mappers.product(part(new ProductsRecord(), product, 0)),
+                product[CATEGORY] == null ? null : Mappers.category(part(new CategoriesRecord(), product, CATEGORY)),
+                product[BRAND] == null ? null : Mappers.brand(part(new BrandsRecord(), product, BRAND)),
                 tracked));
     }
 

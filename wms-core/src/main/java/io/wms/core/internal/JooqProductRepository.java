@@ -64,9 +64,11 @@ final class JooqProductRepository implements ProductRepository {
             List.of(PRODUCT_BATCHES.EXPIRY_DATE.asc().nullsLast(), PRODUCT_BATCHES.ID.asc());
 
     private final DSLContext dsl;
+    private final FullTrackingQuery fullTracking;
 
     JooqProductRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.fullTracking = new FullTrackingQuery(dsl);
     }
 
     @Override
@@ -149,7 +151,7 @@ final class JooqProductRepository implements ProductRepository {
 
     @Override
     public Optional<ProductDetails> findWithFullTracking(long id) {
-        return FullTrackingQuery.read(dsl, id);
+        return fullTracking.read(id);
     }
 
     @Override
