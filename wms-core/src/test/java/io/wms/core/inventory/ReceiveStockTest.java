@@ -86,6 +86,46 @@ class ReceiveStockTest {
     }
 
     @Test
+    void receivingAnEmptiedLotAgainByItsNumberMakesItActiveAgain() {
+        long milk = product(extension.sql(), "Milk");
+        Receipt first = inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 3));
+        inventory().pick(ADMIN, PickStock.of(milk, 3));
+
+        Receipt refill = inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 4));
+
+        assertThat(refill.batchId()).isEqualTo(first.batchId());
+        assertThat(refill.newBatch()).isFalse();
+        assertThat(refill.quantityAfter()).isEqualTo(4);
+        assertThat(batch(extension.sql(), first.batchId()).status()).isEqualTo(BatchStatus.ACTIVE);
+    }
+
+    @Test
+    void receivingALotAgainWithItsOwnDatesAddsToIt() {
+        long milk = product(extension.sql(), "Milk");
+        ReceiveStock lot = new ReceiveStock(milk, "L-1", 5, TODAY.minusDays(1), TODAY.plusDays(9), null, null);
+        Receipt first = inventory().receive(ADMIN, lot);
+
+        Receipt again = inventory().receive(ADMIN, lot);
+
+        assertThat(again.batchId()).isEqualTo(first.batchId());
+        assertThat(again.quantityAfter()).isEqualTo(10);
+        assertThat(inventory().verifyLedger()).isEmpty();
+    }
+
+    @Test
+    void aQuarantinedLotReceivesNothingByItsNumber() {
+        long milk = product(extension.sql(), "Milk");
+        Receipt receipt = inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 5));
+        inventory().quarantine(ADMIN, receipt.batchId(), "inspection");
+        String before = snapshot(extension.sql());
+
+        assertThatThrownBy(() -> inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 5)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        failure -> assertThat(failure.hasViolation("batchId")).isTrue());
+        assertThat(snapshot(extension.sql())).isEqualTo(before);
+    }
+
+    @Test
     void everyInvalidFieldIsNamedAtOnceAndNothingIsWritten() {
         long milk = product(extension.sql(), "Milk");
 
