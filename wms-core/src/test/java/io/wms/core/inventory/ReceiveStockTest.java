@@ -35,6 +35,12 @@ class ReceiveStockTest {
         return extension.wms().inventory();
     }
 
+    private long quarantinedLot(long product) {
+        long batch = inventory().receive(ADMIN, ReceiveStock.of(product, "L-1", 5)).batchId();
+        inventory().quarantine(ADMIN, batch, "inspection");
+        return batch;
+    }
+
     @Test
     void receivingANewLotCreatesAnActiveBatchAndOneLedgerRowNamingTheUser() {
         long milk = product(extension.sql(), "Milk");
@@ -115,8 +121,7 @@ class ReceiveStockTest {
     @Test
     void aQuarantinedLotReceivesNothingByItsNumber() {
         long milk = product(extension.sql(), "Milk");
-        Receipt receipt = inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 5));
-        inventory().quarantine(ADMIN, receipt.batchId(), "inspection");
+        quarantinedLot(milk);
         String before = snapshot(extension.sql());
 
         assertThatThrownBy(() -> inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 5)))
@@ -177,13 +182,10 @@ class ReceiveStockTest {
 
     @Test
     void aQuarantinedBatchReceivesNothing() {
-        long milk = product(extension.sql(), "Milk");
-        Receipt receipt = inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 5));
-        inventory().quarantine(ADMIN, receipt.batchId(), "inspection");
+        long batch = quarantinedLot(product(extension.sql(), "Milk"));
         String before = snapshot(extension.sql());
 
-        assertThatThrownBy(() -> inventory().receiveInto(ADMIN,
-                new ReceiveIntoBatch(receipt.batchId(), 5, null, null)))
+        assertThatThrownBy(() -> inventory().receiveInto(ADMIN, new ReceiveIntoBatch(batch, 5, null, null)))
                 .isInstanceOfSatisfying(ValidationException.class,
                         failure -> assertThat(failure.hasViolation("batchId")).isTrue());
         assertThat(snapshot(extension.sql())).isEqualTo(before);
