@@ -117,7 +117,7 @@ final class StockStatements {
         Field<Long> taken = allocation.field("taken", Long.class);
         Field<Integer> after = BATCH.QUANTITY.minus(taken);
         CommonTableExpression<?> picked = name("picked").as(update(BATCH)
-                .set(taking(after, actor))
+                .set(movementColumns(after, actor))
                 .from(allocation)
                 .where(BATCH.ID.eq(allocation.field(candidateId))
                         .and(taken.gt(0L))
@@ -126,6 +126,7 @@ final class StockStatements {
         Field<Long> pickedId = picked.field(BATCH.ID);
         Field<Long> pickedTaken = picked.field(taken);
         Field<Integer> pickedAfter = picked.field(BATCH.QUANTITY);
+        // Allocations and ledger rows in the order the units were taken, so that both read as the pick happened.
         List<SortField<?>> pickOrder = List.of(picked.field(BATCH.EXPIRY_DATE).asc().nullsLast(), pickedId.asc());
         Table<Record1<Long>> stock = select(coalesce(sum(candidateQuantity), inline(BigDecimal.ZERO))
                 .cast(SQLDataType.BIGINT).as("available"))
@@ -157,7 +158,7 @@ final class StockStatements {
     Optional<MovedBatch> move(DSLContext dsl, Actor actor, long batchId, Condition allowed, TrackAction action,
                               int change, String description) {
         CommonTableExpression<?> moved = name("moved").as(update(BATCH)
-                .set(taking(BATCH.QUANTITY.plus(change), actor))
+                .set(movementColumns(BATCH.QUANTITY.plus(change), actor))
                 .where(BATCH.ID.eq(batchId).and(BATCH.DELETED_AT.isNull()).and(allowed))
                 .returningResult(BATCH.ID, BATCH.PRODUCT_ID, BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, BATCH.QUANTITY,
                         BATCH.STATUS));
@@ -200,7 +201,7 @@ final class StockStatements {
                 .onConflict(BATCH.PRODUCT_ID, BATCH.BATCH_NUMBER)
                 .where(BATCH.DELETED_AT.isNull())
                 .doUpdate()
-                .set(taking(BATCH.QUANTITY.plus(command.quantity()), actor))
+                .set(movementColumns(BATCH.QUANTITY.plus(command.quantity()), actor))
                 .where(receivable.and(sameLot))
                 .returningResult(BATCH.ID, BATCH.PRODUCT_ID, BATCH.BATCH_NUMBER, BATCH.QUANTITY, BATCH.VERSION));
         Field<Integer> after = received.field(BATCH.QUANTITY);
@@ -221,7 +222,7 @@ final class StockStatements {
      * two transitions {@link io.wms.core.inventory.BatchLifecycle} allows for a change of quantity; every other
      * status stays, so that a quantity change alone leaves the indexed status column as it was.
      */
-    private static Map<Field<?>, Field<?>> taking(Field<Integer> after, Actor actor) {
+    private static Map<Field<?>, Field<?>> movementColumns(Field<Integer> after, Actor actor) {
         Map<Field<?>, Field<?>> changes = new LinkedHashMap<>();
         changes.put(BATCH.QUANTITY, after);
         changes.put(BATCH.STATUS, when(BATCH.STATUS.eq(ACTIVE).and(after.eq(0)), inline(DEPLETED))
