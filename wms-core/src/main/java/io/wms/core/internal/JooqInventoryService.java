@@ -6,6 +6,7 @@ import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.update;
@@ -13,11 +14,12 @@ import static org.jooq.impl.DSL.val;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
@@ -25,6 +27,8 @@ import io.wms.core.error.IllegalTransitionException;
 import io.wms.core.error.InsufficientStockException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.error.RetryableException;
+import io.wms.core.internal.StockStatements.MovedBatch;
+import io.wms.core.internal.StockStatements.PickOutcome;
 import io.wms.core.inventory.AdjustStock;
 import io.wms.core.inventory.AdjustmentReason;
 import io.wms.core.inventory.Allocation;
@@ -46,6 +50,7 @@ import io.wms.core.model.TrackAction;
 import io.wms.jooq.tables.ProductBatchTracks;
 import io.wms.jooq.tables.records.ProductBatchesRecord;
 import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
@@ -61,16 +66,14 @@ final class JooqInventoryService implements InventoryService {
     private static final int BATCH_NUMBER_LENGTH = 255;
     private static final long BACKOFF_MILLIS = 10;
 
-    private static final Comparator<ProductBatchesRecord> FIRST_EXPIRED_FIRST_OUT = Comparator
-            .comparing(ProductBatchesRecord::getExpiryDate, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(ProductBatchesRecord::getId);
-
     private final DSLContext dsl;
     private final ExpiryPolicy expiry;
+    private final StockStatements statements;
 
     JooqInventoryService(DSLContext dsl, WmsSettings settings) {
         this.dsl = dsl;
         this.expiry = new ExpiryPolicy(settings);
+        this.statements = new StockStatements(expiry);
     }
 
     @Override
@@ -89,9 +92,8 @@ final class JooqInventoryService implements InventoryService {
         validator.validate();
         ReceiveStock request = new ReceiveStock(command.productId(), command.batchNumber().strip(),
                 command.quantity(), command.manufacturingDate(), command.expiryDate(), command.note(), null);
-        return transactional(tx -> IdempotencyKeys.once(tx, actor, command.idempotencyKey(), "receive",
-                request.toString(), () -> receiveLot(tx, actor, request), ResultCodec::receipt,
-                ResultCodec::receipt));
+        return once(actor, command.idempotencyKey(), "receive", request.toString(),
+                sql -> receiveLot(sql, actor, request), ResultCodec::receipt, ResultCodec::receipt);
     }
 
     @Override
@@ -103,11 +105,8 @@ final class JooqInventoryService implements InventoryService {
         key(validator, command.idempotencyKey());
         validator.validate();
         ReceiveIntoBatch request = new ReceiveIntoBatch(command.batchId(), command.quantity(), command.note(), null);
-        return transactional(tx -> IdempotencyKeys.once(tx, actor, command.idempotencyKey(), "receive",
-                request.toString(),
-                () -> receiveInto(tx, actor, lockLiveBatch(tx, command.batchId()), command.quantity(),
-                        command.note()),
-                ResultCodec::receipt, ResultCodec::receipt));
+        return once(actor, command.idempotencyKey(), "receive", request.toString(),
+                sql -> receiveIntoBatch(sql, actor, request), ResultCodec::receipt, ResultCodec::receipt);
     }
 
     @Override
@@ -121,9 +120,8 @@ final class JooqInventoryService implements InventoryService {
         validator.validate();
         PickStock request = new PickStock(command.productId(), command.quantity(), command.minimumShelfLifeDays(),
                 command.note(), null);
-        return transactional(tx -> IdempotencyKeys.once(tx, actor, command.idempotencyKey(), "pick",
-                request.toString(), () -> pickFirstExpiredFirstOut(tx, actor, request), ResultCodec::pick,
-                ResultCodec::pick));
+        return once(actor, command.idempotencyKey(), "pick", request.toString(),
+                sql -> pickFirstExpiredFirstOut(sql, actor, request), ResultCodec::pick, ResultCodec::pick);
     }
 
     @Override
@@ -135,9 +133,8 @@ final class JooqInventoryService implements InventoryService {
         key(validator, command.idempotencyKey());
         validator.validate();
         PickFromBatch request = new PickFromBatch(command.batchId(), command.quantity(), command.note(), null);
-        return transactional(tx -> IdempotencyKeys.once(tx, actor, command.idempotencyKey(), "pick",
-                request.toString(), () -> pickNamedBatch(tx, actor, request), ResultCodec::pick,
-                ResultCodec::pick));
+        return once(actor, command.idempotencyKey(), "pick", request.toString(),
+                sql -> pickNamedBatch(sql, actor, request), ResultCodec::pick, ResultCodec::pick);
     }
 
     @Override
@@ -156,23 +153,22 @@ final class JooqInventoryService implements InventoryService {
         validator.validate();
         AdjustStock request = new AdjustStock(command.batchId(), command.change(), command.reason(), command.note(),
                 null);
-        return transactional(tx -> IdempotencyKeys.once(tx, actor, command.idempotencyKey(), "adjust",
-                request.toString(), () -> correct(tx, actor, request), ResultCodec::movement,
-                ResultCodec::movement));
+        return once(actor, command.idempotencyKey(), "adjust", request.toString(),
+                sql -> correct(sql, actor, request), ResultCodec::movement, ResultCodec::movement);
     }
 
     @Override
     public BatchMovement dispose(Actor actor, RemoveStock command) {
         actor.require(Permission.ADJUST_STOCK);
         validateRemoval(command);
-        return transactional(tx -> remove(tx, actor, command, TrackAction.DISPOSED));
+        return alone(sql -> remove(sql, actor, command, TrackAction.DISPOSED));
     }
 
     @Override
     public BatchMovement returnToSupplier(Actor actor, RemoveStock command) {
         actor.require(Permission.ADJUST_STOCK);
         validateRemoval(command);
-        return transactional(tx -> remove(tx, actor, command, TrackAction.RETURNED));
+        return alone(sql -> remove(sql, actor, command, TrackAction.RETURNED));
     }
 
     @Override
@@ -204,7 +200,7 @@ final class JooqInventoryService implements InventoryService {
                                 .and(expiry.expired()))
                         .returningResult(PRODUCT_BATCHES.ID));
         Field<Long> sweptId = swept.field("id", Long.class);
-        List<Long> expired = transactional(tx -> tx.with(swept)
+        List<Long> expired = alone(sql -> sql.with(swept)
                 .insertInto(track, track.PRODUCT_BATCH_ID, track.USER_ID, track.ACTION, track.DESCRIPTION)
                 .select(select(sweptId, val(actor.userId(), track.USER_ID),
                         val(TrackAction.EXPIRED.databaseValue(), track.ACTION),
@@ -245,42 +241,30 @@ final class JooqInventoryService implements InventoryService {
                 .fetch(row -> new LedgerDiscrepancy(row.value1(), row.value2(), row.value3(), row.value4()));
     }
 
-    private Receipt receiveLot(DSLContext tx, Actor actor, ReceiveStock command) {
-        boolean productIsLive = tx.select(PRODUCTS.ID)
-                .from(PRODUCTS)
-                .where(PRODUCTS.ID.eq(command.productId()).and(PRODUCTS.DELETED_AT.isNull()))
-                .forShare()
-                .fetchOptional()
-                .isPresent();
-        if (!productIsLive) {
-            throw new NotFoundException("product", command.productId());
-        }
-        ProductBatchesRecord created = tx.insertInto(PRODUCT_BATCHES)
-                .set(PRODUCT_BATCHES.PRODUCT_ID, command.productId())
-                .set(PRODUCT_BATCHES.BATCH_NUMBER, command.batchNumber())
-                .set(PRODUCT_BATCHES.QUANTITY, command.quantity())
-                .set(PRODUCT_BATCHES.MANUFACTURING_DATE, command.manufacturingDate())
-                .set(PRODUCT_BATCHES.EXPIRY_DATE, command.expiryDate())
-                .set(PRODUCT_BATCHES.STATUS, BatchStatus.ACTIVE.databaseValue())
-                .set(PRODUCT_BATCHES.CREATED_BY, actor.userId())
-                .set(PRODUCT_BATCHES.UPDATED_BY, actor.userId())
-                .onConflict(PRODUCT_BATCHES.PRODUCT_ID, PRODUCT_BATCHES.BATCH_NUMBER)
-                .where(PRODUCT_BATCHES.DELETED_AT.isNull())
-                .doNothing()
-                .returning()
-                .fetchOne();
-        if (created != null) {
-            record(tx, actor, created.getId(), TrackAction.RECEIVED, command.note(), command.quantity(),
-                    command.quantity());
-            return new Receipt(created.getId(), created.getProductId(), created.getBatchNumber(),
-                    command.quantity(), created.getQuantity(), true);
-        }
-        ProductBatchesRecord existing = tx.selectFrom(PRODUCT_BATCHES)
-                .where(PRODUCT_BATCHES.PRODUCT_ID.eq(command.productId())
-                        .and(PRODUCT_BATCHES.BATCH_NUMBER.eq(command.batchNumber()))
-                        .and(PRODUCT_BATCHES.DELETED_AT.isNull()))
-                .forUpdate()
-                .fetchSingle();
+    private Receipt receiveLot(DSLContext sql, Actor actor, ReceiveStock command) {
+        return statements.receiveLot(sql, actor, command, receivable()).orElseGet(() -> underLock(sql, tx -> {
+            boolean productIsLive = tx.select(PRODUCTS.ID)
+                    .from(PRODUCTS)
+                    .where(PRODUCTS.ID.eq(command.productId()).and(PRODUCTS.DELETED_AT.isNull()))
+                    .forShare()
+                    .fetchOptional()
+                    .isPresent();
+            if (!productIsLive) {
+                throw new NotFoundException("product", command.productId());
+            }
+            tx.selectFrom(PRODUCT_BATCHES)
+                    .where(PRODUCT_BATCHES.PRODUCT_ID.eq(command.productId())
+                            .and(PRODUCT_BATCHES.BATCH_NUMBER.eq(command.batchNumber()))
+                            .and(PRODUCT_BATCHES.DELETED_AT.isNull()))
+                    .forUpdate()
+                    .fetchOptional()
+                    .ifPresent(existing -> refuseReceiptIntoLot(existing, command));
+            return statements.receiveLot(tx, actor, command, receivable())
+                    .orElseThrow(() -> disagreement("receipt of lot " + command.batchNumber()));
+        }));
+    }
+
+    private void refuseReceiptIntoLot(ProductBatchesRecord existing, ReceiveStock command) {
         Validator sameLot = Validator.of("receipt into batch " + existing.getId());
         if (command.manufacturingDate() != null
                 && !command.manufacturingDate().equals(existing.getManufacturingDate())) {
@@ -290,10 +274,24 @@ final class JooqInventoryService implements InventoryService {
             sameLot.add("expiryDate", "same_lot", "differs from the batch's " + existing.getExpiryDate());
         }
         sameLot.validate();
-        return receiveInto(tx, actor, existing, command.quantity(), command.note());
+        refuseReceipt(existing);
     }
 
-    private Receipt receiveInto(DSLContext tx, Actor actor, ProductBatchesRecord batch, int quantity, String note) {
+    private Receipt receiveIntoBatch(DSLContext sql, Actor actor, ReceiveIntoBatch command) {
+        MovedBatch moved = moveOrExplain(sql, command.batchId(), this::refuseReceipt,
+                tx -> statements.move(tx, actor, command.batchId(), receivable(), TrackAction.RECEIVED,
+                        command.quantity(), command.note()));
+        return new Receipt(moved.batchId(), moved.productId(), moved.batchNumber(), command.quantity(),
+                moved.quantityAfter(), false);
+    }
+
+    /** The SQL twin of {@link #refuseReceipt}: active or depleted stock that has not expired. */
+    private Condition receivable() {
+        return PRODUCT_BATCHES.STATUS.in(BatchStatus.ACTIVE.databaseValue(), BatchStatus.DEPLETED.databaseValue())
+                .and(expiry.usableFor(0));
+    }
+
+    private void refuseReceipt(ProductBatchesRecord batch) {
         BatchStatus status = BatchStatus.fromDatabaseValue(batch.getStatus());
         if (status == BatchStatus.DEPLETED) {
             BatchLifecycle.check(batch.getId(), status, BatchStatus.ACTIVE);
@@ -308,51 +306,35 @@ final class JooqInventoryService implements InventoryService {
                     .add("batchId", "expired", "names a batch that expired on " + batch.getExpiryDate())
                     .validate();
         }
-        ProductBatchesRecord updated = tx.update(PRODUCT_BATCHES)
-                .set(PRODUCT_BATCHES.QUANTITY, PRODUCT_BATCHES.QUANTITY.plus(quantity))
-                .set(PRODUCT_BATCHES.STATUS, BatchStatus.ACTIVE.databaseValue())
-                .set(PRODUCT_BATCHES.UPDATED_BY, actor.userId())
-                .where(PRODUCT_BATCHES.ID.eq(batch.getId()))
-                .returning()
-                .fetchSingle();
-        record(tx, actor, updated.getId(), TrackAction.RECEIVED, note, quantity, updated.getQuantity());
-        return new Receipt(updated.getId(), updated.getProductId(), updated.getBatchNumber(), quantity,
-                updated.getQuantity(), false);
     }
 
-    private PickResult pickFirstExpiredFirstOut(DSLContext tx, Actor actor, PickStock command) {
-        List<ProductBatchesRecord> candidates = new ArrayList<>(tx.selectFrom(PRODUCT_BATCHES)
-                .where(PRODUCT_BATCHES.PRODUCT_ID.eq(command.productId())
-                        .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()))
-                        .and(PRODUCT_BATCHES.DELETED_AT.isNull())
-                        .and(PRODUCT_BATCHES.QUANTITY.gt(0))
-                        .and(expiry.usableFor(command.minimumShelfLifeDays())))
-                .orderBy(PRODUCT_BATCHES.ID)
-                .forUpdate()
-                .fetch());
-        long available = candidates.stream().mapToLong(ProductBatchesRecord::getQuantity).sum();
-        if (available < command.quantity()) {
-            if (!tx.fetchExists(PRODUCTS, PRODUCTS.ID.eq(command.productId()).and(PRODUCTS.DELETED_AT.isNull()))) {
+    private PickResult pickFirstExpiredFirstOut(DSLContext sql, Actor actor, PickStock command) {
+        PickOutcome outcome = statements.pickFirstExpiredFirstOut(sql, actor, command);
+        if (outcome.allocations().isEmpty()) {
+            if (!sql.fetchExists(PRODUCTS, PRODUCTS.ID.eq(command.productId()).and(PRODUCTS.DELETED_AT.isNull()))) {
                 throw new NotFoundException("product", command.productId());
             }
-            throw new InsufficientStockException("product " + command.productId(), command.quantity(), available);
+            throw new InsufficientStockException("product " + command.productId(), command.quantity(),
+                    outcome.available());
         }
-        candidates.sort(FIRST_EXPIRED_FIRST_OUT);
-        List<Allocation> allocations = new ArrayList<>();
-        int missing = command.quantity();
-        for (ProductBatchesRecord batch : candidates) {
-            if (missing == 0) {
-                break;
-            }
-            int taken = Math.min(missing, batch.getQuantity());
-            allocations.add(take(tx, actor, batch, taken, command.note()));
-            missing -= taken;
-        }
-        return new PickResult(command.productId(), command.quantity(), allocations);
+        return new PickResult(command.productId(), command.quantity(), outcome.allocations());
     }
 
-    private PickResult pickNamedBatch(DSLContext tx, Actor actor, PickFromBatch command) {
-        ProductBatchesRecord batch = lockLiveBatch(tx, command.batchId());
+    private PickResult pickNamedBatch(DSLContext sql, Actor actor, PickFromBatch command) {
+        MovedBatch moved = moveOrExplain(sql, command.batchId(), batch -> refusePick(batch, command),
+                tx -> statements.move(tx, actor, command.batchId(),
+                        pickable().and(holdsEnoughFor(-command.quantity())), TrackAction.PICKED,
+                        -command.quantity(), command.note()));
+        return new PickResult(moved.productId(), command.quantity(), List.of(new Allocation(moved.batchId(),
+                moved.batchNumber(), moved.expiryDate(), command.quantity(), moved.quantityAfter())));
+    }
+
+    /** The SQL twin of the status and expiry part of {@link #refusePick}: active stock that has not expired. */
+    private Condition pickable() {
+        return PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()).and(expiry.usableFor(0));
+    }
+
+    private void refusePick(ProductBatchesRecord batch, PickFromBatch command) {
         BatchStatus status = BatchStatus.fromDatabaseValue(batch.getStatus());
         if (status != BatchStatus.ACTIVE || expiry.isExpired(batch.getExpiryDate())) {
             Validator.of("pick")
@@ -364,41 +346,28 @@ final class JooqInventoryService implements InventoryService {
         if (batch.getQuantity() < command.quantity()) {
             throw new InsufficientStockException("batch " + batch.getId(), command.quantity(), batch.getQuantity());
         }
-        return new PickResult(batch.getProductId(), command.quantity(),
-                List.of(take(tx, actor, batch, command.quantity(), command.note())));
     }
 
-    private Allocation take(DSLContext tx, Actor actor, ProductBatchesRecord batch, int quantity, String note) {
-        int after = batch.getQuantity() - quantity;
-        BatchStatus status = BatchStatus.ACTIVE;
-        if (after == 0) {
-            BatchLifecycle.check(batch.getId(), status, BatchStatus.DEPLETED);
-            status = BatchStatus.DEPLETED;
-        }
-        tx.update(PRODUCT_BATCHES)
-                .set(PRODUCT_BATCHES.QUANTITY, after)
-                .set(PRODUCT_BATCHES.STATUS, status.databaseValue())
-                .set(PRODUCT_BATCHES.UPDATED_BY, actor.userId())
-                .where(PRODUCT_BATCHES.ID.eq(batch.getId()))
-                .execute();
-        record(tx, actor, batch.getId(), TrackAction.PICKED, note, -quantity, after);
-        return new Allocation(batch.getId(), batch.getBatchNumber(), batch.getExpiryDate(), quantity, after);
+    private BatchMovement correct(DSLContext sql, Actor actor, AdjustStock command) {
+        String description = command.reason().name() + (command.note() == null ? "" : ": " + command.note());
+        MovedBatch moved = moveOrExplain(sql, command.batchId(), batch -> refuseCorrection(batch, command),
+                tx -> statements.move(tx, actor, command.batchId(),
+                        PRODUCT_BATCHES.STATUS.ne(BatchStatus.RECALLED.databaseValue())
+                                .and(holdsEnoughFor(command.change())),
+                        TrackAction.ADJUSTED, command.change(), description));
+        return new BatchMovement(moved.batchId(), TrackAction.ADJUSTED, command.change(), moved.quantityAfter(),
+                moved.statusAfter());
     }
 
-    private BatchMovement correct(DSLContext tx, Actor actor, AdjustStock command) {
-        ProductBatchesRecord batch = lockLiveBatch(tx, command.batchId());
-        BatchStatus status = BatchStatus.fromDatabaseValue(batch.getStatus());
-        if (status == BatchStatus.RECALLED) {
+    private static void refuseCorrection(ProductBatchesRecord batch, AdjustStock command) {
+        if (BatchStatus.fromDatabaseValue(batch.getStatus()) == BatchStatus.RECALLED) {
             Validator.of("adjustment")
                     .add("batchId", "recalled", "names a recalled batch: dispose of or return its stock instead")
                     .validate();
         }
-        long after = (long) batch.getQuantity() + command.change();
-        if (after < 0) {
+        if ((long) batch.getQuantity() + command.change() < 0) {
             throw new InsufficientStockException("batch " + batch.getId(), -command.change(), batch.getQuantity());
         }
-        String description = command.reason().name() + (command.note() == null ? "" : ": " + command.note());
-        return move(tx, actor, batch, TrackAction.ADJUSTED, command.change(), description);
     }
 
     private void validateRemoval(RemoveStock command) {
@@ -408,8 +377,17 @@ final class JooqInventoryService implements InventoryService {
                 .validate();
     }
 
-    private BatchMovement remove(DSLContext tx, Actor actor, RemoveStock command, TrackAction action) {
-        ProductBatchesRecord batch = lockLiveBatch(tx, command.batchId());
+    private BatchMovement remove(DSLContext sql, Actor actor, RemoveStock command, TrackAction action) {
+        MovedBatch moved = moveOrExplain(sql, command.batchId(), batch -> refuseRemoval(batch, command, action),
+                tx -> statements.move(tx, actor, command.batchId(),
+                        not(pickable().or(PRODUCT_BATCHES.STATUS.eq(BatchStatus.DEPLETED.databaseValue())))
+                                .and(holdsEnoughFor(-command.quantity())),
+                        action, -command.quantity(), command.note()));
+        return new BatchMovement(moved.batchId(), action, -command.quantity(), moved.quantityAfter(),
+                moved.statusAfter());
+    }
+
+    private void refuseRemoval(ProductBatchesRecord batch, RemoveStock command, TrackAction action) {
         BatchStatus status = BatchStatus.fromDatabaseValue(batch.getStatus());
         boolean pickable = (status == BatchStatus.ACTIVE && !expiry.isExpired(batch.getExpiryDate()))
                 || status == BatchStatus.DEPLETED;
@@ -422,30 +400,28 @@ final class JooqInventoryService implements InventoryService {
         if (batch.getQuantity() < command.quantity()) {
             throw new InsufficientStockException("batch " + batch.getId(), command.quantity(), batch.getQuantity());
         }
-        return move(tx, actor, batch, action, -command.quantity(), command.note());
     }
 
-    private BatchMovement move(DSLContext tx, Actor actor, ProductBatchesRecord batch, TrackAction action, int change,
-                               String description) {
-        int after = batch.getQuantity() + change;
-        BatchStatus from = BatchStatus.fromDatabaseValue(batch.getStatus());
-        BatchStatus to = from;
-        if (from == BatchStatus.ACTIVE && after == 0) {
-            to = BatchStatus.DEPLETED;
-        } else if (from == BatchStatus.DEPLETED && after > 0) {
-            to = BatchStatus.ACTIVE;
-        }
-        if (to != from) {
-            BatchLifecycle.check(batch.getId(), from, to);
-        }
-        tx.update(PRODUCT_BATCHES)
-                .set(PRODUCT_BATCHES.QUANTITY, after)
-                .set(PRODUCT_BATCHES.STATUS, to.databaseValue())
-                .set(PRODUCT_BATCHES.UPDATED_BY, actor.userId())
-                .where(PRODUCT_BATCHES.ID.eq(batch.getId()))
-                .execute();
-        record(tx, actor, batch.getId(), action, description, change, after);
-        return new BatchMovement(batch.getId(), action, change, after, to);
+    /** The batch holds at least as many units as a change takes away; in bigint, as a change may be any int. */
+    private static Condition holdsEnoughFor(int change) {
+        return PRODUCT_BATCHES.QUANTITY.cast(SQLDataType.BIGINT).plus((long) change).ge(0L);
+    }
+
+    /**
+     * Moves one batch's stock with its one conditional statement. Only when that statement changes nothing is the
+     * batch locked and read, to refuse with the reason; if the reason has gone in the meantime (another transaction
+     * changed the batch between the two), the movement is applied under that lock.
+     */
+    private static MovedBatch moveOrExplain(DSLContext sql, long batchId, Consumer<ProductBatchesRecord> refuse,
+                                            Function<DSLContext, Optional<MovedBatch>> move) {
+        return move.apply(sql).orElseGet(() -> underLock(sql, tx -> {
+            refuse.accept(lockLiveBatch(tx, batchId));
+            return move.apply(tx).orElseThrow(() -> disagreement("movement of batch " + batchId));
+        }));
+    }
+
+    private static IllegalStateException disagreement(String what) {
+        return new IllegalStateException("The " + what + " was refused by its statement but not by its checks");
     }
 
     private ProductBatch changeStatus(Actor actor, long batchId, String reason, BatchStatus to) {
@@ -498,16 +474,55 @@ final class JooqInventoryService implements InventoryService {
     }
 
     /**
+     * Runs an operation that may take an idempotency key. A keyed operation needs its transaction: the key is
+     * claimed, the stock moved and the result stored together.
+     */
+    private <T> T once(Actor actor, String key, String operation, String request, Function<DSLContext, T> work,
+                       Function<T, String> encode, Function<String, T> decode) {
+        if (key == null) {
+            return alone(work);
+        }
+        return transactional(tx -> IdempotencyKeys.once(tx, actor, key, operation, request, () -> work.apply(tx),
+                encode, decode));
+    }
+
+    /**
+     * Runs an operation whose usual path is one statement. On the pool's connections it runs without a transaction
+     * of its own, since a single statement commits or rolls back as a whole and BEGIN and COMMIT would only add a
+     * round trip; its conflicts are retried like a transaction's. In a caller's transaction it joins it.
+     */
+    private <T> T alone(Function<DSLContext, T> work) {
+        return onThePool(dsl) ? retried(() -> work.apply(dsl)) : transactional(work);
+    }
+
+    /**
      * Runs work in one transaction. Only the outermost transaction may be retried: inside a caller's transaction a
      * serialization failure has already doomed the caller's work, which must decide itself.
      */
     private <T> T transactional(Function<DSLContext, T> work) {
-        if (!(dsl.configuration().connectionProvider() instanceof DataSourceConnectionProvider)) {
+        if (!onThePool(dsl)) {
             return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
         }
+        return retried(() -> dsl.transactionResult(configuration -> work.apply(configuration.dsl())));
+    }
+
+    /**
+     * Runs work that locks before it decides: in a transaction of its own if it runs on the pool's connections
+     * (a lock taken in auto-commit would end with its statement), otherwise in the transaction it is part of.
+     */
+    private static <T> T underLock(DSLContext sql, Function<DSLContext, T> work) {
+        return onThePool(sql) ? sql.transactionResult(configuration -> work.apply(configuration.dsl()))
+                : work.apply(sql);
+    }
+
+    private static boolean onThePool(DSLContext sql) {
+        return sql.configuration().connectionProvider() instanceof DataSourceConnectionProvider;
+    }
+
+    private static <T> T retried(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+                return work.get();
             } catch (RuntimeException failure) {
                 RuntimeException translated = ExceptionTranslator.translate(failure);
                 if (attempt >= MAX_ATTEMPTS || !isConflict(translated)) {

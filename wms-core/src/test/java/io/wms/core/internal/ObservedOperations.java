@@ -8,26 +8,42 @@ import io.wms.core.WmsOperations;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.Query;
+import org.jooq.TransactionContext;
+import org.jooq.TransactionListener;
 import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jooq.impl.DefaultTransactionListenerProvider;
 
 /**
  * The repositories of a test's {@link Wms}, rebuilt on a jOOQ configuration that records every statement they send
- * to the database: exactly what the library sends, one entry per round trip.
+ * to the database: exactly what the library sends, one entry per round trip. The end of a transaction is a round
+ * trip of its own (COMMIT or ROLLBACK) and is counted too; its BEGIN travels with the first statement.
  */
-final class ObservedOperations implements ExecuteListener {
+final class ObservedOperations implements ExecuteListener, TransactionListener {
 
     private final List<Query> sent = new ArrayList<>();
+    private int transactionsEnded;
     private final WmsOperations operations;
 
     ObservedOperations(Wms wms) {
         this.operations = new BoundOperations(((DefaultWms) wms).jooq().configuration()
-                .derive(new DefaultExecuteListenerProvider(this)).dsl(),
+                .derive(new DefaultExecuteListenerProvider(this))
+                .derive(new DefaultTransactionListenerProvider(this)).dsl(),
                 ((DefaultWms) wms).settings());
     }
 
     @Override
     public void executeStart(ExecuteContext context) {
         sent.add(context.query());
+    }
+
+    @Override
+    public void commitStart(TransactionContext context) {
+        transactionsEnded++;
+    }
+
+    @Override
+    public void rollbackStart(TransactionContext context) {
+        transactionsEnded++;
     }
 
     /**
@@ -40,12 +56,12 @@ final class ObservedOperations implements ExecuteListener {
     }
 
     /**
-     * Returns how many statements were sent since the last {@link #reset()}.
+     * Returns how many statements were sent, and transactions ended, since the last {@link #reset()}.
      *
      * @return the count
      */
     int roundTrips() {
-        return sent.size();
+        return sent.size() + transactionsEnded;
     }
 
     /**
@@ -62,5 +78,6 @@ final class ObservedOperations implements ExecuteListener {
      */
     void reset() {
         sent.clear();
+        transactionsEnded = 0;
     }
 }

@@ -3,6 +3,7 @@ package io.wms.core.internal;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wms.core.inventory.PickStock;
 import io.wms.core.repository.KeysetPage;
 import io.wms.core.repository.PageRequest;
 import io.wms.core.repository.ProductQuery;
@@ -86,6 +87,21 @@ class QueryPlansTest {
         observed.operations().ledger().byBatch(batchId, 20, first.nextCursor().orElseThrow());
 
         assertThat(planOf(observed.lastQuery())).contains("idx_pbt_batch_created").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aPickLocksAndUpdatesOnlyItsProductsBatchesThroughIndexes() {
+        extension.sql().execute("""
+                insert into product_batches (product_id, batch_number, quantity, expiry_date)
+                select p.id, 'B' || n, 10, date '2030-01-01' + n
+                from products p cross join generate_series(1, 3) n""");
+        extension.sql().execute("analyze product_batches");
+        long productId = extension.sql().select(DSL.min(PRODUCT_BATCHES.PRODUCT_ID)).from(PRODUCT_BATCHES)
+                .fetchSingle().value1();
+
+        observed.operations().inventory().pick(WmsExtension.ADMIN, PickStock.of(productId, 15));
+
+        assertThat(planOf(observed.lastQuery())).contains("product_batches_pkey").doesNotContain("Seq Scan");
     }
 
     private String planOfSecondPage(ProductQuery query) {

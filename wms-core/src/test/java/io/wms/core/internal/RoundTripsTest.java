@@ -3,6 +3,14 @@ package io.wms.core.internal;
 import static io.wms.core.testing.WmsExtension.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wms.core.inventory.Allocation;
+import io.wms.core.inventory.InventoryService;
+import io.wms.core.inventory.PickFromBatch;
+import io.wms.core.inventory.PickResult;
+import io.wms.core.inventory.PickStock;
+import io.wms.core.inventory.Receipt;
+import io.wms.core.inventory.ReceiveIntoBatch;
+import io.wms.core.inventory.ReceiveStock;
 import io.wms.core.model.ProductDetails;
 import io.wms.core.repository.KeysetPage;
 import io.wms.core.repository.NewProduct;
@@ -21,7 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Proves that graphs and pages take one statement whatever the number of children: no N+1.
+ * Proves that graphs and pages take one statement whatever the number of children (no N+1), and that the usual
+ * stock movements take one round trip, COMMIT included.
  */
 class RoundTripsTest {
 
@@ -108,6 +117,68 @@ class RoundTripsTest {
 
         assertThat(first.items()).hasSize(Math.min(children, 10));
         assertThat(observed.roundTrips()).isEqualTo(children > 10 ? 2 : 1);
+    }
+
+    @Test
+    void anUnkeyedPickOverSeveralBatchesTakesOneRoundTrip() {
+        long productId = stockedProduct(4, 5);
+        ObservedOperations observed = new ObservedOperations(extension.wms());
+
+        PickResult result = observed.operations().inventory().pick(ADMIN, PickStock.of(productId, 12));
+
+        assertThat(result.allocations()).extracting(Allocation::quantity).containsExactly(5, 5, 2);
+        assertThat(observed.roundTrips()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnkeyedReceiptIntoABatchTakesOneRoundTrip() {
+        long batchId = stockedBatch(5);
+        ObservedOperations observed = new ObservedOperations(extension.wms());
+
+        Receipt receipt = observed.operations().inventory().receiveInto(ADMIN,
+                new ReceiveIntoBatch(batchId, 3, null, null));
+
+        assertThat(receipt.quantityAfter()).isEqualTo(8);
+        assertThat(observed.roundTrips()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnkeyedPickFromANamedBatchTakesOneRoundTrip() {
+        long batchId = stockedBatch(5);
+        ObservedOperations observed = new ObservedOperations(extension.wms());
+
+        PickResult result = observed.operations().inventory().pickFromBatch(ADMIN,
+                new PickFromBatch(batchId, 5, null, null));
+
+        assertThat(result.allocations()).extracting(Allocation::quantityAfter).containsExactly(0);
+        assertThat(observed.roundTrips()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnkeyedReceiptOfALotTakesOneRoundTripWhetherItsBatchIsNewOrNot() {
+        long productId = extension.wms().products().create(ADMIN, new NewProduct("Milk", null, null, null)).id();
+        ObservedOperations observed = new ObservedOperations(extension.wms());
+        InventoryService inventory = observed.operations().inventory();
+
+        Receipt created = inventory.receive(ADMIN, ReceiveStock.of(productId, "L-1", 4));
+        Receipt added = inventory.receive(ADMIN, ReceiveStock.of(productId, "L-1", 6));
+
+        assertThat(created.newBatch()).isTrue();
+        assertThat(added.newBatch()).isFalse();
+        assertThat(added.quantityAfter()).isEqualTo(10);
+        assertThat(observed.roundTrips()).isEqualTo(2);
+    }
+
+    private long stockedBatch(int quantity) {
+        return extension.wms().batches().byProduct(stockedProduct(1, quantity)).get(0).id();
+    }
+
+    private long stockedProduct(int batches, int quantityEach) {
+        long productId = extension.wms().products().create(ADMIN, new NewProduct("Milk", null, null, null)).id();
+        for (int batch = 1; batch <= batches; batch++) {
+            extension.wms().inventory().receive(ADMIN, ReceiveStock.of(productId, "L-" + batch, quantityEach));
+        }
+        return productId;
     }
 
     private void insertProducts(int count, Long categoryId) {

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wms.core.auth.Permission;
 import io.wms.core.error.InsufficientStockException;
+import io.wms.core.error.NotFoundException;
 import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.error.ValidationException;
 import io.wms.core.model.BatchStatus;
@@ -134,6 +135,14 @@ class AdjustAndRemoveStockTest {
         assertThat(movement.statusAfter()).isEqualTo(BatchStatus.EXPIRED);
         assertThat(batch(extension.sql(), batch).quantity()).isZero();
         assertThat(inventory().verifyLedger()).isEmpty();
+    }
+
+    @Test
+    void correctingAnUnknownBatchIsNotFound() {
+        assertThatThrownBy(() -> inventory().adjust(ADMIN,
+                new AdjustStock(404, 1, AdjustmentReason.FOUND, null, null)))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("batch 404");
     }
 
     @Test

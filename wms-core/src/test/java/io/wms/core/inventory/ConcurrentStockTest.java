@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.wms.core.error.InsufficientStockException;
+import io.wms.core.model.BatchStatus;
 import io.wms.core.testing.WmsExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,31 +54,11 @@ class ConcurrentStockTest {
                 received.addAndGet(inventory.receive(ADMIN, lot(products[index], lot, 50)).quantity());
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        long started;
-        long elapsedNanos;
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int thread = 0; thread < THREADS; thread++) {
-                Random random = new Random(thread);
-                workers.add(pool.submit(() -> {
-                    start.await();
-                    for (int operation = 0; operation < OPERATIONS_PER_THREAD; operation++) {
-                        randomOperation(inventory, random, products[random.nextInt(PRODUCTS)]);
-                    }
-                    return null;
-                }));
+        long elapsedNanos = everyThreadAtOnce(random -> {
+            for (int operation = 0; operation < OPERATIONS_PER_THREAD; operation++) {
+                randomOperation(inventory, random, products[random.nextInt(PRODUCTS)]);
             }
-            started = System.nanoTime();
-            start.countDown();
-            for (Future<?> worker : workers) {
-                worker.get(120, TimeUnit.SECONDS);
-            }
-            elapsedNanos = System.nanoTime() - started;
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         long remaining = extension.sql().select(sum(PRODUCT_BATCHES.QUANTITY)).from(PRODUCT_BATCHES)
                 .fetchSingle().value1().longValue();
@@ -120,6 +101,72 @@ class ConcurrentStockTest {
         assertThat(receipts).extracting(Receipt::quantityAfter).containsExactlyInAnyOrder(3, 6, 9, 12, 15, 18, 21, 24);
         assertThat(StockFixtures.ledger(extension.sql(), receipts.get(0).batchId())).hasSize(THREADS);
         assertThat(inventory.verifyLedger()).isEmpty();
+    }
+
+    @Test
+    void manyPickersOfOneProductOverSeveralBatchesNeverOversell() throws Exception {
+        InventoryService inventory = extension.wms().inventory();
+        long product = product(extension.sql(), "Contended product");
+        long stocked = 0;
+        for (int lot = 0; lot < LOT_NUMBERS; lot++) {
+            stocked += inventory.receive(ADMIN, lot(product, lot, 40)).quantity();
+        }
+        AtomicLong taken = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        everyThreadAtOnce(random -> {
+            for (int pick = 0; pick < 40; pick++) {
+                int wanted = 1 + random.nextInt(7);
+                try {
+                    PickResult result = inventory.pick(ADMIN, PickStock.of(product, wanted));
+                    assertThat(result.allocations()).extracting(Allocation::quantity)
+                            .allSatisfy(units -> assertThat(units).isPositive());
+                    assertThat(result.allocations().stream().mapToInt(Allocation::quantity).sum()).isEqualTo(wanted);
+                    taken.addAndGet(wanted);
+                } catch (InsufficientStockException refusal) {
+                    assertThat(refusal.available()).isLessThan(wanted);
+                    refused.incrementAndGet();
+                }
+            }
+        });
+
+        long remaining = extension.sql().select(sum(PRODUCT_BATCHES.QUANTITY)).from(PRODUCT_BATCHES)
+                .where(PRODUCT_BATCHES.PRODUCT_ID.eq(product)).fetchSingle().value1().longValue();
+        assertThat(taken.get()).isEqualTo(stocked - remaining);
+        assertThat(refused.get()).as("picks refused once the stock ran short").isPositive();
+        assertThat(extension.sql().select(min(PRODUCT_BATCHES.QUANTITY)).from(PRODUCT_BATCHES).fetchSingle().value1())
+                .isNotNegative();
+        assertThat(extension.sql().fetchCount(PRODUCT_BATCHES, PRODUCT_BATCHES.QUANTITY.eq(0)
+                .and(PRODUCT_BATCHES.STATUS.ne(BatchStatus.DEPLETED.databaseValue())))).isZero();
+        assertThat(inventory.verifyLedger()).isEmpty();
+    }
+
+    private interface Worker {
+        void work(Random random) throws Exception;
+    }
+
+    /** Starts one worker per thread at the same instant; returns the nanoseconds until the last one finished. */
+    private static long everyThreadAtOnce(Worker worker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int thread = 0; thread < THREADS; thread++) {
+                Random random = new Random(thread);
+                workers.add(pool.submit(() -> {
+                    start.await();
+                    worker.work(random);
+                    return null;
+                }));
+            }
+            long started = System.nanoTime();
+            start.countDown();
+            for (Future<?> running : workers) {
+                running.get(120, TimeUnit.SECONDS);
+            }
+            return System.nanoTime() - started;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private void randomOperation(InventoryService inventory, Random random, long product) {

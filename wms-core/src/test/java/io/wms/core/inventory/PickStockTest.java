@@ -162,6 +162,27 @@ class PickStockTest {
     }
 
     @Test
+    void aNamedBatchPastItsExpiryCannotBePickedEvenBeforeTheSweep() {
+        long milk = product(extension.sql(), "Milk");
+        long batch = receive(milk, "OLD", 5, TODAY.plusDays(1));
+        extension.sql().update(PRODUCT_BATCHES).set(PRODUCT_BATCHES.EXPIRY_DATE, TODAY.minusDays(1))
+                .where(PRODUCT_BATCHES.ID.eq(batch)).execute();
+        String before = snapshot(extension.sql());
+
+        assertThatThrownBy(() -> inventory().pickFromBatch(ADMIN, new PickFromBatch(batch, 1, null, null)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        failure -> assertThat(failure).hasMessageContaining("expired on " + TODAY.minusDays(1)));
+        assertThat(snapshot(extension.sql())).isEqualTo(before);
+    }
+
+    @Test
+    void pickingFromAnUnknownBatchIsNotFound() {
+        assertThatThrownBy(() -> inventory().pickFromBatch(ADMIN, new PickFromBatch(404, 1, null, null)))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("batch 404");
+    }
+
+    @Test
     void aNamedBatchWithTooLittleStockIsRefusedUnchanged() {
         long milk = product(extension.sql(), "Milk");
         long batch = receive(milk, "A", 5, null);

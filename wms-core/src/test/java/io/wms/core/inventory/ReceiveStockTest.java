@@ -35,6 +35,12 @@ class ReceiveStockTest {
         return extension.wms().inventory();
     }
 
+    private long quarantinedLot(long product) {
+        long batch = inventory().receive(ADMIN, ReceiveStock.of(product, "L-1", 5)).batchId();
+        inventory().quarantine(ADMIN, batch, "inspection");
+        return batch;
+    }
+
     @Test
     void receivingANewLotCreatesAnActiveBatchAndOneLedgerRowNamingTheUser() {
         long milk = product(extension.sql(), "Milk");
@@ -83,6 +89,45 @@ class ReceiveStockTest {
 
         assertThat(refill.quantityAfter()).isEqualTo(8);
         assertThat(batch(extension.sql(), receipt.batchId()).status()).isEqualTo(BatchStatus.ACTIVE);
+    }
+
+    @Test
+    void receivingAnEmptiedLotAgainByItsNumberMakesItActiveAgain() {
+        long milk = product(extension.sql(), "Milk");
+        Receipt first = inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 3));
+        inventory().pick(ADMIN, PickStock.of(milk, 3));
+
+        Receipt refill = inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 4));
+
+        assertThat(refill.batchId()).isEqualTo(first.batchId());
+        assertThat(refill.newBatch()).isFalse();
+        assertThat(refill.quantityAfter()).isEqualTo(4);
+        assertThat(batch(extension.sql(), first.batchId()).status()).isEqualTo(BatchStatus.ACTIVE);
+    }
+
+    @Test
+    void receivingALotAgainWithItsOwnDatesAddsToIt() {
+        long milk = product(extension.sql(), "Milk");
+        ReceiveStock lot = new ReceiveStock(milk, "L-1", 5, TODAY.minusDays(1), TODAY.plusDays(9), null, null);
+        Receipt first = inventory().receive(ADMIN, lot);
+
+        Receipt again = inventory().receive(ADMIN, lot);
+
+        assertThat(again.batchId()).isEqualTo(first.batchId());
+        assertThat(again.quantityAfter()).isEqualTo(10);
+        assertThat(inventory().verifyLedger()).isEmpty();
+    }
+
+    @Test
+    void aQuarantinedLotReceivesNothingByItsNumber() {
+        long milk = product(extension.sql(), "Milk");
+        quarantinedLot(milk);
+        String before = snapshot(extension.sql());
+
+        assertThatThrownBy(() -> inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 5)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        failure -> assertThat(failure.hasViolation("batchId")).isTrue());
+        assertThat(snapshot(extension.sql())).isEqualTo(before);
     }
 
     @Test
@@ -137,13 +182,10 @@ class ReceiveStockTest {
 
     @Test
     void aQuarantinedBatchReceivesNothing() {
-        long milk = product(extension.sql(), "Milk");
-        Receipt receipt = inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 5));
-        inventory().quarantine(ADMIN, receipt.batchId(), "inspection");
+        long batch = quarantinedLot(product(extension.sql(), "Milk"));
         String before = snapshot(extension.sql());
 
-        assertThatThrownBy(() -> inventory().receiveInto(ADMIN,
-                new ReceiveIntoBatch(receipt.batchId(), 5, null, null)))
+        assertThatThrownBy(() -> inventory().receiveInto(ADMIN, new ReceiveIntoBatch(batch, 5, null, null)))
                 .isInstanceOfSatisfying(ValidationException.class,
                         failure -> assertThat(failure.hasViolation("batchId")).isTrue());
         assertThat(snapshot(extension.sql())).isEqualTo(before);
