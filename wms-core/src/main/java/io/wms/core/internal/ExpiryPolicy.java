@@ -1,10 +1,12 @@
 package io.wms.core.internal;
 
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static org.jooq.impl.DSL.val;
 
 import java.time.LocalDate;
 
 import org.jooq.Condition;
+import org.jooq.Field;
 
 /**
  * The one rule that says whether a batch is expired, used by the allocator, the validators, the expiry sweep, the
@@ -73,7 +75,27 @@ public final class ExpiryPolicy {
      * @return the condition; batches without expiry date always match
      */
     public Condition usableFor(int minimumDays) {
-        return PRODUCT_BATCHES.EXPIRY_DATE.isNull().or(PRODUCT_BATCHES.EXPIRY_DATE.ge(today().plusDays(minimumDays)));
+        return usableFrom(val(firstUsableDay(minimumDays)));
+    }
+
+    /**
+     * Returns the SQL condition "the batch expires on the given day or later, or never".
+     *
+     * @param day the day, as a value or a statement's parameter
+     * @return the condition
+     */
+    public Condition usableFrom(Field<LocalDate> day) {
+        return PRODUCT_BATCHES.EXPIRY_DATE.isNull().or(PRODUCT_BATCHES.EXPIRY_DATE.ge(day));
+    }
+
+    /**
+     * Returns the earliest expiry date that still offers a shelf life of at least this many days.
+     *
+     * @param minimumDays the days of shelf life required, counting today; 0 means today
+     * @return the day
+     */
+    public LocalDate firstUsableDay(int minimumDays) {
+        return today().plusDays(minimumDays);
     }
 
     /**

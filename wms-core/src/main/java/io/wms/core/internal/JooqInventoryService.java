@@ -73,7 +73,7 @@ final class JooqInventoryService implements InventoryService {
     JooqInventoryService(DSLContext dsl, WmsSettings settings) {
         this.dsl = dsl;
         this.expiry = new ExpiryPolicy(settings);
-        this.statements = new StockStatements(expiry);
+        this.statements = new StockStatements(dsl, expiry);
     }
 
     @Override

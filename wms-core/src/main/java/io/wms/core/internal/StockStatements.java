@@ -19,6 +19,7 @@ import static org.jooq.impl.DSL.when;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,13 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
-import org.jooq.Record6;
+import org.jooq.Param;
+import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SortField;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -79,10 +83,19 @@ final class StockStatements {
                       BatchStatus statusAfter) {
     }
 
-    private final ExpiryPolicy expiry;
+    private static final Param<Long> PRODUCT = DSL.param("productId", SQLDataType.BIGINT);
+    private static final Param<Long> WANTED = DSL.param("wanted", SQLDataType.BIGINT);
+    private static final Param<LocalDate> FIRST_USABLE_DAY = DSL.param("firstUsableDay", SQLDataType.LOCALDATE);
+    private static final Param<Long> USER = DSL.param("userId", LEDGER.USER_ID.getDataType());
+    private static final Param<String> NOTE = DSL.param("note", LEDGER.DESCRIPTION.getDataType());
 
-    StockStatements(ExpiryPolicy expiry) {
+    private final ExpiryPolicy expiry;
+    private final RenderedStatement pick;
+
+    StockStatements(DSLContext dsl, ExpiryPolicy expiry) {
         this.expiry = expiry;
+        this.pick = new RenderedStatement(dsl, pickStatement(dsl, expiry), PRODUCT, WANTED, FIRST_USABLE_DAY, USER,
+                NOTE);
     }
 
     /**
@@ -91,14 +104,35 @@ final class StockStatements {
      * appends one ledger row per batch taken from.
      */
     PickOutcome pickFirstExpiredFirstOut(DSLContext dsl, Actor actor, PickStock command) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(PRODUCT.getParamName(), command.productId());
+        values.put(WANTED.getParamName(), (long) command.quantity());
+        values.put(FIRST_USABLE_DAY.getParamName(), expiry.firstUsableDay(command.minimumShelfLifeDays()));
+        values.put(USER.getParamName(), actor.userId());
+        values.put(NOTE.getParamName(), command.note());
+        Result<Record> rows = pick.bind(dsl, values).fetch();
+        List<Allocation> allocations = rows.stream()
+                .filter(row -> row.get(1) != null)
+                .map(row -> new Allocation(row.get(1, Long.class), row.get(2, String.class),
+                        row.get(3, LocalDate.class), row.get(4, Integer.class), row.get(5, Integer.class)))
+                .toList();
+        return new PickOutcome(rows.get(0).get(0, Long.class), allocations);
+    }
+
+    /**
+     * The pick, built once with parameters for its values: columns of each row are the units available, then the
+     * batch taken from, its number, its expiry date, the units taken and the units left (all {@code NULL} on the one
+     * row of a pick that took nothing).
+     */
+    private static Query pickStatement(DSLContext dsl, ExpiryPolicy expiry) {
         CommonTableExpression<?> candidates = name("candidates").as(
                 select(BATCH.ID, BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, BATCH.QUANTITY)
                         .from(BATCH)
-                        .where(BATCH.PRODUCT_ID.eq(command.productId())
-                                .and(BATCH.STATUS.eq(ACTIVE))
+                        .where(BATCH.PRODUCT_ID.eq(PRODUCT)
+                                .and(BATCH.STATUS.eq(inline(ACTIVE)))
                                 .and(BATCH.DELETED_AT.isNull())
-                                .and(BATCH.QUANTITY.gt(0))
-                                .and(expiry.usableFor(command.minimumShelfLifeDays())))
+                                .and(BATCH.QUANTITY.gt(inline(0)))
+                                .and(expiry.usableFrom(FIRST_USABLE_DAY)))
                         // Every pick locks in id order, whatever order it takes in, so two picks never deadlock.
                         .orderBy(BATCH.ID)
                         .forUpdate());
@@ -108,20 +142,19 @@ final class StockStatements {
                         orderBy(candidates.field(BATCH.EXPIRY_DATE).asc().nullsLast(), candidateId.asc())
                                 .rowsBetweenUnboundedPreceding().andPreceding(1)), inline(BigDecimal.ZERO))
                 .cast(SQLDataType.BIGINT);
-        long wanted = command.quantity();
         CommonTableExpression<?> allocation = name("allocation").as(select(
                 candidateId,
-                least(candidateQuantity.cast(SQLDataType.BIGINT), val(wanted).minus(takenBefore)).as("taken"),
+                least(candidateQuantity.cast(SQLDataType.BIGINT), WANTED.minus(takenBefore)).as("taken"),
                 sum(candidateQuantity).over().cast(SQLDataType.BIGINT).as("available"))
                 .from(candidates));
         Field<Long> taken = allocation.field("taken", Long.class);
         Field<Integer> after = BATCH.QUANTITY.minus(taken);
         CommonTableExpression<?> picked = name("picked").as(update(BATCH)
-                .set(movementColumns(after, actor))
+                .set(movementColumns(after, USER))
                 .from(allocation)
                 .where(BATCH.ID.eq(allocation.field(candidateId))
-                        .and(taken.gt(0L))
-                        .and(allocation.field("available", Long.class).ge(wanted)))
+                        .and(taken.gt(inline(0L)))
+                        .and(allocation.field("available", Long.class).ge(WANTED)))
                 .returningResult(BATCH.ID, BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, taken, BATCH.QUANTITY));
         Field<Long> pickedId = picked.field(BATCH.ID);
         Field<Long> pickedTaken = picked.field(taken);
@@ -132,21 +165,14 @@ final class StockStatements {
                 .cast(SQLDataType.BIGINT).as("available"))
                 .from(candidates)
                 .asTable("stock");
-        Result<Record6<Long, Long, String, LocalDate, Long, Integer>> rows = dsl.with(candidates, allocation,
-                        picked, ledger(picked, pickedId, pickedTaken.neg().cast(SQLDataType.INTEGER), pickedAfter,
-                                actor, TrackAction.PICKED, command.note(), pickOrder))
+        return dsl.with(candidates, allocation, picked, ledger(picked, pickedId,
+                        pickedTaken.neg().cast(SQLDataType.INTEGER), pickedAfter, USER, TrackAction.PICKED, NOTE,
+                        pickOrder))
                 .select(stock.field("available", Long.class), pickedId, picked.field(BATCH.BATCH_NUMBER),
                         picked.field(BATCH.EXPIRY_DATE), pickedTaken, pickedAfter)
                 .from(stock)
                 .leftJoin(picked).on(trueCondition())
-                .orderBy(pickOrder)
-                .fetch();
-        List<Allocation> allocations = rows.stream()
-                .filter(row -> row.value2() != null)
-                .map(row -> new Allocation(row.value2(), row.value3(), row.value4(), row.value5().intValue(),
-                        row.value6()))
-                .toList();
-        return new PickOutcome(rows.get(0).value1(), allocations);
+                .orderBy(pickOrder);
     }
 
     /**
@@ -158,13 +184,13 @@ final class StockStatements {
     Optional<MovedBatch> move(DSLContext dsl, Actor actor, long batchId, Condition allowed, TrackAction action,
                               int change, String description) {
         CommonTableExpression<?> moved = name("moved").as(update(BATCH)
-                .set(movementColumns(BATCH.QUANTITY.plus(change), actor))
+                .set(movementColumns(BATCH.QUANTITY.plus(change), val(actor.userId(), BATCH.UPDATED_BY)))
                 .where(BATCH.ID.eq(batchId).and(BATCH.DELETED_AT.isNull()).and(allowed))
                 .returningResult(BATCH.ID, BATCH.PRODUCT_ID, BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, BATCH.QUANTITY,
                         BATCH.STATUS));
         Field<Integer> after = moved.field(BATCH.QUANTITY);
-        return dsl.with(moved, ledger(moved, moved.field(BATCH.ID), val(change), after, actor, action, description,
-                        List.of()))
+        return dsl.with(moved, ledger(moved, moved.field(BATCH.ID), val(change), after,
+                        val(actor.userId(), LEDGER.USER_ID), action, val(description, LEDGER.DESCRIPTION), List.of()))
                 .select(moved.field(BATCH.ID), moved.field(BATCH.PRODUCT_ID), moved.field(BATCH.BATCH_NUMBER),
                         moved.field(BATCH.EXPIRY_DATE), after, moved.field(BATCH.STATUS))
                 .from(moved)
@@ -201,12 +227,13 @@ final class StockStatements {
                 .onConflict(BATCH.PRODUCT_ID, BATCH.BATCH_NUMBER)
                 .where(BATCH.DELETED_AT.isNull())
                 .doUpdate()
-                .set(movementColumns(BATCH.QUANTITY.plus(command.quantity()), actor))
+                .set(movementColumns(BATCH.QUANTITY.plus(command.quantity()), val(actor.userId(), BATCH.UPDATED_BY)))
                 .where(receivable.and(sameLot))
                 .returningResult(BATCH.ID, BATCH.PRODUCT_ID, BATCH.BATCH_NUMBER, BATCH.QUANTITY, BATCH.VERSION));
         Field<Integer> after = received.field(BATCH.QUANTITY);
-        return dsl.with(received, ledger(received, received.field(BATCH.ID), val(command.quantity()), after, actor,
-                        TrackAction.RECEIVED, command.note(), List.of()))
+        return dsl.with(received, ledger(received, received.field(BATCH.ID), val(command.quantity()), after,
+                        val(actor.userId(), LEDGER.USER_ID), TrackAction.RECEIVED,
+                        val(command.note(), LEDGER.DESCRIPTION), List.of()))
                 .select(received.field(BATCH.ID), received.field(BATCH.PRODUCT_ID), received.field(BATCH.BATCH_NUMBER),
                         after, received.field(BATCH.VERSION))
                 .from(received)
@@ -222,24 +249,23 @@ final class StockStatements {
      * two transitions {@link io.wms.core.inventory.BatchLifecycle} allows for a change of quantity; every other
      * status stays, so that a quantity change alone leaves the indexed status column as it was.
      */
-    private static Map<Field<?>, Field<?>> movementColumns(Field<Integer> after, Actor actor) {
+    private static Map<Field<?>, Field<?>> movementColumns(Field<Integer> after, Field<Long> userId) {
         Map<Field<?>, Field<?>> changes = new LinkedHashMap<>();
         changes.put(BATCH.QUANTITY, after);
-        changes.put(BATCH.STATUS, when(BATCH.STATUS.eq(ACTIVE).and(after.eq(0)), inline(DEPLETED))
-                .when(BATCH.STATUS.eq(DEPLETED).and(after.gt(0)), inline(ACTIVE))
+        changes.put(BATCH.STATUS, when(BATCH.STATUS.eq(inline(ACTIVE)).and(after.eq(inline(0))), inline(DEPLETED))
+                .when(BATCH.STATUS.eq(inline(DEPLETED)).and(after.gt(inline(0))), inline(ACTIVE))
                 .otherwise(BATCH.STATUS));
-        changes.put(BATCH.UPDATED_BY, val(actor.userId(), BATCH.UPDATED_BY));
+        changes.put(BATCH.UPDATED_BY, userId);
         return changes;
     }
 
     /** Appends one ledger row per batch a data-modifying expression returned. */
     private static CommonTableExpression<?> ledger(Table<?> moved, Field<Long> batchId, Field<Integer> change,
-                                                   Field<Integer> after, Actor actor, TrackAction action,
-                                                   String description, List<SortField<?>> order) {
+                                                   Field<Integer> after, Field<Long> userId, TrackAction action,
+                                                   Field<String> description, List<SortField<?>> order) {
         return name("ledger").as(insertInto(LEDGER, LEDGER.PRODUCT_BATCH_ID, LEDGER.USER_ID, LEDGER.ACTION,
                         LEDGER.DESCRIPTION, LEDGER.QUANTITY_CHANGE, LEDGER.QUANTITY_AFTER)
-                .select(select(batchId, val(actor.userId(), LEDGER.USER_ID), val(action.databaseValue()),
-                        val(description, LEDGER.DESCRIPTION), change, after)
+                .select(select(batchId, userId, inline(action.databaseValue()), description, change, after)
                         .from(moved)
                         .orderBy(order))
                 .returningResult(LEDGER.ID));
