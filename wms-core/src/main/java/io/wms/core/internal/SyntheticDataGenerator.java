@@ -4,6 +4,7 @@ import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.val;
@@ -55,10 +56,21 @@ final class SyntheticDataGenerator {
     private final ExpiryPolicy expiry;
     private final WmsSettings settings;
 
+    private final boolean deferPostData;
+
     SyntheticDataGenerator(DSLContext dsl, WmsSettings settings) {
+        this(dsl, settings, true);
+    }
+
+    /**
+     * Creates a generator that, with {@code deferPostData} false, always copies into the tables as they are: the
+     * plain path that a non-owner or a non-empty table gets, to compare the fast path against.
+     */
+    SyntheticDataGenerator(DSLContext dsl, WmsSettings settings, boolean deferPostData) {
         this.dsl = dsl;
         this.settings = settings;
         this.expiry = new ExpiryPolicy(settings);
+        this.deferPostData = deferPostData;
     }
 
     GenerationReport generate(Actor actor, GenerationPlan plan) {
@@ -89,7 +101,6 @@ final class SyntheticDataGenerator {
 
     private GenerationReport load(DSLContext transaction, Connection connection, GenerationPlan plan)
             throws SQLException, IOException {
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         SplittableRandom random = new SplittableRandom(plan.seed());
         LocalDate today = expiry.today();
         Instant now = settings.clock().instant();
@@ -97,70 +108,89 @@ final class SyntheticDataGenerator {
 
         long start = System.nanoTime();
         long firstCategory = reserve(transaction, CATEGORIES, plan.categories());
-        try (Rows rows = new Rows(copy, "COPY categories (id, name) FROM STDIN")) {
-            for (int index = 0; index < plan.categories(); index++) {
-                rows.add(firstCategory + index).add("Category " + (firstCategory + index)).end();
-            }
-        }
-        loads.add(new TableLoad("categories", plan.categories(), Duration.ofNanos(System.nanoTime() - start)));
+        loads.add(copy(transaction, connection, CATEGORIES, plan.categories(), start,
+                "COPY categories (id, name) FROM STDIN", rows -> {
+                    for (int index = 0; index < plan.categories(); index++) {
+                        rows.add(firstCategory + index).add("Category " + (firstCategory + index)).end();
+                    }
+                }));
 
         start = System.nanoTime();
         long firstBrand = reserve(transaction, BRANDS, plan.brands());
-        try (Rows rows = new Rows(copy, "COPY brands (id, name) FROM STDIN")) {
-            for (int index = 0; index < plan.brands(); index++) {
-                rows.add(firstBrand + index).add("Brand " + (firstBrand + index)).end();
-            }
-        }
-        loads.add(new TableLoad("brands", plan.brands(), Duration.ofNanos(System.nanoTime() - start)));
+        loads.add(copy(transaction, connection, BRANDS, plan.brands(), start,
+                "COPY brands (id, name) FROM STDIN", rows -> {
+                    for (int index = 0; index < plan.brands(); index++) {
+                        rows.add(firstBrand + index).add("Brand " + (firstBrand + index)).end();
+                    }
+                }));
 
         start = System.nanoTime();
         long firstProduct = reserve(transaction, PRODUCTS, plan.products());
-        try (Rows rows = new Rows(copy, "COPY products (id, name, category_id, brand_id) FROM STDIN")) {
-            for (int index = 0; index < plan.products(); index++) {
-                rows.add(firstProduct + index)
-                        .add(WORDS[random.nextInt(WORDS.length)] + " " + GOODS[random.nextInt(GOODS.length)] + " "
-                                + (firstProduct + index))
-                        .add(firstCategory + random.nextInt(plan.categories()))
-                        .add(firstBrand + random.nextInt(plan.brands()))
-                        .end();
-            }
-        }
-        loads.add(new TableLoad("products", plan.products(), Duration.ofNanos(System.nanoTime() - start)));
+        loads.add(copy(transaction, connection, PRODUCTS, plan.products(), start,
+                "COPY products (id, name, category_id, brand_id) FROM STDIN", rows -> {
+                    for (int index = 0; index < plan.products(); index++) {
+                        rows.add(firstProduct + index)
+                                .add(WORDS[random.nextInt(WORDS.length)] + " " + GOODS[random.nextInt(GOODS.length)]
+                                        + " " + (firstProduct + index))
+                                .add(firstCategory + random.nextInt(plan.categories()))
+                                .add(firstBrand + random.nextInt(plan.brands()))
+                                .end();
+                    }
+                }));
 
         int[] movements = spreadMovements(random, plan.batches(), plan.tracks());
         long historySeed = random.nextLong();
 
         start = System.nanoTime();
         long firstBatch = reserve(transaction, PRODUCT_BATCHES, plan.batches());
-        try (Rows rows = new Rows(copy, "COPY product_batches (id, product_id, batch_number, quantity, "
-                + "manufacturing_date, expiry_date, status) FROM STDIN")) {
-            for (int index = 0; index < plan.batches(); index++) {
-                long id = firstBatch + index;
-                History history = new History(historySeed, index, movements[index], now);
-                int quantity = history.finalQuantity();
-                LocalDate manufactured = today.minusDays(history.ageDays());
-                rows.add(id)
-                        .add(firstProduct + history.product(plan.products()))
-                        .add("B" + id)
-                        .add(quantity)
-                        .add(manufactured.toString())
-                        .add(history.expiresInDays() == null ? null : today.plusDays(history.expiresInDays()).toString())
-                        .add((quantity == 0 ? BatchStatus.DEPLETED : BatchStatus.ACTIVE).databaseValue())
-                        .end();
-            }
-        }
-        loads.add(new TableLoad("product_batches", plan.batches(), Duration.ofNanos(System.nanoTime() - start)));
+        loads.add(copy(transaction, connection, PRODUCT_BATCHES, plan.batches(), start,
+                "COPY product_batches (id, product_id, batch_number, quantity, manufacturing_date, expiry_date, "
+                        + "status) FROM STDIN", rows -> {
+                    for (int index = 0; index < plan.batches(); index++) {
+                        long id = firstBatch + index;
+                        History history = new History(historySeed, index, movements[index], now);
+                        int quantity = history.finalQuantity();
+                        LocalDate manufactured = today.minusDays(history.ageDays());
+                        rows.add(id)
+                                .add(firstProduct + history.product(plan.products()))
+                                .add("B" + id)
+                                .add(quantity)
+                                .add(manufactured.toString())
+                                .add(history.expiresInDays() == null ? null
+                                        : today.plusDays(history.expiresInDays()).toString())
+                                .add((quantity == 0 ? BatchStatus.DEPLETED : BatchStatus.ACTIVE).databaseValue())
+                                .end();
+                    }
+                }));
 
-        start = System.nanoTime();
-        try (Rows rows = new Rows(copy, "COPY product_batch_tracks (product_batch_id, action, quantity_change, "
-                + "quantity_after, created_at) FROM STDIN")) {
-            for (int index = 0; index < plan.batches(); index++) {
-                History history = new History(historySeed, index, movements[index], now);
-                history.write(rows, firstBatch + index);
-            }
-        }
-        loads.add(new TableLoad("product_batch_tracks", plan.tracks(), Duration.ofNanos(System.nanoTime() - start)));
+        loads.add(copy(transaction, connection, PRODUCT_BATCH_TRACKS, plan.tracks(), System.nanoTime(),
+                "COPY product_batch_tracks (product_batch_id, action, quantity_change, quantity_after, created_at) "
+                        + "FROM STDIN", rows -> {
+                    for (int index = 0; index < plan.batches(); index++) {
+                        History history = new History(historySeed, index, movements[index], now);
+                        history.write(rows, firstBatch + index);
+                    }
+                }));
         return new GenerationReport(loads);
+    }
+
+    /**
+     * Copies one table's rows, into the table without its post-data when it is empty (see {@link PostData}), and
+     * reports the time since {@code start}, which includes reserving the ids and re-creating the post-data.
+     */
+    private TableLoad copy(DSLContext transaction, Connection connection, Table<?> table, int count, long start,
+            String statement, RowWriter writer) throws SQLException, IOException {
+        PostData postData = deferPostData ? PostData.dropIfEmpty(transaction, connection, table) : PostData.NONE;
+        try (Rows rows = new Rows(connection.unwrap(PGConnection.class).getCopyAPI(), statement)) {
+            writer.write(rows);
+        }
+        postData.restore();
+        return new TableLoad(table.getName(), count, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Writes one table's rows. */
+    private interface RowWriter {
+        void write(Rows rows) throws IOException;
     }
 
     /**
