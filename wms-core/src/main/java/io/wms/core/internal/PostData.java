@@ -105,15 +105,6 @@ final class PostData {
     }
 
     /**
-     * Tells how many indexes and foreign keys were dropped.
-     *
-     * @return the count; 0 when the load runs against the table as it is
-     */
-    int dropped() {
-        return definitions.size();
-    }
-
-    /**
      * Re-creates what {@link #dropIfEmpty} dropped, indexes first, then the foreign keys, each validated over every
      * row.
      *
