@@ -1,7 +1,6 @@
 package io.wms.benchmarks;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,13 +39,13 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.postgresql.PGConnection;
 
 /**
  * Runs every benchmark in one go on one embedded PostgreSQL: loads the warehouse once with the synthetic generator,
- * measures bulk loading against batched INSERTs and a raw COPY, runs the JMH operation benchmarks (each forked JVM
- * connects to the same server), measures pick throughput under concurrency against a plain JDBC conditional-update
- * loop, and prints every figure with its ratio as Markdown (also written to {@code target/benchmarks.md}).
+ * measures bulk loading against raw COPYs and batched INSERTs ({@link BulkLoadBenchmark}), runs the JMH operation
+ * benchmarks (each forked JVM connects to the same server), measures pick throughput under concurrency against a
+ * plain JDBC conditional-update loop, and prints every figure with its ratio as Markdown (also written to
+ * {@code target/benchmarks.md}).
  *
  * <p>Arguments: {@code full} (100k products, 1M batches, 5M ledger rows; the default), {@code small} (a tenth) or
  * {@code smoke} (a hundredth, one short iteration each: proves the harness runs, measures nothing); an optional second
@@ -87,7 +86,7 @@ public final class BenchmarkRunner {
             report.append(loadWarehouse(database, new GenerationPlan(42, 1_000 / scale, 2_000 / scale,
                     100_000 / scale, 1_000_000 / scale, 5_000_000 / scale)));
             if (only == null) {
-                report.append(bulkLoad());
+                report.append(BulkLoadBenchmark.report(BULK_ROWS));
             }
             report.append(operations(database.jdbcUrl(), database, smoke, only,
                     "## Operations: wms against the same SQL on plain JDBC, and Hibernate\n\n"));
@@ -116,76 +115,6 @@ public final class BenchmarkRunner {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Loads the same batch rows three ways into fresh databases: the generator (COPY through the library), batched
-     * INSERTs, and a raw COPY of the same CSV.
-     */
-    private static String bulkLoad() throws SQLException, IOException {
-        double generator;
-        try (WmsTestDatabase database = WmsTestServer.embedded().createDatabase();
-             HikariDataSource pool = Warehouse.poolFor(database, 2); Wms wms = Wms.create(pool)) {
-            GenerationReport report = wms.seeding().generate(Warehouse.ACTOR,
-                    new GenerationPlan(7, 10, 10, 1_000, BULK_ROWS, BULK_ROWS));
-            TableLoad batches = report.tables().stream().filter(load -> load.table().equals("product_batches"))
-                    .findFirst().orElseThrow();
-            generator = batches.rows() / seconds(batches.elapsed());
-        }
-        double inserts = timed(BenchmarkRunner::batchedInserts);
-        double copy = timed(BenchmarkRunner::rawCopy);
-        return "## Bulk load of " + String.format(Locale.ROOT, "%,d", BULK_ROWS) + " batch rows\n\n"
-                + "| method | rows/s | generator / method |\n|---|---:|---:|\n"
-                + String.format(Locale.ROOT, "| generator (COPY via wms) | %,.0f | 1.00 |%n", generator)
-                + String.format(Locale.ROOT, "| batched INSERTs (JDBC, 1000 per batch) | %,.0f | %.2f |%n", inserts,
-                generator / inserts)
-                + String.format(Locale.ROOT, "| raw COPY (pgjdbc CopyManager) | %,.0f | %.2f |%n%n", copy,
-                generator / copy);
-    }
-
-    private interface Load {
-        void into(Connection connection, long firstProductId) throws SQLException, IOException;
-    }
-
-    private static double timed(Load load) throws SQLException, IOException {
-        try (WmsTestDatabase database = WmsTestServer.embedded().createDatabase();
-             Connection connection = database.dataSource().getConnection()) {
-            connection.createStatement().execute("insert into products (name) select 'P' || n "
-                    + "from generate_series(1, 1000) n");
-            connection.setAutoCommit(false);
-            long start = System.nanoTime();
-            load.into(connection, 1);
-            connection.commit();
-            return BULK_ROWS / seconds(Duration.ofNanos(System.nanoTime() - start));
-        }
-    }
-
-    private static void batchedInserts(Connection connection, long firstProductId) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into product_batches "
-                + "(product_id, batch_number, quantity, manufacturing_date, expiry_date, status) "
-                + "values (?, ?, ?, current_date - 100, current_date + 200, 'active')")) {
-            for (int row = 0; row < BULK_ROWS; row++) {
-                insert.setLong(1, firstProductId + row % 1000);
-                insert.setString(2, "LOT-" + row);
-                insert.setInt(3, 10 + row % 90);
-                insert.addBatch();
-                if (row % 1000 == 999) {
-                    insert.executeBatch();
-                }
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void rawCopy(Connection connection, long firstProductId) throws SQLException, IOException {
-        StringBuilder csv = new StringBuilder();
-        for (int row = 0; row < BULK_ROWS; row++) {
-            csv.append(firstProductId + row % 1000).append(",LOT-").append(row).append(',').append(10 + row % 90)
-                    .append(",2026-01-01,2027-01-01,active\n");
-        }
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy product_batches "
-                + "(product_id, batch_number, quantity, manufacturing_date, expiry_date, status) from stdin (format csv)",
-                new StringReader(csv.toString()));
     }
 
     /**

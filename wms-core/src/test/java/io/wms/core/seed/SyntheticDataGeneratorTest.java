@@ -83,6 +83,22 @@ class SyntheticDataGeneratorTest {
     }
 
     @Test
+    void ledgerTimesKeepTheClockToTheMicrosecondRoundedAsPostgresRoundsText() {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-10T09:00:00.123456789Z"), ZoneOffset.UTC);
+        try (WmsTestDatabase other = WmsTestServer.shared().createDatabase();
+             Wms otherWms = Wms.builder().dataSource(other.dataSource()).clock(clock).build()) {
+            otherWms.seeding().generate(SYSTEM, GenerationPlan.of(7, 20, 50, 120));
+            DSLContext sql = DSL.using(other.dataSource(), SQLDialect.POSTGRES);
+
+            assertThat(sql.selectDistinct(DSL.field("extract(microseconds from {0})::bigint % 1000000", Long.class,
+                    PRODUCT_BATCH_TRACKS.CREATED_AT)).from(PRODUCT_BATCH_TRACKS).fetch().getValues(0, Long.class))
+                    .containsExactly(123_457L);
+            assertThat(sql.select(DSL.max(PRODUCT_BATCH_TRACKS.CREATED_AT)).from(PRODUCT_BATCH_TRACKS).fetchSingle()
+                    .value1()).isBefore(clock.instant());
+        }
+    }
+
+    @Test
     void aPlanWithFewerTracksThanBatchesIsRefusedAndNothingIsWritten() {
         assertThatThrownBy(() -> extension.wms().seeding().generate(SYSTEM, GenerationPlan.of(1, 10, 10, 5)))
                 .isInstanceOfSatisfying(ValidationException.class,
