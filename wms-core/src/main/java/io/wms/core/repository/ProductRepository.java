@@ -87,7 +87,8 @@ public interface ProductRepository {
 
     /**
      * Reads a live product with its category, brand, live batches, their ledgers and the users who acted, in one
-     * round trip (the seed's {@code GetProductWithFullTracking}).
+     * consistent snapshot and a fixed number of round trips whatever the graph's size (the seed's
+     * {@code GetProductWithFullTracking}).
      *
      * @param id the product's id
      * @return the product and its graph, or empty if there is no live product with this id
