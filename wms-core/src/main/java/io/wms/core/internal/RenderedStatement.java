@@ -1,11 +1,9 @@
 package io.wms.core.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
 import org.jooq.Param;
@@ -37,23 +35,50 @@ final class RenderedStatement {
      */
     RenderedStatement(DSLContext dsl, Query statement, Param<?>... parameters) {
         this.sql = dsl.render(statement);
-        Map<String, Param<?>> byName = new java.util.HashMap<>();
+        Map<String, Param<?>> byName = new HashMap<>();
         for (Param<?> parameter : parameters) {
             byName.put(parameter.getParamName(), parameter);
         }
-        // Named rendering writes each bound value as ":name"; in bind order, that is the order of the "?" above.
-        Pattern names = Pattern.compile(byName.keySet().stream().map(Pattern::quote)
-                .collect(Collectors.joining("|", ":(", ")(?!\\w)")));
         List<Param<?>> order = new ArrayList<>();
-        Matcher matcher = names.matcher(dsl.renderNamedParams(statement));
-        while (matcher.find()) {
-            order.add(byName.get(matcher.group(1)));
+        for (String parameter : namesInBindOrder(dsl.renderNamedParams(statement))) {
+            if (byName.containsKey(parameter)) {
+                order.add(byName.get(parameter));
+            }
         }
         if (order.size() != dsl.extractBindValues(statement).size()) {
             throw new IllegalStateException("The statement binds values other than its parameters " + byName.keySet()
                     + ": " + sql);
         }
         this.bindOrder = List.copyOf(order);
+    }
+
+    /**
+     * Named rendering writes each bound value as {@code :name}, in bind order; a colon inside a string literal or a
+     * quoted identifier is text, and {@code ::} is a cast, not a parameter.
+     */
+    private static List<String> namesInBindOrder(String named) {
+        List<String> names = new ArrayList<>();
+        char quote = 0;
+        for (int index = 0; index < named.length(); index++) {
+            char current = named.charAt(index);
+            if (quote != 0) {
+                // A doubled quote closes the run and opens it again at once: the same as reading it as escaped.
+                quote = current == quote ? 0 : quote;
+            } else if (current == '\'' || current == '"') {
+                quote = current;
+            } else if (current == ':' && index + 1 < named.length() && named.charAt(index + 1) == ':') {
+                index++;
+            } else if (current == ':' && index + 1 < named.length()
+                    && Character.isJavaIdentifierStart(named.charAt(index + 1))) {
+                int end = index + 1;
+                while (end < named.length() && Character.isJavaIdentifierPart(named.charAt(end))) {
+                    end++;
+                }
+                names.add(named.substring(index + 1, end));
+                index = end - 1;
+            }
+        }
+        return names;
     }
 
     /**
