@@ -20,7 +20,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
 
 /**
- * Applies, inspects and validates the wms schema on a database.
+ * Applies, inspects, validates and undoes the wms schema on a database.
  *
  * <p>The schema is a set of versioned SQL migrations shipped in this module under {@value #LOCATION}. They are
  * applied with Flyway, which records them in the table {@value #HISTORY_TABLE}. Migrating is idempotent: a second
@@ -41,6 +41,12 @@ public final class WmsMigrations {
 
     /** The table in which Flyway records the applied migrations. */
     public static final String HISTORY_TABLE = "flyway_schema_history";
+
+    /**
+     * Where the down scripts are on the class path: {@code U<n>__<description>.sql} undoes
+     * {@code V<n>__<description>.sql}. Flyway does not scan this folder.
+     */
+    public static final String UNDO_LOCATION = "db/wms/undo";
 
     /** The grants of the application role, one statement per line, on the class path. */
     public static final String APPLICATION_ROLE_GRANTS = "db/wms/security/grant-application-role.sql";
@@ -153,6 +159,47 @@ public final class WmsMigrations {
                     .orElse(result.getAllErrorMessages());
             throw new MigrationException("The wms schema does not match this library: " + problems, null);
         }
+    }
+
+    /**
+     * Undoes every applied migration above a version, newest first, by running its down script from
+     * {@value #UNDO_LOCATION}. Each version's down script and the removal of its row from the history table run in one
+     * transaction, so a failure leaves the schema at the last version fully undone.
+     *
+     * <p>Before anything changes, undo counts the rows of every table the down scripts would drop, and refuses while
+     * any holds a row unless {@link UndoOption#DROP_DATA} is given. Undo to the current version changes nothing.
+     *
+     * <pre>{@code
+     * migrations.undo("3");                         // refuses if idempotency_keys holds rows
+     * migrations.undo("0", UndoOption.DROP_DATA);   // drops every wms table, rows and all
+     * }</pre>
+     *
+     * @param toVersion the version to leave applied, for example {@code "3"}, or {@code "0"} for none
+     * @param options   {@link UndoOption#DROP_DATA} to drop tables that hold rows; none to refuse that
+     * @return the versions undone, and the rows dropped with {@code DROP_DATA}; never {@code null}
+     * @throws UndoRefusedException if a table to drop holds rows and {@code DROP_DATA} was not given, naming each
+     *                              such table and its row count; nothing was changed
+     * @throws MigrationException   if {@code toVersion} is not a version of this library or is above the current one,
+     *                              if an applied version above it has no down script (nothing was changed then), or
+     *                              if a down script fails (that version is rolled back; newer ones stay undone)
+     */
+    public UndoResult undo(String toVersion, UndoOption... options) {
+        return new DownMigrations(dataSource, flyway).undo(toVersion, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Undoes every applied migration above a version; the same as {@link #undo(String, UndoOption...)} with the
+     * version as a number.
+     *
+     * @param toVersion the version to leave applied, for example {@code 3}, or {@code 0} for none
+     * @param options   {@link UndoOption#DROP_DATA} to drop tables that hold rows; none to refuse that
+     * @return the versions undone, and the rows dropped with {@code DROP_DATA}; never {@code null}
+     * @throws UndoRefusedException if a table to drop holds rows and {@code DROP_DATA} was not given
+     * @throws MigrationException   if {@code toVersion} is negative, unknown or above the current version, if a down
+     *                              script is missing, or if one fails
+     */
+    public UndoResult undo(int toVersion, UndoOption... options) {
+        return undo(Integer.toString(toVersion), options);
     }
 
     /**

@@ -1,0 +1,261 @@
+package io.wms.migration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.Configuration;
+
+/**
+ * Runs the down scripts of {@value WmsMigrations#UNDO_LOCATION} for {@link WmsMigrations#undo(String, UndoOption...)}.
+ *
+ * <p>Flyway's community edition has no undo, so this class plays Flyway's part: it reads what is applied from
+ * Flyway, runs each down script and deletes the version's row from the history table in one transaction, so that
+ * the history never claims a version whose objects are gone, nor the reverse.
+ */
+final class DownMigrations {
+
+    /** A {@code DROP TABLE} statement; its names run up to an optional {@code CASCADE}/{@code RESTRICT} and the end. */
+    private static final Pattern DROP_TABLE = Pattern.compile(
+            "\\bDROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(.+?)(?:\\s+(?:CASCADE|RESTRICT))?\\s*;",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
+
+    private final DataSource dataSource;
+    private final Flyway flyway;
+
+    DownMigrations(DataSource dataSource, Flyway flyway) {
+        this.dataSource = dataSource;
+        this.flyway = flyway;
+    }
+
+    UndoResult undo(String toVersion, UndoOption... options) {
+        MigrationVersion target = parseTarget(toVersion);
+        Set<UndoOption> chosen = options.length == 0 ? EnumSet.noneOf(UndoOption.class) : EnumSet.copyOf(Arrays.asList(options));
+        MigrationInfoService info = info();
+        checkKnown(toVersion, target, info);
+        MigrationInfo current = info.current();
+        String versionBefore = current == null ? null : current.getVersion().getVersion();
+        if (current != null && target.isNewerThan(versionBefore) || current == null && !target.equals(MigrationVersion.fromVersion("0"))) {
+            throw new MigrationException("Cannot undo the wms schema to version " + toVersion + ": the database is at "
+                    + (versionBefore == null ? "no version" : "version " + versionBefore)
+                    + ", and undo only goes down; migrate() goes up", null);
+        }
+
+        List<DownScript> scripts = downScriptsAbove(target, info);
+        try (Connection connection = dataSource.getConnection()) {
+            List<TableRows> withRows = tablesWithRows(connection, scripts);
+            if (!withRows.isEmpty() && !chosen.contains(UndoOption.DROP_DATA)) {
+                throw new UndoRefusedException(toVersion, withRows);
+            }
+            String historyTable = historyTable(connection);
+            for (DownScript script : scripts) {
+                run(connection, script, historyTable, toVersion, chosen.contains(UndoOption.DROP_DATA));
+            }
+            List<String> undone = scripts.stream().map(DownScript::version).toList();
+            return new UndoResult(versionBefore, currentVersion(), undone, withRows);
+        } catch (SQLException e) {
+            throw new MigrationException("Undoing the wms schema to version " + toVersion + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static MigrationVersion parseTarget(String toVersion) {
+        if (toVersion == null || !toVersion.matches("\\d+(\\.\\d+)*")) {
+            throw new MigrationException("Cannot undo the wms schema to version '" + toVersion
+                    + "': a version is a number such as 3, or 0 for an empty schema", null);
+        }
+        return MigrationVersion.fromVersion(toVersion);
+    }
+
+    private MigrationInfoService info() {
+        try {
+            return flyway.info();
+        } catch (FlywayException e) {
+            throw new MigrationException("Reading the wms schema history failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkKnown(String toVersion, MigrationVersion target, MigrationInfoService info) {
+        boolean known = target.equals(MigrationVersion.fromVersion("0")) || Arrays.stream(info.all())
+                .map(MigrationInfo::getVersion)
+                .anyMatch(target::equals);
+        if (!known) {
+            throw new MigrationException("Cannot undo the wms schema to version " + toVersion
+                    + ": no such migration; known versions are 0 (empty) and " + Arrays.stream(info.all())
+                    .map(MigrationInfo::getVersion).filter(version -> version != null)
+                    .map(MigrationVersion::getVersion).distinct().collect(Collectors.joining(", ")), null);
+        }
+    }
+
+    /** The down scripts of every applied version above the target, newest first, or a refusal naming the missing. */
+    private List<DownScript> downScriptsAbove(MigrationVersion target, MigrationInfoService info) {
+        List<MigrationInfo> applied = Arrays.stream(info.applied())
+                .filter(migration -> migration.getVersion() != null && migration.getVersion().isNewerThan(target.getVersion()))
+                .sorted(Comparator.comparing(MigrationInfo::getVersion).reversed())
+                .toList();
+        List<DownScript> scripts = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (MigrationInfo migration : applied) {
+            String version = migration.getVersion().getVersion();
+            String resource = WmsMigrations.UNDO_LOCATION + "/U" + migration.getScript().replaceFirst("^V", "");
+            String sql = readResource(resource);
+            if (sql == null) {
+                missing.add(version + " (" + resource + ")");
+            } else {
+                scripts.add(new DownScript(version, resource, sql, droppedTables(sql)));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new MigrationException("Cannot undo the wms schema to version " + target.getVersion()
+                    + ": no down script for applied version " + String.join(", ", missing), null);
+        }
+        return scripts;
+    }
+
+    private static String readResource(String resource) {
+        try (InputStream script = WmsMigrations.class.getClassLoader().getResourceAsStream(resource)) {
+            return script == null ? null : new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read " + resource, e);
+        }
+    }
+
+    static List<String> droppedTables(String sql) {
+        Matcher drops = DROP_TABLE.matcher(LINE_COMMENT.matcher(sql).replaceAll(""));
+        Set<String> tables = new LinkedHashSet<>();
+        while (drops.find()) {
+            Arrays.stream(drops.group(1).split(",")).map(String::strip).forEach(tables::add);
+        }
+        return List.copyOf(tables);
+    }
+
+    private static List<TableRows> tablesWithRows(Connection connection, List<DownScript> scripts) throws SQLException {
+        List<TableRows> withRows = new ArrayList<>();
+        for (DownScript script : scripts) {
+            withRows.addAll(tablesWithRows(connection, script));
+        }
+        return withRows;
+    }
+
+    private static List<TableRows> tablesWithRows(Connection connection, DownScript script) throws SQLException {
+        List<TableRows> withRows = new ArrayList<>();
+        for (String table : existing(connection, script.droppedTables())) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                count.next();
+                if (count.getLong(1) > 0) {
+                    withRows.add(new TableRows(table, count.getLong(1)));
+                }
+            }
+        }
+        return withRows;
+    }
+
+    private static List<String> existing(Connection connection, List<String> tables) throws SQLException {
+        List<String> existing = new ArrayList<>();
+        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            for (String table : tables) {
+                exists.setString(1, table);
+                try (ResultSet result = exists.executeQuery()) {
+                    result.next();
+                    if (result.getBoolean(1)) {
+                        existing.add(table);
+                    }
+                }
+            }
+        }
+        return existing;
+    }
+
+    /** The history table, qualified with the schema Flyway keeps it in: the configured one, else the current one. */
+    private String historyTable(Connection connection) throws SQLException {
+        Configuration configuration = flyway.getConfiguration();
+        String schema = configuration.getDefaultSchema();
+        if (schema == null && configuration.getSchemas().length > 0) {
+            schema = configuration.getSchemas()[0];
+        }
+        if (schema == null) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet current = statement.executeQuery("SELECT current_schema()")) {
+                current.next();
+                schema = current.getString(1);
+            }
+        }
+        return quote(schema) + "." + quote(configuration.getTable());
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * Runs one down script and forgets its version, in one transaction. The tables it drops are locked before they
+     * are counted again, so that no row can be written between the check and the drop.
+     */
+    private static void run(Connection connection, DownScript script, String historyTable, String toVersion,
+                            boolean dropData) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE " + historyTable + " IN SHARE ROW EXCLUSIVE MODE");
+            List<String> dropped = existing(connection, script.droppedTables());
+            if (!dropped.isEmpty()) {
+                statement.execute("LOCK TABLE " + String.join(", ", dropped) + " IN ACCESS EXCLUSIVE MODE");
+            }
+            List<TableRows> withRows = tablesWithRows(connection, script);
+            if (!withRows.isEmpty() && !dropData) {
+                throw new UndoRefusedException(toVersion, withRows);
+            }
+            statement.execute(script.sql());
+            try (PreparedStatement forget = connection.prepareStatement(
+                    "DELETE FROM " + historyTable + " WHERE version = ?")) {
+                forget.setString(1, script.version());
+                if (forget.executeUpdate() == 0) {
+                    throw new MigrationException("Version " + script.version()
+                            + " left the wms schema history while it was being undone: another undo ran at the same time", null);
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            if (e instanceof SQLException sqlException) {
+                throw new MigrationException("Undoing version " + script.version() + " (" + script.resource()
+                        + ") failed and was rolled back: " + e.getMessage(), sqlException);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private String currentVersion() {
+        MigrationInfo current = info().current();
+        return current == null ? null : current.getVersion().getVersion();
+    }
+
+    /** One applied version's down script, and the tables its {@code DROP TABLE} statements name. */
+    private record DownScript(String version, String resource, String sql, List<String> droppedTables) {
+    }
+}
