@@ -42,7 +42,7 @@ class ReadmeSnippetsTest {
         assertThat(checked).as("snippets found in README.md").isNotEmpty();
     }
 
-    private static Path projectRoot() {
+    static Path projectRoot() {
         Path directory = Path.of("").toAbsolutePath();
         while (!Files.exists(directory.resolve("README.md")) || !Files.exists(directory.resolve("mvnw"))) {
             directory = directory.getParent();

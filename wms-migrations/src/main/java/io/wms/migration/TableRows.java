@@ -13,6 +13,8 @@ public record TableRows(String table, long rows) {
     /**
      * Creates the record.
      *
+     * @param table the table's name; never {@code null}
+     * @param rows  how many rows it held; never negative
      * @throws NullPointerException     if {@code table} is {@code null}
      * @throws IllegalArgumentException if {@code rows} is negative
      */

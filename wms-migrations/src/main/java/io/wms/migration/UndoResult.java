@@ -17,6 +17,10 @@ public record UndoResult(String versionBefore, String versionAfter, List<String>
     /**
      * Creates the record.
      *
+     * @param versionBefore the schema version before the call, or {@code null}
+     * @param versionAfter  the schema version after the call, or {@code null}
+     * @param undone        the versions undone, newest first; never {@code null}
+     * @param droppedRows   the tables dropped with their rows; never {@code null}
      * @throws NullPointerException if {@code undone} or {@code droppedRows} is {@code null}
      */
     public UndoResult {
