@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ class UndoMigrationsTest {
 
         assertThat(result.versionBefore()).isEqualTo(migrations.latestVersion());
         assertThat(result.versionAfter()).isNull();
-        assertThat(result.undone()).containsExactly("6", "5", "4", "3", "2", "1");
+        assertThat(result.undone()).isEqualTo(versionsAbove("0", migrations));
         assertThat(result.droppedRows()).containsExactly(new TableRows("product_batch_tracks", 2),
                 new TableRows("product_batches", 1), new TableRows("products", 1), new TableRows("users", 1));
         assertThat(tables()).containsExactly(WmsMigrations.HISTORY_TABLE);
@@ -118,7 +119,7 @@ class UndoMigrationsTest {
 
         UndoResult result = migrations.undo("4");
 
-        assertThat(result.undone()).containsExactly("6", "5");
+        assertThat(result.undone()).isEqualTo(versionsAbove("4", migrations)).contains("5");
         assertThat(result.droppedRows()).isEmpty();
         assertThat(tables()).doesNotContain("idempotency_keys");
         assertThat(sql().fetchCount(DSL.table("product_batch_tracks"))).isEqualTo(2);
@@ -188,6 +189,14 @@ class UndoMigrationsTest {
                 insert into product_batch_tracks (product_batch_id, user_id, action, quantity_change, quantity_after)
                     select b.id, u.id, 'picked', -2, 3 from product_batches b, users u;
                 """);
+    }
+
+    /** Newest first, so that a migration added later needs no change here. */
+    private static List<String> versionsAbove(String target, WmsMigrations migrations) {
+        List<String> above = new ArrayList<>(migrations.info().stream().map(AppliedMigration::version)
+                .filter(version -> Integer.parseInt(version) > Integer.parseInt(target)).toList());
+        Collections.reverse(above);
+        return above;
     }
 
     private Flyway flywayUpTo(String version) {
