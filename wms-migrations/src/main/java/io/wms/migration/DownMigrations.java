@@ -43,6 +43,9 @@ final class DownMigrations {
 
     private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
 
+    /** The version of a schema with nothing applied, the lowest target of undo. */
+    private static final MigrationVersion EMPTY = MigrationVersion.fromVersion("0");
+
     private final DataSource dataSource;
     private final Flyway flyway;
 
@@ -58,7 +61,8 @@ final class DownMigrations {
         checkKnown(toVersion, target, info);
         MigrationInfo current = info.current();
         String versionBefore = current == null ? null : current.getVersion().getVersion();
-        if (current != null && target.isNewerThan(versionBefore) || current == null && !target.equals(MigrationVersion.fromVersion("0"))) {
+        boolean aboveCurrent = current == null ? !target.equals(EMPTY) : target.isNewerThan(versionBefore);
+        if (aboveCurrent) {
             throw new MigrationException("Cannot undo the wms schema to version " + toVersion + ": the database is at "
                     + (versionBefore == null ? "no version" : "version " + versionBefore)
                     + ", and undo only goes down; migrate() goes up", null);
@@ -98,7 +102,7 @@ final class DownMigrations {
     }
 
     private static void checkKnown(String toVersion, MigrationVersion target, MigrationInfoService info) {
-        boolean known = target.equals(MigrationVersion.fromVersion("0")) || Arrays.stream(info.all())
+        boolean known = target.equals(EMPTY) || Arrays.stream(info.all())
                 .map(MigrationInfo::getVersion)
                 .anyMatch(target::equals);
         if (!known) {

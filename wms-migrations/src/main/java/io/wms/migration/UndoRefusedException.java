@@ -6,7 +6,11 @@ import java.util.stream.Collectors;
 
 /**
  * Thrown when undoing migrations would drop tables that still hold rows and {@link UndoOption#DROP_DATA} was not
- * given. Nothing was changed: the schema is still at the version it was.
+ * given.
+ *
+ * <p>Undo counts the rows before it changes anything, so normally nothing was changed. Each version counts its tables
+ * again, locked, in its own transaction; if rows were written in between, that version is refused and rolled back,
+ * and the newer versions stay undone ({@link WmsMigrations#currentVersion()} says where the schema is).
  */
 public class UndoRefusedException extends MigrationException {
 
@@ -46,6 +50,6 @@ public class UndoRefusedException extends MigrationException {
         return "Undoing the wms schema to version " + toVersion + " would drop " + total
                 + (total == 1 ? " row" : " rows") + " in " + tablesWithRows.stream()
                 .map(TableRows::toString).collect(Collectors.joining(", "))
-                + "; nothing was undone. Pass UndoOption.DROP_DATA to drop them anyway.";
+                + ". Pass UndoOption.DROP_DATA to drop them anyway.";
     }
 }
