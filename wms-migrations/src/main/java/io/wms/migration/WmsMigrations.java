@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
+import io.wms.core.error.MigrationException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;

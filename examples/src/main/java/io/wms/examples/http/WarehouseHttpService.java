@@ -10,13 +10,13 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.wms.WmsException;
 import io.wms.core.Wms;
 import io.wms.core.auth.Actor;
 import io.wms.core.error.DuplicateException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.error.ValidationException;
+import io.wms.core.error.WmsException;
 import io.wms.core.model.Category;
 import io.wms.core.monitoring.Health;
 import io.wms.core.repository.NewProductGroup;

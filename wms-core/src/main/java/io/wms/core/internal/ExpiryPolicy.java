@@ -4,9 +4,11 @@ import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.jooq.impl.DSL.val;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.SortField;
 
 /**
  * The one rule that says whether a batch is expired, used by the allocator, the validators, the expiry sweep, the
@@ -25,6 +27,10 @@ public final class ExpiryPolicy {
      *
      * @param settings the clock and the warehouse zone
      */
+    /** First-expired, first-out: the order in which batches are shown and picked everywhere. */
+    public static final List<SortField<?>> FIRST_EXPIRED_FIRST =
+            List.of(PRODUCT_BATCHES.EXPIRY_DATE.asc().nullsLast(), PRODUCT_BATCHES.ID.asc());
+
     public ExpiryPolicy(WmsSettings settings) {
         this.settings = settings;
     }

@@ -13,7 +13,7 @@ import io.wms.core.model.ProductBatch;
  *
  * <p>Reads see live batches only. Edits check {@link io.wms.core.auth.Permission#MANAGE_CATALOG} (purging checks
  * {@link io.wms.core.auth.Permission#PURGE_DATA}) before anything else and validate their input before any
- * statement is sent. Every failure is a typed {@link io.wms.WmsException} that leaves the data unchanged.
+ * statement is sent. Every failure is a typed {@link io.wms.core.error.WmsException} that leaves the data unchanged.
  * Thread-safe when obtained from {@link io.wms.core.Wms}.
  */
 public interface ProductBatchRepository {

@@ -70,7 +70,7 @@ class MigrationsTest {
         WmsMigrations migrations = WmsMigrations.on(database.dataSource());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(migrations::validate)
-                .isInstanceOf(io.wms.migration.MigrationException.class)
+                .isInstanceOf(io.wms.core.error.MigrationException.class)
                 .hasMessageContaining("does not match");
     }
 

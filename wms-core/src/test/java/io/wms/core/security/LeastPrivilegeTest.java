@@ -11,10 +11,10 @@ import java.util.UUID;
 
 import io.wms.core.Wms;
 import io.wms.core.error.DatabaseException;
+import io.wms.core.error.MigrationException;
 import io.wms.core.model.Category;
 import io.wms.core.repository.NewProductGroup;
 import io.wms.core.testing.WmsExtension;
-import io.wms.migration.MigrationException;
 import io.wms.migration.WmsMigrations;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
