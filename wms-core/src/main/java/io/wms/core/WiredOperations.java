@@ -51,7 +51,7 @@ final class WiredOperations implements WmsOperations {
         this.transactions = transactions;
         this.categories = CatalogServices.categories(transactions);
         this.brands = CatalogServices.brands(transactions);
-        this.products = CatalogServices.products(transactions);
+        this.products = CatalogServices.products(transactions, settings);
         this.batches = StockServices.batches(transactions, settings);
         this.ledger = StockServices.ledger(transactions);
         this.inventory = StockServices.inventory(transactions, settings);

@@ -43,17 +43,18 @@ public interface ProductBatchRepository {
     List<ProductBatch> byBatchNumber(String batchNumber);
 
     /**
-     * Lists the live active batches that are expired today by the warehouse's expiry rule (usable through the end of
-     * the expiry date), by expiry date then id, each with its product, in one round trip (the seed's
-     * {@code GetExpiredBatches}).
+     * Lists the live batches that hold expired stock awaiting disposal or return (the seed's
+     * {@code GetExpiredBatches}): units left, and either marked {@code expired} by the sweep or still active past
+     * their expiry date by the warehouse's rule (usable through the end of the expiry date). The answer is the same
+     * before and after the sweep. By expiry date then id, each with its product, in one round trip.
      *
      * @return the batches; never {@code null}
      */
     List<BatchWithProduct> expired();
 
     /**
-     * Lists the live active batches holding fewer units than a threshold, by quantity then id, each with its
-     * product, in one round trip (the seed's {@code GetLowStockBatches}).
+     * Lists the live batches of usable stock (active, not expired) holding fewer units than a threshold, by quantity
+     * then id, each with its product, in one round trip (the seed's {@code GetLowStockBatches}).
      *
      * @param threshold the quantity a batch must be below; at least 1
      * @return the batches; never {@code null}

@@ -1,7 +1,9 @@
 package io.wms.core.internal.catalog;
 
 import io.wms.core.internal.ApiGuard;
+import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.Transactions;
+import io.wms.core.internal.WmsSettings;
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
 import io.wms.core.repository.ProductRepository;
@@ -38,9 +40,11 @@ public final class CatalogServices {
      * Builds the product repository, with its full-tracking statement rendered once.
      *
      * @param transactions where its statements run
+     * @param settings     the clock and warehouse zone of expiry, for the stock it asks about
      * @return the repository
      */
-    public static ProductRepository products(Transactions transactions) {
-        return ApiGuard.guard(ProductRepository.class, new JooqProductRepository(transactions));
+    public static ProductRepository products(Transactions transactions, WmsSettings settings) {
+        return ApiGuard.guard(ProductRepository.class,
+                new JooqProductRepository(transactions, new ExpiryPolicy(settings)));
     }
 }

@@ -33,7 +33,6 @@ import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Pages;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
-import io.wms.core.model.BatchStatus;
 import io.wms.core.model.Product;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.ProductDetails;
@@ -66,10 +65,12 @@ final class JooqProductRepository implements ProductRepository {
     static final int NAME_LENGTH = 255;
 
     private final DSLContext dsl;
+    private final ExpiryPolicy expiry;
     private final FullTrackingQuery fullTracking;
 
-    JooqProductRepository(Transactions transactions) {
+    JooqProductRepository(Transactions transactions, ExpiryPolicy expiry) {
         this.dsl = transactions.dsl();
+        this.expiry = expiry;
         this.fullTracking = new FullTrackingQuery(transactions);
     }
 
@@ -184,10 +185,12 @@ final class JooqProductRepository implements ProductRepository {
 
     @Override
     public boolean hasActiveBatches(long productId) {
-        return dsl.fetchExists(selectOne().from(PRODUCT_BATCHES).where(
-                PRODUCT_BATCHES.PRODUCT_ID.eq(productId)
-                        .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()))
-                        .and(PRODUCT_BATCHES.DELETED_AT.isNull())));
+        return dsl.fetchExists(selectOne().from(PRODUCT_BATCHES)
+                .join(PRODUCTS).on(PRODUCTS.ID.eq(PRODUCT_BATCHES.PRODUCT_ID).and(PRODUCTS.DELETED_AT.isNull()))
+                .where(PRODUCT_BATCHES.PRODUCT_ID.eq(productId)
+                        .and(PRODUCT_BATCHES.DELETED_AT.isNull())
+                        .and(expiry.usableStock())
+                        .and(PRODUCT_BATCHES.QUANTITY.gt(0))));
     }
 
     @Override

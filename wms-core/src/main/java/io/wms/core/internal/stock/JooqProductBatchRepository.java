@@ -66,14 +66,14 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
 
     @Override
     public List<BatchWithProduct> expired() {
-        return withProducts(active().and(expiryPolicy.expired()),
+        return withProducts(live().and(expiryPolicy.holdsExpiredStock()),
                 List.of(PRODUCT_BATCHES.EXPIRY_DATE.asc(), PRODUCT_BATCHES.ID.asc()));
     }
 
     @Override
     public List<BatchWithProduct> lowStock(int threshold) {
         Validator.of("low-stock threshold").positive("threshold", threshold).validate();
-        return withProducts(active().and(PRODUCT_BATCHES.QUANTITY.lt(threshold)),
+        return withProducts(live().and(expiryPolicy.usableStock()).and(PRODUCT_BATCHES.QUANTITY.lt(threshold)),
                 List.of(PRODUCT_BATCHES.QUANTITY.asc(), PRODUCT_BATCHES.ID.asc()));
     }
 

@@ -43,8 +43,8 @@ final class JooqStockReports implements StockReports {
 
     @Override
     public List<InventoryReportLine> inventoryReport() {
-        Condition usable = usable();
-        Condition holdsExpired = holdsExpired();
+        Condition usable = expiry.usableStock();
+        Condition holdsExpired = expiry.holdsExpiredStock();
         return dsl.select(PRODUCTS.ID, PRODUCTS.NAME, CATEGORIES.NAME, BRANDS.NAME,
                         units(usable), count().filterWhere(usable), count().filterWhere(holdsExpired))
                 .from(PRODUCTS)
@@ -57,34 +57,6 @@ final class JooqStockReports implements StockReports {
                 .orderBy(PRODUCTS.NAME, PRODUCTS.ID)
                 .fetch(row -> new InventoryReportLine(row.value1(), row.value2(), row.value3(), row.value4(),
                         row.value5(), row.value6(), row.value7()));
-    }
-
-    @Override
-    public List<ProductBatch> expiredBatches() {
-        return dsl.selectFrom(PRODUCT_BATCHES)
-                .where(PRODUCT_BATCHES.DELETED_AT.isNull().and(holdsExpired()))
-                .orderBy(PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.ID)
-                .fetch(Mappers::batch);
-    }
-
-    @Override
-    public List<ProductBatch> lowStockBatches(int threshold) {
-        Validator.of("low-stock report").notNegative("threshold", threshold).validate();
-        return dsl.selectFrom(PRODUCT_BATCHES)
-                .where(PRODUCT_BATCHES.DELETED_AT.isNull()
-                        .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()))
-                        .and(expiry.usableFor(0))
-                        .and(PRODUCT_BATCHES.QUANTITY.lt(threshold)))
-                .orderBy(PRODUCT_BATCHES.QUANTITY, PRODUCT_BATCHES.ID)
-                .fetch(Mappers::batch);
-    }
-
-    @Override
-    public boolean hasActiveBatches(long productId) {
-        return dsl.fetchExists(PRODUCT_BATCHES, PRODUCT_BATCHES.PRODUCT_ID.eq(productId)
-                .and(PRODUCT_BATCHES.DELETED_AT.isNull())
-                .and(usable())
-                .and(PRODUCT_BATCHES.QUANTITY.gt(0)));
     }
 
     @Override
@@ -101,9 +73,9 @@ final class JooqStockReports implements StockReports {
 
     @Override
     public List<ProductStock> stockPerProduct() {
-        return dsl.select(PRODUCTS.ID, PRODUCTS.NAME, units(usable()),
+        return dsl.select(PRODUCTS.ID, PRODUCTS.NAME, units(expiry.usableStock()),
                         units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.QUARANTINED.databaseValue())),
-                        units(holdsExpired()),
+                        units(expiry.holdsExpiredStock()),
                         units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.RECALLED.databaseValue())))
                 .from(PRODUCTS)
                 .leftJoin(PRODUCT_BATCHES).on(PRODUCT_BATCHES.PRODUCT_ID.eq(PRODUCTS.ID)
@@ -121,16 +93,6 @@ final class JooqStockReports implements StockReports {
                 .where(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(batchId))
                 .orderBy(PRODUCT_BATCH_TRACKS.ID)
                 .fetch(Mappers::track);
-    }
-
-    private Condition usable() {
-        return PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()).and(expiry.usableFor(0));
-    }
-
-    /** Expired stock is the sweep's work done (status expired) or still to do (active past its date). */
-    private Condition holdsExpired() {
-        return PRODUCT_BATCHES.QUANTITY.gt(0).and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.EXPIRED.databaseValue())
-                .or(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()).and(expiry.expired())));
     }
 
     private static Field<Long> units(Condition condition) {
