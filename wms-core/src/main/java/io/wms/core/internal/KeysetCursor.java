@@ -28,7 +28,7 @@ public record KeysetCursor(String kind, String value, long id) {
      * @return the opaque cursor
      */
     public String encode() {
-        return part(kind) + "." + part(value) + "." + part(Long.toString(id));
+        return encoded(kind) + "." + encoded(value) + "." + encoded(Long.toString(id));
     }
 
     /**
@@ -44,9 +44,9 @@ public record KeysetCursor(String kind, String value, long id) {
             return Optional.empty();
         }
         try {
-            String kind = text(parts[0]);
-            long id = Long.parseLong(text(parts[2]));
-            return kind.equals(expectedKind) ? Optional.of(new KeysetCursor(kind, text(parts[1]), id))
+            String kind = decoded(parts[0]);
+            long id = Long.parseLong(decoded(parts[2]));
+            return kind.equals(expectedKind) ? Optional.of(new KeysetCursor(kind, decoded(parts[1]), id))
                     : Optional.empty();
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
@@ -66,11 +66,11 @@ public record KeysetCursor(String kind, String value, long id) {
         }
     }
 
-    private static String part(String text) {
+    private static String encoded(String text) {
         return ENCODER.encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String text(String part) {
-        return new String(DECODER.decode(part), StandardCharsets.UTF_8);
+    private static String decoded(String encoded) {
+        return new String(DECODER.decode(encoded), StandardCharsets.UTF_8);
     }
 }

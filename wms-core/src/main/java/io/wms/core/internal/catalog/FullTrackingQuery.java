@@ -137,19 +137,19 @@ final class FullTrackingQuery {
         }
         List<BatchWithHistory> tracked = new ArrayList<>();
         for (Record row : results.get(1)) {
-            ProductBatch batch = Mappers.batch(part(new ProductBatchesRecord(), row.intoArray(), 0));
+            ProductBatch batch = Mappers.batch(recordAt(new ProductBatchesRecord(), row.intoArray(), 0));
             tracked.add(new BatchWithHistory(batch, histories.getOrDefault(batch.id(), List.of())));
         }
         Object[] product = productRow.get(0).intoArray();
         return Optional.of(new ProductDetails(
-                Mappers.product(part(new ProductsRecord(), product, 0)),
-                product[CATEGORY] == null ? null : Mappers.category(part(new CategoriesRecord(), product, CATEGORY)),
-                product[BRAND] == null ? null : Mappers.brand(part(new BrandsRecord(), product, BRAND)),
+                Mappers.product(recordAt(new ProductsRecord(), product, 0)),
+                product[CATEGORY] == null ? null : Mappers.category(recordAt(new CategoriesRecord(), product, CATEGORY)),
+                product[BRAND] == null ? null : Mappers.brand(recordAt(new BrandsRecord(), product, BRAND)),
                 tracked));
     }
 
     /** Loads a record from the row's values from {@code from} on, by position, converting each to the column's type. */
-    private static <R extends Record> R part(R record, Object[] values, int from) {
+    private static <R extends Record> R recordAt(R record, Object[] values, int from) {
         record.fromArray(Arrays.copyOfRange(values, from, from + record.size()));
         return record;
     }

@@ -362,7 +362,7 @@ final class SyntheticDataGenerator {
                 flush();
                 write(bytes, bytes.length);
             } else {
-                room(bytes.length);
+                makeRoomFor(bytes.length);
                 buffer.put(bytes);
             }
             return end();
@@ -393,7 +393,7 @@ final class SyntheticDataGenerator {
                 throw new IllegalStateException(field.getName() + " written where the COPY expects "
                         + columns[column].getName());
             }
-            room(Short.BYTES + bytes);
+            makeRoomFor(Short.BYTES + bytes);
             if (column == 0) {
                 buffer.putShort((short) columns.length);
             }
@@ -404,7 +404,7 @@ final class SyntheticDataGenerator {
             return this;
         }
 
-        private void room(int bytes) throws IOException {
+        private void makeRoomFor(int bytes) throws IOException {
             if (buffer.remaining() < bytes) {
                 flush();
             }
@@ -425,7 +425,7 @@ final class SyntheticDataGenerator {
 
         @Override
         public void close() throws IOException {
-            room(Short.BYTES);
+            makeRoomFor(Short.BYTES);
             buffer.putShort((short) -1);
             flush();
             try {
