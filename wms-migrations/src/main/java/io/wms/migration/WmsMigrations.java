@@ -56,6 +56,8 @@ public final class WmsMigrations {
                 .table(HISTORY_TABLE)
                 .loggers("slf4j")
                 .cleanDisabled(true)
+                // The migrations name their own schema as ${flyway:defaultSchema}, never as public.
+                .placeholderReplacement(true)
                 .validateMigrationNaming(true)
                 .failOnMissingLocations(true)
                 .load();
