@@ -1,12 +1,10 @@
 package io.wms.core.internal.catalog;
 
 import static io.wms.jooq.Tables.PRODUCTS;
-import static org.jooq.impl.DSL.currentInstant;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.selectFrom;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +13,7 @@ import io.wms.core.auth.Permission;
 import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.internal.Mappers;
+import io.wms.core.internal.SoftDeletes;
 import io.wms.core.internal.Validator;
 import io.wms.core.model.Product;
 import io.wms.core.repository.NewProductGroup;
@@ -37,10 +36,13 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
 
     private final DSLContext dsl;
     private final ProductGroupTable<R, T, W> group;
+    private final SoftDeletes<R, T> softDeletes;
 
     JooqProductGroupRepository(DSLContext dsl, ProductGroupTable<R, T, W> group) {
         this.dsl = dsl;
         this.group = group;
+        this.softDeletes = new SoftDeletes<>(group.entity(), group.table(), group.id(), group.deletedAt(),
+                group.updatedBy(), group.toRow());
     }
 
     @Override
@@ -102,35 +104,19 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
     @Override
     public void delete(Actor actor, long id) {
         actor.require(Permission.MANAGE_CATALOG);
-        int deleted = dsl.update(group.table())
-                .set(group.deletedAt(), currentInstant())
-                .set(group.updatedBy(), actor.userId())
-                .where(group.id().eq(id).and(group.deletedAt().isNull()))
-                .execute();
-        if (deleted == 0) {
-            throw new NotFoundException(group.entity(), id);
-        }
+        softDeletes.delete(dsl, actor, id);
     }
 
     @Override
     public T restore(Actor actor, long id) {
         actor.require(Permission.MANAGE_CATALOG);
-        return dsl.update(group.table())
-                .set(group.deletedAt(), (Instant) null)
-                .set(group.updatedBy(), actor.userId())
-                .where(group.id().eq(id).and(group.deletedAt().isNotNull()))
-                .returning()
-                .fetchOptional()
-                .map(group.toRow())
-                .orElseThrow(() -> new NotFoundException("deleted " + group.entity(), id));
+        return softDeletes.restore(dsl, actor, id);
     }
 
     @Override
     public void purge(Actor actor, long id) {
         actor.require(Permission.PURGE_DATA);
-        if (dsl.deleteFrom(group.table()).where(group.id().eq(id)).execute() == 0) {
-            throw new NotFoundException(group.entity(), id);
-        }
+        softDeletes.purge(dsl, id);
     }
 
     @Override

@@ -5,7 +5,6 @@ import static io.wms.jooq.Tables.CATEGORIES;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.jooq.impl.DSL.condition;
-import static org.jooq.impl.DSL.currentInstant;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -31,6 +30,7 @@ import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.KeysetCursor;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Pages;
+import io.wms.core.internal.SoftDeletes;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.model.Product;
@@ -46,6 +46,7 @@ import io.wms.core.repository.ProductQuery;
 import io.wms.core.repository.ProductRepository;
 import io.wms.core.repository.ProductSort;
 import io.wms.core.repository.SortDirection;
+import io.wms.jooq.tables.records.ProductsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -63,6 +64,9 @@ import org.jooq.SortField;
 final class JooqProductRepository implements ProductRepository {
 
     static final int NAME_LENGTH = 255;
+
+    private static final SoftDeletes<ProductsRecord, Product> SOFT_DELETES = new SoftDeletes<>("product", PRODUCTS,
+            PRODUCTS.ID, PRODUCTS.DELETED_AT, PRODUCTS.UPDATED_BY, Mappers::product);
 
     private final DSLContext dsl;
     private final ExpiryPolicy expiry;
@@ -121,35 +125,19 @@ final class JooqProductRepository implements ProductRepository {
     @Override
     public void delete(Actor actor, long id) {
         actor.require(Permission.MANAGE_CATALOG);
-        int deleted = dsl.update(PRODUCTS)
-                .set(PRODUCTS.DELETED_AT, currentInstant())
-                .set(PRODUCTS.UPDATED_BY, actor.userId())
-                .where(PRODUCTS.ID.eq(id).and(PRODUCTS.DELETED_AT.isNull()))
-                .execute();
-        if (deleted == 0) {
-            throw new NotFoundException("product", id);
-        }
+        SOFT_DELETES.delete(dsl, actor, id);
     }
 
     @Override
     public Product restore(Actor actor, long id) {
         actor.require(Permission.MANAGE_CATALOG);
-        return dsl.update(PRODUCTS)
-                .set(PRODUCTS.DELETED_AT, (Instant) null)
-                .set(PRODUCTS.UPDATED_BY, actor.userId())
-                .where(PRODUCTS.ID.eq(id).and(PRODUCTS.DELETED_AT.isNotNull()))
-                .returning()
-                .fetchOptional()
-                .map(Mappers::product)
-                .orElseThrow(() -> new NotFoundException("deleted product", id));
+        return SOFT_DELETES.restore(dsl, actor, id);
     }
 
     @Override
     public void purge(Actor actor, long id) {
         actor.require(Permission.PURGE_DATA);
-        if (dsl.deleteFrom(PRODUCTS).where(PRODUCTS.ID.eq(id)).execute() == 0) {
-            throw new NotFoundException("product", id);
-        }
+        SOFT_DELETES.purge(dsl, id);
     }
 
     @Override

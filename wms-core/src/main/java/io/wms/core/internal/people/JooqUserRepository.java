@@ -3,13 +3,11 @@ package io.wms.core.internal.people;
 import static io.wms.jooq.Tables.ROLES;
 import static io.wms.jooq.Tables.USERS;
 import static io.wms.jooq.Tables.USER_ROLES;
-import static org.jooq.impl.DSL.currentInstant;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectFrom;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +16,7 @@ import io.wms.core.auth.Permission;
 import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.internal.Mappers;
+import io.wms.core.internal.SoftDeletes;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.model.Role;
@@ -25,6 +24,7 @@ import io.wms.core.model.User;
 import io.wms.core.model.UserWithRoles;
 import io.wms.core.repository.NewUser;
 import io.wms.core.repository.UserRepository;
+import io.wms.jooq.tables.records.UsersRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 
@@ -32,6 +32,9 @@ import org.jooq.Field;
  * Users on jOOQ. The password column is written here and read only by the authentication service.
  */
 final class JooqUserRepository implements UserRepository {
+
+    private static final SoftDeletes<UsersRecord, User> SOFT_DELETES = new SoftDeletes<>("user", USERS, USERS.ID,
+            USERS.DELETED_AT, null, Mappers::user);
 
     private final Transactions transactions;
     private final DSLContext dsl;
@@ -105,27 +108,15 @@ final class JooqUserRepository implements UserRepository {
         actor.require(Permission.MANAGE_USERS);
         transactions.transaction(() -> {
             LastAdminGuard.refuseLosingLastAdmin(dsl, id);
-            int deleted = dsl.update(USERS)
-                    .set(USERS.DELETED_AT, currentInstant())
-                    .where(USERS.ID.eq(id).and(USERS.DELETED_AT.isNull()))
-                    .execute();
-            if (deleted == 0) {
-                throw new NotFoundException("user", id);
-            }
-            return deleted;
+            SOFT_DELETES.delete(dsl, actor, id);
+            return id;
         });
     }
 
     @Override
     public User restore(Actor actor, long id) {
         actor.require(Permission.MANAGE_USERS);
-        return dsl.update(USERS)
-                .set(USERS.DELETED_AT, (Instant) null)
-                .where(USERS.ID.eq(id).and(USERS.DELETED_AT.isNotNull()))
-                .returning()
-                .fetchOptional()
-                .map(Mappers::user)
-                .orElseThrow(() -> new NotFoundException("deleted user", id));
+        return SOFT_DELETES.restore(dsl, actor, id);
     }
 
     @Override
@@ -133,9 +124,7 @@ final class JooqUserRepository implements UserRepository {
         actor.require(Permission.PURGE_DATA);
         transactions.transaction(() -> {
             LastAdminGuard.refuseLosingLastAdmin(dsl, id);
-            if (dsl.deleteFrom(USERS).where(USERS.ID.eq(id)).execute() == 0) {
-                throw new NotFoundException("user", id);
-            }
+            SOFT_DELETES.purge(dsl, id);
             return id;
         });
     }

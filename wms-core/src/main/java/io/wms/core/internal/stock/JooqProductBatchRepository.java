@@ -2,9 +2,7 @@ package io.wms.core.internal.stock;
 
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
-import static org.jooq.impl.DSL.currentInstant;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,12 +12,14 @@ import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.Mappers;
+import io.wms.core.internal.SoftDeletes;
 import io.wms.core.internal.Validator;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.BatchWithProduct;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.repository.BatchChanges;
 import io.wms.core.repository.ProductBatchRepository;
+import io.wms.jooq.tables.records.ProductBatchesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SortField;
@@ -31,6 +31,10 @@ import org.jooq.SortField;
 final class JooqProductBatchRepository implements ProductBatchRepository {
 
     static final int BATCH_NUMBER_LENGTH = 255;
+
+    private static final SoftDeletes<ProductBatchesRecord, ProductBatch> SOFT_DELETES = new SoftDeletes<>("batch",
+            PRODUCT_BATCHES, PRODUCT_BATCHES.ID, PRODUCT_BATCHES.DELETED_AT, PRODUCT_BATCHES.UPDATED_BY,
+            Mappers::batch);
 
     private final DSLContext dsl;
     private final ExpiryPolicy expiryPolicy;
@@ -101,35 +105,19 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
     @Override
     public void delete(Actor actor, long id) {
         actor.require(Permission.MANAGE_CATALOG);
-        int deleted = dsl.update(PRODUCT_BATCHES)
-                .set(PRODUCT_BATCHES.DELETED_AT, currentInstant())
-                .set(PRODUCT_BATCHES.UPDATED_BY, actor.userId())
-                .where(PRODUCT_BATCHES.ID.eq(id).and(live()))
-                .execute();
-        if (deleted == 0) {
-            throw new NotFoundException("batch", id);
-        }
+        SOFT_DELETES.delete(dsl, actor, id);
     }
 
     @Override
     public ProductBatch restore(Actor actor, long id) {
         actor.require(Permission.MANAGE_CATALOG);
-        return dsl.update(PRODUCT_BATCHES)
-                .set(PRODUCT_BATCHES.DELETED_AT, (Instant) null)
-                .set(PRODUCT_BATCHES.UPDATED_BY, actor.userId())
-                .where(PRODUCT_BATCHES.ID.eq(id).and(PRODUCT_BATCHES.DELETED_AT.isNotNull()))
-                .returning()
-                .fetchOptional()
-                .map(Mappers::batch)
-                .orElseThrow(() -> new NotFoundException("deleted batch", id));
+        return SOFT_DELETES.restore(dsl, actor, id);
     }
 
     @Override
     public void purge(Actor actor, long id) {
         actor.require(Permission.PURGE_DATA);
-        if (dsl.deleteFrom(PRODUCT_BATCHES).where(PRODUCT_BATCHES.ID.eq(id)).execute() == 0) {
-            throw new NotFoundException("batch", id);
-        }
+        SOFT_DELETES.purge(dsl, id);
     }
 
     private List<BatchWithProduct> withProducts(Condition condition, List<SortField<?>> order) {
