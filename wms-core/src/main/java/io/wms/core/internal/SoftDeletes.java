@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.function.Function;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
+import io.wms.core.error.WmsException;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -13,7 +15,7 @@ import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
 
 /**
- * Soft delete, restore and purge of one table whose rows carry a {@code deleted_at} column: the one implementation
+ * Soft delete, restore and purge of one table, and the explanation of a refused versioned update, whose rows carry a {@code deleted_at} column: the one implementation
  * behind the products, batches, users, categories and brands repositories. Permission checks and guards (the last
  * admin, the ledger) stay with each repository, which calls these inside its own transaction where it needs one.
  *
@@ -76,6 +78,20 @@ public record SoftDeletes<R extends Record, T>(String entity, Table<R> table, Ta
         if (sql.deleteFrom(table).where(this.id.eq(id)).execute() == 0) {
             throw new NotFoundException(entity, id);
         }
+    }
+
+    /**
+     * Explains why a versioned update of a live row changed nothing: the row is live but at another version, or it
+     * is gone.
+     *
+     * @param sql             where the statement runs
+     * @param id              the row's id
+     * @param expectedVersion the version the caller read
+     * @return a {@link ConcurrentUpdateException} or a {@link NotFoundException}, for the caller to throw
+     */
+    public WmsException missingOrStale(DSLContext sql, long id, long expectedVersion) {
+        boolean live = sql.fetchExists(table, this.id.eq(id).and(deletedAt.isNull()));
+        return live ? new ConcurrentUpdateException(entity, id, expectedVersion) : new NotFoundException(entity, id);
     }
 
     private UpdateSetMoreStep<R> changedBy(UpdateSetMoreStep<R> update, Actor actor) {

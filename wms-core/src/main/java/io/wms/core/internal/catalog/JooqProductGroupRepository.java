@@ -10,8 +10,6 @@ import java.util.Optional;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
-import io.wms.core.error.ConcurrentUpdateException;
-import io.wms.core.error.NotFoundException;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.SoftDeletes;
 import io.wms.core.internal.Validator;
@@ -98,7 +96,7 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
                 .returning()
                 .fetchOptional()
                 .map(group.toRow())
-                .orElseThrow(() -> missingOrStale(id, changes.expectedVersion()));
+                .orElseThrow(() -> softDeletes.missingOrStale(dsl, id, changes.expectedVersion()));
     }
 
     @Override
@@ -136,11 +134,6 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
                         group.toRow().apply(record.into(group.table())), record.get(products)));
     }
 
-    private RuntimeException missingOrStale(long id, long expectedVersion) {
-        boolean live = dsl.fetchExists(group.table(), group.id().eq(id).and(group.deletedAt().isNull()));
-        return live ? new ConcurrentUpdateException(group.entity(), id, expectedVersion)
-                : new NotFoundException(group.entity(), id);
-    }
 
     private static void validate(String subject, String name, String description) {
         Validator.of(subject)

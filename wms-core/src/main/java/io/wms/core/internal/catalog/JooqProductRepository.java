@@ -24,7 +24,6 @@ import java.util.Optional;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
-import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.KeysetCursor;
@@ -119,7 +118,7 @@ final class JooqProductRepository implements ProductRepository {
                 .returning()
                 .fetchOptional()
                 .map(Mappers::product)
-                .orElseThrow(() -> missingOrStale(id, changes.expectedVersion()));
+                .orElseThrow(() -> SOFT_DELETES.missingOrStale(dsl, id, changes.expectedVersion()));
     }
 
     @Override
@@ -372,11 +371,6 @@ final class JooqProductRepository implements ProductRepository {
         }
     }
 
-    private RuntimeException missingOrStale(long id, long expectedVersion) {
-        boolean live = dsl.fetchExists(PRODUCTS, PRODUCTS.ID.eq(id).and(PRODUCTS.DELETED_AT.isNull()));
-        return live ? new ConcurrentUpdateException("product", id, expectedVersion)
-                : new NotFoundException("product", id);
-    }
 
     private static void validate(String subject, String name, String description) {
         Validator.of(subject)

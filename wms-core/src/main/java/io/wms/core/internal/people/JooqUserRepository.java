@@ -13,8 +13,6 @@ import java.util.Optional;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
-import io.wms.core.error.ConcurrentUpdateException;
-import io.wms.core.error.NotFoundException;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.SoftDeletes;
 import io.wms.core.internal.Transactions;
@@ -100,7 +98,7 @@ final class JooqUserRepository implements UserRepository {
                 .returning()
                 .fetchOptional()
                 .map(Mappers::user)
-                .orElseThrow(() -> missingOrStale(id, expectedVersion));
+                .orElseThrow(() -> SOFT_DELETES.missingOrStale(dsl, id, expectedVersion));
     }
 
     @Override
@@ -136,8 +134,4 @@ final class JooqUserRepository implements UserRepository {
                 .convertFrom(result -> result.map(Mappers::role));
     }
 
-    private RuntimeException missingOrStale(long id, long expectedVersion) {
-        boolean live = dsl.fetchExists(USERS, USERS.ID.eq(id).and(USERS.DELETED_AT.isNull()));
-        return live ? new ConcurrentUpdateException("user", id, expectedVersion) : new NotFoundException("user", id);
-    }
 }

@@ -8,8 +8,6 @@ import java.util.Optional;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
-import io.wms.core.error.ConcurrentUpdateException;
-import io.wms.core.error.NotFoundException;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.SoftDeletes;
@@ -99,7 +97,7 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
                 .returning()
                 .fetchOptional()
                 .map(Mappers::batch)
-                .orElseThrow(() -> missingOrStale(id, changes.expectedVersion()));
+                .orElseThrow(() -> SOFT_DELETES.missingOrStale(dsl, id, changes.expectedVersion()));
     }
 
     @Override
@@ -137,9 +135,4 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
         return PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()).and(live());
     }
 
-    private RuntimeException missingOrStale(long id, long expectedVersion) {
-        boolean exists = dsl.fetchExists(PRODUCT_BATCHES, PRODUCT_BATCHES.ID.eq(id).and(live()));
-        return exists ? new ConcurrentUpdateException("batch", id, expectedVersion)
-                : new NotFoundException("batch", id);
-    }
 }
