@@ -19,7 +19,12 @@ public enum TrackAction {
     /** Expired or recalled stock was destroyed. */
     DISPOSED,
     /** Stock was sent back to its supplier. */
-    RETURNED;
+    RETURNED,
+    /**
+     * The batch's lot number or dates were corrected, or it was hidden (soft-deleted) or restored; quantity unchanged.
+     * The description says what changed from what to what.
+     */
+    CORRECTED;
 
     /**
      * Returns the value stored in {@code product_batch_tracks.action}.

@@ -63,7 +63,12 @@ public interface ProductBatchRepository {
     List<BatchWithProduct> lowStock(int threshold);
 
     /**
-     * Replaces the lot number and dates of a live batch, if it has not changed since it was read.
+     * Corrects the lot number and dates of a live batch, if it has not changed since it was read, and writes one
+     * {@code corrected} ledger row saying what changed from what to what (nothing is written when nothing changes).
+     * A new lot number alone needs {@code MANAGE_CATALOG}; a change of either date decides what may be picked and
+     * also needs {@code CHANGE_BATCH_STATUS}. A batch the sweep marked {@code expired} whose corrected expiry date is
+     * no longer past becomes {@code active} again (or {@code depleted} without units): the only way expired stock
+     * becomes pickable again.
      *
      * @param actor   who changes it
      * @param id      the batch's id
@@ -73,29 +78,33 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.ConcurrentUpdateException  if the batch's version is not the expected one
      * @throws io.wms.core.error.ValidationException        if the new values break a rule
      * @throws io.wms.core.error.DuplicateException         if another live batch of the product has the lot number
-     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not manage the catalog
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not manage the catalog, or changes a date
+     *                                                      without {@code CHANGE_BATCH_STATUS}
      */
     ProductBatch update(Actor actor, long id, BatchChanges changes);
 
     /**
-     * Soft-deletes a live batch: it disappears from reads, its lot number becomes free, and it can be restored.
+     * Soft-deletes a live batch: it disappears from reads and stock, its lot number becomes free, and it can be
+     * restored. Hiding stock is a stock decision: it needs {@code CHANGE_BATCH_STATUS} and writes a
+     * {@code corrected} ledger row.
      *
      * @param actor who deletes it
      * @param id    the batch's id
      * @throws io.wms.core.error.NotFoundException         if there is no live batch with this id
-     * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not change batch statuses
      */
     void delete(Actor actor, long id);
 
     /**
-     * Brings a soft-deleted batch back.
+     * Brings a soft-deleted batch back, with a {@code corrected} ledger row; like hiding it, this needs
+     * {@code CHANGE_BATCH_STATUS}.
      *
      * @param actor who restores it
      * @param id    the batch's id
      * @return the restored batch
      * @throws io.wms.core.error.NotFoundException         if there is no soft-deleted batch with this id
      * @throws io.wms.core.error.DuplicateException        if a live batch of the product has taken its lot number
-     * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not change batch statuses
      */
     ProductBatch restore(Actor actor, long id);
 

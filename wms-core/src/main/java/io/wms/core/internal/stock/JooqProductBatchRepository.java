@@ -3,18 +3,24 @@ package io.wms.core.internal.stock;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
+import io.wms.core.error.ConcurrentUpdateException;
+import io.wms.core.error.NotFoundException;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.SoftDeletes;
+import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.BatchWithProduct;
 import io.wms.core.model.ProductBatch;
+import io.wms.core.model.TrackAction;
 import io.wms.core.repository.BatchChanges;
 import io.wms.core.repository.ProductBatchRepository;
 import io.wms.jooq.tables.records.ProductBatchesRecord;
@@ -34,11 +40,13 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
             PRODUCT_BATCHES, PRODUCT_BATCHES.ID, PRODUCT_BATCHES.DELETED_AT, PRODUCT_BATCHES.UPDATED_BY,
             Mappers::batch);
 
+    private final Transactions transactions;
     private final DSLContext dsl;
     private final ExpiryPolicy expiryPolicy;
 
-    JooqProductBatchRepository(DSLContext dsl, ExpiryPolicy expiryPolicy) {
-        this.dsl = dsl;
+    JooqProductBatchRepository(Transactions transactions, ExpiryPolicy expiryPolicy) {
+        this.transactions = transactions;
+        this.dsl = transactions.dsl();
         this.expiryPolicy = expiryPolicy;
     }
 
@@ -86,30 +94,73 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
                 .requiredText("batchNumber", changes.batchNumber(), BATCH_NUMBER_LENGTH)
                 .datesInOrder("manufacturingDate", changes.manufacturingDate(), "expiryDate", changes.expiryDate())
                 .validate();
-        return dsl.update(PRODUCT_BATCHES)
-                .set(PRODUCT_BATCHES.BATCH_NUMBER, changes.batchNumber().strip())
-                .set(PRODUCT_BATCHES.MANUFACTURING_DATE, changes.manufacturingDate())
-                .set(PRODUCT_BATCHES.EXPIRY_DATE, changes.expiryDate())
-                .set(PRODUCT_BATCHES.UPDATED_BY, actor.userId())
-                .where(PRODUCT_BATCHES.ID.eq(id)
-                        .and(live())
-                        .and(PRODUCT_BATCHES.VERSION.eq(changes.expectedVersion())))
-                .returning()
-                .fetchOptional()
-                .map(Mappers::batch)
-                .orElseThrow(() -> SOFT_DELETES.missingOrStale(dsl, id, changes.expectedVersion()));
+        String batchNumber = changes.batchNumber().strip();
+        return transactions.transaction(() -> {
+            ProductBatchesRecord before = dsl.selectFrom(PRODUCT_BATCHES)
+                    .where(PRODUCT_BATCHES.ID.eq(id).and(live()))
+                    .forUpdate()
+                    .fetchOptional()
+                    .orElseThrow(() -> new NotFoundException("batch", id));
+            if (before.getVersion() != changes.expectedVersion()) {
+                throw new ConcurrentUpdateException("batch", id, changes.expectedVersion());
+            }
+            List<String> corrections = new ArrayList<>();
+            correction(corrections, "batchNumber", before.getBatchNumber(), batchNumber);
+            correction(corrections, "manufacturingDate", before.getManufacturingDate(), changes.manufacturingDate());
+            correction(corrections, "expiryDate", before.getExpiryDate(), changes.expiryDate());
+            if (corrections.isEmpty()) {
+                return Mappers.batch(before);
+            }
+            boolean datesChange = !Objects.equals(before.getManufacturingDate(), changes.manufacturingDate())
+                    || !Objects.equals(before.getExpiryDate(), changes.expiryDate());
+            if (datesChange) {
+                // Dates decide what may be picked: moving one is a stock decision, not a catalog edit.
+                actor.require(Permission.CHANGE_BATCH_STATUS);
+            }
+            String status = before.getStatus();
+            if (BatchStatus.EXPIRED.databaseValue().equals(status) && !expiryPolicy.isExpired(changes.expiryDate())) {
+                status = (before.getQuantity() > 0 ? BatchStatus.ACTIVE : BatchStatus.DEPLETED).databaseValue();
+                correction(corrections, "status", before.getStatus(), status);
+            }
+            ProductBatch corrected = Mappers.batch(dsl.update(PRODUCT_BATCHES)
+                    .set(PRODUCT_BATCHES.BATCH_NUMBER, batchNumber)
+                    .set(PRODUCT_BATCHES.MANUFACTURING_DATE, changes.manufacturingDate())
+                    .set(PRODUCT_BATCHES.EXPIRY_DATE, changes.expiryDate())
+                    .set(PRODUCT_BATCHES.STATUS, status)
+                    .set(PRODUCT_BATCHES.UPDATED_BY, actor.userId())
+                    .where(PRODUCT_BATCHES.ID.eq(id))
+                    .returning()
+                    .fetchSingle());
+            LedgerRows.append(dsl, actor, id, TrackAction.CORRECTED, String.join("; ", corrections), null, null);
+            return corrected;
+        });
     }
 
     @Override
     public void delete(Actor actor, long id) {
-        actor.require(Permission.MANAGE_CATALOG);
-        SOFT_DELETES.delete(dsl, actor, id);
+        actor.require(Permission.CHANGE_BATCH_STATUS);
+        transactions.transaction(() -> {
+            SOFT_DELETES.delete(dsl, actor, id);
+            LedgerRows.append(dsl, actor, id, TrackAction.CORRECTED, "hidden: soft-deleted", null, null);
+            return id;
+        });
     }
 
     @Override
     public ProductBatch restore(Actor actor, long id) {
-        actor.require(Permission.MANAGE_CATALOG);
-        return SOFT_DELETES.restore(dsl, actor, id);
+        actor.require(Permission.CHANGE_BATCH_STATUS);
+        return transactions.transaction(() -> {
+            ProductBatch restored = SOFT_DELETES.restore(dsl, actor, id);
+            LedgerRows.append(dsl, actor, id, TrackAction.CORRECTED, "restored: live again", null, null);
+            return restored;
+        });
+    }
+
+    /** Adds "field old -> new" when a value changes; an absent date reads "none". */
+    private static void correction(List<String> corrections, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            corrections.add(field + " " + (before == null ? "none" : before) + " -> " + (after == null ? "none" : after));
+        }
     }
 
     @Override

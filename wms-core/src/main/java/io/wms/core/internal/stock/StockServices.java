@@ -49,7 +49,7 @@ public final class StockServices {
      */
     public static ProductBatchRepository batches(Transactions transactions, WmsSettings settings) {
         return ApiGuard.guard(ProductBatchRepository.class,
-                new JooqProductBatchRepository(transactions.dsl(), new ExpiryPolicy(settings)));
+                new JooqProductBatchRepository(transactions, new ExpiryPolicy(settings)));
     }
 
     /**
