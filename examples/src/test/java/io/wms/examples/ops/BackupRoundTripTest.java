@@ -26,12 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import io.wms.migration.WmsMigrations;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
+import io.wms.testkit.tls.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

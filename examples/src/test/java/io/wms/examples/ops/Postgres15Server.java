@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.wms.testkit.tls.TestCertificates;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**

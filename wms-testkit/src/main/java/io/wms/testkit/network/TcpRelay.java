@@ -1,4 +1,4 @@
-package io.wms.benchmarks;
+package io.wms.testkit.network;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,46 +15,76 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A TCP relay to the database server that delays every byte by a fixed time in each direction, so that the same run
- * can show what the number of round trips costs over a network instead of over loopback. Bytes keep their order and
- * are not held back by one another: a chunk leaves once its own delay has passed.
+ * A TCP relay on a free loopback port in front of a server, for tests and benchmarks that need a network worse than
+ * loopback: it can delay every byte by a fixed time in each direction (what round trips cost over a real network),
+ * and it can fall silent (a dropped route or a frozen host: bytes are swallowed, nothing is closed) and answer again.
+ *
+ * <p>Bytes keep their order, and a chunk leaves once its own delay has passed, so delays do not add up. Thread-safe;
+ * its threads are daemons, and {@link #close()} ends every relayed connection.
  */
-final class LatencyProxy implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
     private final String host;
     private final int port;
     private final long delayNanos;
     private final ServerSocket listener;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile boolean silent;
 
-    private LatencyProxy(String host, int port, Duration oneWay) throws IOException {
+    private TcpRelay(String host, int port, Duration oneWay) throws IOException {
         this.host = host;
         this.port = port;
         this.delayNanos = oneWay.toNanos();
         this.listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-        daemon(this::accept, "latency-proxy");
+        daemon(this::accept, "tcp-relay");
     }
 
     /**
-     * Starts a relay on a free loopback port.
+     * Starts a relay that forwards at once.
+     *
+     * @param host the server's host
+     * @param port the server's port
+     * @return the running relay
+     * @throws IOException if no loopback port can be opened
+     */
+    public static TcpRelay start(String host, int port) throws IOException {
+        return new TcpRelay(host, port, Duration.ZERO);
+    }
+
+    /**
+     * Starts a relay that delays every byte by a fixed time in each direction.
      *
      * @param host   the server's host
      * @param port   the server's port
-     * @param oneWay the delay added in each direction
+     * @param oneWay the delay added in each direction; not negative
      * @return the running relay
-     * @throws IOException if no port can be opened
+     * @throws IOException              if no loopback port can be opened
+     * @throws IllegalArgumentException if the delay is negative
      */
-    static LatencyProxy start(String host, int port, Duration oneWay) throws IOException {
-        return new LatencyProxy(host, port, oneWay);
+    public static TcpRelay withLatency(String host, int port, Duration oneWay) throws IOException {
+        if (oneWay.isNegative()) {
+            throw new IllegalArgumentException("oneWay must not be negative, got " + oneWay);
+        }
+        return new TcpRelay(host, port, oneWay);
     }
 
     /**
-     * Returns the port clients connect to.
+     * Returns the loopback port clients connect to.
      *
      * @return the port
      */
-    int port() {
+    public int port() {
         return listener.getLocalPort();
+    }
+
+    /** Falls silent: from now on every byte in either direction is read and dropped, and no connection is closed. */
+    public void fallSilent() {
+        silent = true;
+    }
+
+    /** Forwards again after {@link #fallSilent()}; what was dropped meanwhile stays lost. */
+    public void answerAgain() {
+        silent = false;
     }
 
     private void accept() {
@@ -83,13 +113,15 @@ final class LatencyProxy implements AutoCloseable {
             byte[] buffer = new byte[65536];
             try (InputStream in = from.getInputStream()) {
                 for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                    inFlight.add(new Chunk(System.nanoTime() + delayNanos, Arrays.copyOf(buffer, read)));
+                    if (!silent) {
+                        inFlight.add(new Chunk(System.nanoTime() + delayNanos, Arrays.copyOf(buffer, read)));
+                    }
                 }
             } catch (IOException closed) {
                 // The connection ended: what is in flight is still delivered, then the writer stops.
             }
             inFlight.add(new Chunk(0, null));
-        }, "latency-proxy-read");
+        }, "tcp-relay-read");
         daemon(() -> {
             try (OutputStream out = to.getOutputStream()) {
                 for (Chunk chunk = inFlight.take(); chunk.bytes() != null; chunk = inFlight.take()) {
@@ -102,7 +134,7 @@ final class LatencyProxy implements AutoCloseable {
             } catch (IOException | InterruptedException closed) {
                 // The other side closed: nothing more can be delivered.
             }
-        }, "latency-proxy-write");
+        }, "tcp-relay-write");
     }
 
     private static void daemon(Runnable work, String name) {
@@ -111,6 +143,11 @@ final class LatencyProxy implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Stops accepting and closes every relayed connection.
+     *
+     * @throws IOException if a socket cannot be closed
+     */
     @Override
     public void close() throws IOException {
         listener.close();
