@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Restores a backup written by backup-database.sh into an EMPTY database, in a single transaction: either the
-# whole backup is restored or nothing is.
+# whole backup is restored or nothing is. The backup must match the SHA-256 checksum beside it (<file>.sha256).
 #
 # Usage: restore-database.sh <file.sql.gz>
-# Settings: DB_HOST (localhost), DB_PORT (5432), DB_USER (postgres), DB_NAME (go_wms), PGPASSWORD or DB_PASSWORD,
+# Settings: DB_HOST (localhost), DB_PORT (5432), DB_USER (postgres), DB_NAME (go_wms), PGPASSWORD or DB_PASSWORD
+#   (handed to psql as a temporary password file, never in its environment),
 #   DB_SSLMODE, DB_SSLROOTCERT, DB_SSLCERT, DB_SSLKEY (or PGSSLMODE, PGSSLROOTCERT, PGSSLCERT, PGSSLKEY, which take
 #   precedence); the same variables as the library and backup-database.sh.
 # Create the empty database first, for example: createdb -O <owner> go_wms_restored
@@ -23,11 +24,22 @@ DB_PORT="${DB_PORT:-5432}"
 DB_USER="${DB_USER:-postgres}"
 DB_NAME="${DB_NAME:-go_wms}"
 
-for tool in psql gzip; do
+for tool in psql gzip sha256sum; do
     command -v "$tool" >/dev/null 2>&1 || fail "$tool is not installed or not on PATH"
 done
 
 source "$(dirname "${BASH_SOURCE[0]}")/libpq-environment.sh"
+
+# A backup that changed since it was written (damage, a partial copy, a file put in its place) is refused first.
+checksum_file="$backup_file.sha256"
+[[ -f "$checksum_file" && -r "$checksum_file" ]] \
+    || fail "there is no checksum file $checksum_file beside the backup; for a backup made without one, check it" \
+        "by other means and write it with: sha256sum <file> > <file>.sha256"
+read -r expected_checksum _ <"$checksum_file" || true
+[[ "${expected_checksum:-}" =~ ^[0-9a-f]{64}$ ]] || fail "$checksum_file does not hold a SHA-256 checksum"
+actual_checksum="$(sha256sum -- "$backup_file")"
+[[ "${actual_checksum%% *}" == "$expected_checksum" ]] \
+    || fail "$backup_file does not match its checksum in $checksum_file; it changed since the backup was written"
 
 # psql commits whatever it read when its input ends early, so a damaged or cut-off file is refused before it starts.
 gzip -t -- "$backup_file" 2>/dev/null || fail "$backup_file is not a complete gzip file"

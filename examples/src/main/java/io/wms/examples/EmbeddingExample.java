@@ -21,7 +21,7 @@ public final class EmbeddingExample {
      * @param config the configuration; the README's version reads it with {@link WmsConfig#fromEnv()}
      */
     public static void run(WmsConfig config) {
-        // snippet: embedding
+        // readme-snippet: embedding
         try (Wms wms = Wms.create(config)) {      // a HikariCP pool, a ping, and the migrations if DB_AUTO_MIGRATE=true
             Actor setup = Actor.system("setup");
             Category food = wms.categories().create(setup, new NewProductGroup("Food", "Things to eat"));
@@ -30,7 +30,7 @@ public final class EmbeddingExample {
                 tx.categories().update(setup, food.id(), new ProductGroupChanges("Groceries", null, food.version()));
             });
         }
-        // end snippet
+        // readme-snippet-end
     }
 
     /**

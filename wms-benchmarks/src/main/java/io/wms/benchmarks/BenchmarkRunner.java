@@ -33,6 +33,7 @@ import io.wms.core.seed.GenerationReport;
 import io.wms.core.seed.TableLoad;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
+import io.wms.testkit.network.TcpRelay;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -122,7 +123,7 @@ public final class BenchmarkRunner {
      * delays each direction by {@link #NETWORK_ONE_WAY}: the same server and data, as over a network.
      */
     private static String overNetwork(WmsTestDatabase database, boolean smoke) throws IOException, RunnerException {
-        try (LatencyProxy proxy = LatencyProxy.start(database.host(), database.port(), NETWORK_ONE_WAY)) {
+        try (TcpRelay proxy = TcpRelay.withLatency(database.host(), database.port(), NETWORK_ONE_WAY)) {
             String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database.databaseName();
             return operations(url, database, smoke, "findById|fullTracking|deepOffsetPage|deepKeysetPage",
                     String.format(Locale.ROOT, "## The same reads over a network (%d µs added each way, a %.1f ms "

@@ -28,7 +28,7 @@ public interface Wms extends WmsOperations, AutoCloseable {
      * @param config the configuration, for example {@link WmsConfig#fromEnv()}; never {@code null}
      * @return the open instance; close it at shutdown
      * @throws io.wms.core.error.RetryableException if the database cannot be reached
-     * @throws io.wms.migration.MigrationException  if migrating fails
+     * @throws io.wms.core.error.MigrationException  if migrating fails
      */
     static Wms create(WmsConfig config) {
         return builder().config(config).build();
@@ -58,7 +58,7 @@ public interface Wms extends WmsOperations, AutoCloseable {
      * Applies every pending schema migration, using the migration data source if one was given.
      *
      * @return what was applied; nothing when the schema is current
-     * @throws io.wms.migration.MigrationException if a migration fails
+     * @throws io.wms.core.error.MigrationException if a migration fails
      */
     MigrationResult migrate();
 

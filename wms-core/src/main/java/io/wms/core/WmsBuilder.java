@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 
 import io.wms.core.auth.PasswordPolicy;
 import io.wms.core.error.ConfigurationException;
-import io.wms.core.internal.DefaultWms;
 import io.wms.core.internal.WmsSettings;
 
 /**
@@ -138,7 +137,7 @@ public final class WmsBuilder {
      * @return the open instance; close it at shutdown
      * @throws ConfigurationException               if neither or both of config and data source were given
      * @throws io.wms.core.error.RetryableException if the database cannot be reached
-     * @throws io.wms.migration.MigrationException  if migrating fails
+     * @throws io.wms.core.error.MigrationException  if migrating fails
      */
     public Wms build() {
         if ((config == null) == (dataSource == null)) {
@@ -147,9 +146,9 @@ public final class WmsBuilder {
         }
         boolean migrate = autoMigrate != null ? autoMigrate : config != null && config.autoMigrate();
         LogLevel level = logLevel != null ? logLevel : config != null ? config.logLevel() : DEFAULT_HOST_LOG_LEVEL;
-        WmsSettings settings = new WmsSettings(clock, warehouseZone, passwordPolicy, level);
+        WmsSettings settings = new WmsSettings(clock, warehouseZone, passwordPolicy);
         return config != null
-                ? DefaultWms.open(config, migrationDataSource, migrate, settings)
-                : DefaultWms.wrap(dataSource, migrationDataSource, migrate, settings);
+                ? JooqWms.open(config, migrationDataSource, migrate, settings, level)
+                : JooqWms.wrap(dataSource, migrationDataSource, migrate, settings, level);
     }
 }

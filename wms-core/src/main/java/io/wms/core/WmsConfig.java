@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.wms.core.error.ConfigurationException;
-import io.wms.core.internal.GoDuration;
 import org.postgresql.PGProperty;
 
 /**

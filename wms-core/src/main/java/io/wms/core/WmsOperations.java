@@ -110,7 +110,7 @@ public interface WmsOperations {
      * @param work the work; never {@code null}
      * @param <T>  the result type
      * @return what the work returned
-     * @throws io.wms.WmsException whatever the work threw, or a translated failure to begin or commit
+     * @throws io.wms.core.error.WmsException whatever the work threw, or a translated failure to begin or commit
      */
     <T> T inTransaction(TransactionalWork<T> work);
 
@@ -118,7 +118,7 @@ public interface WmsOperations {
      * Runs work that returns nothing in one transaction, as {@link #inTransaction(TransactionalWork)} does.
      *
      * @param action the work; never {@code null}
-     * @throws io.wms.WmsException whatever the work threw, or a translated failure to begin or commit
+     * @throws io.wms.core.error.WmsException whatever the work threw, or a translated failure to begin or commit
      */
     void useTransaction(TransactionalAction action);
 }

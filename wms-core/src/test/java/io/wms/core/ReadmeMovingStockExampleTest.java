@@ -45,6 +45,7 @@ class ReadmeMovingStockExampleTest {
         Actor counter = WmsExtension.actor(null, Permission.ADJUST_STOCK);
         Actor inspector = WmsExtension.actor(null, Permission.CHANGE_BATCH_STATUS);
 
+        // readme-snippet: moving-stock
         InventoryService inventory = wms.inventory();
         Receipt receipt = inventory.receive(clerk, new ReceiveStock(milkId, "LOT-42", 120,
                 LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 30), "delivery 7", "delivery-7-lot-42"));
@@ -59,6 +60,7 @@ class ReadmeMovingStockExampleTest {
         inventory.release(inspector, receipt.batchId(), "lab sample passed");
         inventory.sweepExpired(Actor.system("expiry-sweep"));          // nightly
         List<LedgerDiscrepancy> wrong = inventory.verifyLedger();      // empty = every quantity is proven
+        // readme-snippet-end
 
         assertThat(wrong).isEmpty();
         assertThat(pick.allocations()).singleElement().extracting(Allocation::quantityAfter).isEqualTo(90);

@@ -34,7 +34,7 @@ class ReadmeRepositoriesExampleTest {
         Wms wms = extension.wms();
         Actor actor = WmsExtension.ADMIN;
 
-        // README snippet start
+        // readme-snippet: repositories
         Category food = wms.categories().create(actor, new NewProductGroup("Food", null));
         Product bread = wms.products().create(actor, new NewProduct("Rye bread", "Sliced", food.id(), null));
         bread = wms.products().update(actor, bread.id(),
@@ -52,7 +52,7 @@ class ReadmeRepositoriesExampleTest {
             scrolled = wms.products().scroll(newest, 50, cursor.get());
             cursor = scrolled.nextCursor();
         }
-        // README snippet end
+        // readme-snippet-end
 
         assertThat(details.category()).isEqualTo(food);
         assertThat(page.total()).isEqualTo(1);

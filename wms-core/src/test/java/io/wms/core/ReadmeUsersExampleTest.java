@@ -24,7 +24,7 @@ class ReadmeUsersExampleTest {
     void readmeExampleCreatesAUserLogsInAndChecksAPermission() {
         Wms wms = extension.wms();
 
-        // --- README: begin ---
+        // readme-snippet: users
         Actor system = Actor.system("setup");
         wms.seeding().run(system, SeedOptions.fromEnv());                  // the four roles (+ admin from env)
         User ann = wms.users().create(system, new NewUser("ann@example.com", "correct horse"));
@@ -34,7 +34,7 @@ class ReadmeUsersExampleTest {
         boolean mayPick = actor.can(Permission.PICK_STOCK);               // true: operators pick
         actor.require(Permission.RECEIVE_STOCK);                          // passes; throws PermissionDeniedException if not
         boolean mayManageUsers = actor.can(Permission.MANAGE_USERS);      // false
-        // --- README: end ---
+        // readme-snippet-end
 
         assertThat(mayPick).isTrue();
         assertThat(mayManageUsers).isFalse();

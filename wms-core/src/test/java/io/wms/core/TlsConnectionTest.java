@@ -6,22 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.wms.core.error.DatabaseException;
-import io.wms.core.internal.ConnectionPools;
+import io.wms.testkit.tls.TestCertificates;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,18 +44,16 @@ class TlsConnectionTest {
 
     @BeforeAll
     static void startServerThatRequiresTls() throws IOException, InterruptedException, SQLException {
-        assumeTrue(openSslIsOnPath(),
+        assumeTrue(TestCertificates.canBeMade(),
                 "openssl is not on PATH: the TLS test needs the openssl command to make its certificates");
         directory = Files.createTempDirectory("wms-tls-");
-
-        trustedAuthority = selfSignedAuthority("trusted-ca", "wms test CA");
-        strangerAuthority = selfSignedAuthority("stranger-ca", "wms stranger CA");
-        Path serverCertificate = signedCertificate("server", "localhost",
-                "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
-        clientCertificate = signedCertificate("client", CERTIFIED_USER, "extendedKeyUsage=clientAuth\n");
-        // pgjdbc 42.7 cannot load an EC key from the PEM file openssl writes; it loads the same key as PKCS#8 DER.
-        clientKey = directory.resolve("client.pk8");
-        openssl("pkcs8", "-topk8", "-nocrypt", "-in", "client.key", "-outform", "DER", "-out", clientKey.toString());
+        TestCertificates certificates = TestCertificates.makeIn(directory);
+        trustedAuthority = certificates.authority();
+        strangerAuthority = certificates.strangerAuthority();
+        Path serverCertificate = certificates.serverCertificate();
+        TestCertificates.ClientCertificate client = certificates.client(CERTIFIED_USER);
+        clientCertificate = client.certificate();
+        clientKey = client.keyPkcs8Der();
 
         // The order matters: pg_hba.conf applies the first line that matches.
         Path hba = directory.resolve("pg_hba.conf");
@@ -75,7 +68,7 @@ class TlsConnectionTest {
         server = EmbeddedPostgres.builder()
                 .setServerConfig("ssl", "on")
                 .setServerConfig("ssl_cert_file", serverCertificate.toString())
-                .setServerConfig("ssl_key_file", directory.resolve("server.key").toString())
+                .setServerConfig("ssl_key_file", certificates.serverKey().toString())
                 .setServerConfig("ssl_ca_file", trustedAuthority.toString())
                 .setServerConfig("hba_file", hba.toString())
                 // A second loopback address that the server's certificate does not name.
@@ -98,55 +91,6 @@ class TlsConnectionTest {
             try (Stream<Path> files = Files.walk(directory)) {
                 files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
             }
-        }
-    }
-
-    private static boolean openSslIsOnPath() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        return Stream.of(path.split(File.pathSeparator))
-                .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, "openssl")));
-    }
-
-    private static Path selfSignedAuthority(String name, String commonName) throws IOException, InterruptedException {
-        openssl("req", "-x509", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", name + ".key", "-out", name + ".crt", "-days", "2", "-subj", "/CN=" + commonName,
-                "-addext", "basicConstraints=critical,CA:TRUE",
-                "-addext", "keyUsage=critical,keyCertSign,cRLSign");
-        return directory.resolve(name + ".crt");
-    }
-
-    private static Path signedCertificate(String name, String commonName, String extensions)
-            throws IOException, InterruptedException {
-        openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + commonName);
-        Files.writeString(directory.resolve(name + ".ext"), extensions);
-        openssl("x509", "-req", "-in", name + ".csr", "-CA", "trusted-ca.crt", "-CAkey", "trusted-ca.key",
-                "-CAcreateserial", "-days", "2", "-extfile", name + ".ext", "-out", name + ".crt");
-        // PostgreSQL and libpq refuse a private key that others may read.
-        Files.setPosixFilePermissions(directory.resolve(name + ".key"), PosixFilePermissions.fromString("rw-------"));
-        return directory.resolve(name + ".crt");
-    }
-
-    private static void openssl(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add("openssl");
-        command.addAll(List.of(arguments));
-        Path output = directory.resolve("openssl.log");
-        Process process = new ProcessBuilder(command)
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("openssl did not finish: " + command);
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("openssl failed: " + command + "\n"
-                    + Files.readString(output, StandardCharsets.UTF_8));
         }
     }
 

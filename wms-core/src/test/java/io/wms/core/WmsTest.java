@@ -7,6 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -101,13 +107,42 @@ class WmsTest {
     }
 
     @Test
-    void workInATransactionSeesItsOwnUncommittedRowsAndOthersDoNot() {
-        extension.wms().useTransaction(tx -> {
-            Category food = tx.categories().create(ADMIN, new NewProductGroup("Food", null));
+    void workInATransactionSeesItsOwnUncommittedRowsAndOtherThreadsDoNot() throws Exception {
+        ExecutorService otherThread = Executors.newSingleThreadExecutor();
+        try {
+            extension.wms().useTransaction(tx -> {
+                Category food = tx.categories().create(ADMIN, new NewProductGroup("Food", null));
 
-            assertThat(tx.categories().findById(food.id())).isPresent();
-            assertThat(extension.wms().categories().findById(food.id())).isEmpty();
-        });
+                assertThat(tx.categories().findById(food.id())).isPresent();
+                assertThat(extension.wms().categories().findById(food.id()))
+                        .as("the same thread joins the transaction, also through the instance").isPresent();
+                assertThat(join(otherThread.submit(() -> extension.wms().categories().findById(food.id()))))
+                        .as("another thread runs outside it").isEmpty();
+            });
+        } finally {
+            otherThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTransactionBuildsNoServiceButHandsItsWorkTheOnesTheInstanceBuiltOnce() {
+        Wms wms = extension.wms();
+        List<Object> inside = new ArrayList<>();
+
+        wms.useTransaction(tx -> inside.addAll(List.of(tx.categories(), tx.brands(), tx.products(), tx.batches(),
+                tx.ledger(), tx.inventory(), tx.stockReports(), tx.users(), tx.roles(), tx.auth(), tx.seeding())));
+
+        assertThat(inside).containsExactly(wms.categories(), wms.brands(), wms.products(), wms.batches(),
+                wms.ledger(), wms.inventory(), wms.stockReports(), wms.users(), wms.roles(), wms.auth(),
+                wms.seeding());
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static WmsConfig.Builder configFor(WmsTestDatabase database) {

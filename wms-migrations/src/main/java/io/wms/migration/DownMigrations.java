@@ -12,14 +12,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
+import io.wms.core.error.MigrationException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -42,6 +45,9 @@ final class DownMigrations {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
+
+    /** A Flyway placeholder, {@code ${name}}, as the migrations use it. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
     /** The version of a schema with nothing applied, the lowest target of undo. */
     private static final MigrationVersion EMPTY = MigrationVersion.fromVersion("0");
@@ -74,9 +80,11 @@ final class DownMigrations {
             if (!withRows.isEmpty() && !chosen.contains(UndoOption.DROP_DATA)) {
                 throw new UndoRefusedException(toVersion, withRows);
             }
-            String historyTable = historyTable(connection);
+            String schema = historySchema(connection);
+            String historyTable = quote(schema) + "." + quote(flyway.getConfiguration().getTable());
             for (DownScript script : scripts) {
-                run(connection, script, historyTable, toVersion, chosen.contains(UndoOption.DROP_DATA));
+                run(connection, script.withPlaceholdersReplaced(placeholders(schema)), historyTable, toVersion,
+                        chosen.contains(UndoOption.DROP_DATA));
             }
             List<String> undone = scripts.stream().map(DownScript::version).toList();
             return new UndoResult(versionBefore, currentVersion(), undone, withRows);
@@ -193,8 +201,8 @@ final class DownMigrations {
         return existing;
     }
 
-    /** The history table, qualified with the schema Flyway keeps it in: the configured one, else the current one. */
-    private String historyTable(Connection connection) throws SQLException {
+    /** The schema Flyway keeps its history table in and migrates: the configured one, else the current one. */
+    private String historySchema(Connection connection) throws SQLException {
         Configuration configuration = flyway.getConfiguration();
         String schema = configuration.getDefaultSchema();
         if (schema == null && configuration.getSchemas().length > 0) {
@@ -207,7 +215,19 @@ final class DownMigrations {
                 schema = current.getString(1);
             }
         }
-        return quote(schema) + "." + quote(configuration.getTable());
+        return schema;
+    }
+
+    /**
+     * The values Flyway gives the placeholders of a migration, so that a down script names the same schema as the
+     * migration it reverses.
+     */
+    private Map<String, String> placeholders(String schema) {
+        Configuration configuration = flyway.getConfiguration();
+        Map<String, String> values = new HashMap<>(configuration.getPlaceholders());
+        values.put("flyway:defaultSchema", schema);
+        values.put("flyway:table", configuration.getTable());
+        return values;
     }
 
     private static String quote(String identifier) {
@@ -261,5 +281,21 @@ final class DownMigrations {
 
     /** One applied version's down script, and the tables its {@code DROP TABLE} statements name. */
     private record DownScript(String version, String resource, String sql, List<String> droppedTables) {
+
+        /** The script with each {@code ${name}} replaced, or a refusal naming one that has no value. */
+        DownScript withPlaceholdersReplaced(Map<String, String> values) {
+            Matcher placeholder = PLACEHOLDER.matcher(sql);
+            StringBuilder replaced = new StringBuilder();
+            while (placeholder.find()) {
+                String value = values.get(placeholder.group(1));
+                if (value == null) {
+                    throw new MigrationException("Down script " + resource + " uses the placeholder ${"
+                            + placeholder.group(1) + "}, which has no value", null);
+                }
+                placeholder.appendReplacement(replaced, Matcher.quoteReplacement(value));
+            }
+            placeholder.appendTail(replaced);
+            return new DownScript(version, resource, replaced.toString(), droppedTables);
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import io.wms.core.error.MigrationException;
+
 /**
  * Thrown when undoing migrations would drop tables that still hold rows and {@link UndoOption#DROP_DATA} was not
  * given.

@@ -7,11 +7,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
+import io.wms.core.error.MigrationException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -48,7 +50,7 @@ public final class WmsMigrations {
      */
     public static final String UNDO_LOCATION = "db/wms/undo";
 
-    /** The grants of the application role, one statement per line, on the class path. */
+    /** The grants of the application role, a psql script, on the class path. */
     public static final String APPLICATION_ROLE_GRANTS = "db/wms/security/grant-application-role.sql";
 
     private final DataSource dataSource;
@@ -62,6 +64,8 @@ public final class WmsMigrations {
                 .table(HISTORY_TABLE)
                 .loggers("slf4j")
                 .cleanDisabled(true)
+                // The migrations name their own schema as ${flyway:defaultSchema}, never as public.
+                .placeholderReplacement(true)
                 .validateMigrationNaming(true)
                 .failOnMissingLocations(true)
                 .load();
@@ -207,21 +211,28 @@ public final class WmsMigrations {
      * write rows and append to the ledger, but cannot change the schema or rewrite ledger rows. Runs the statements
      * of {@value #APPLICATION_ROLE_GRANTS} (also usable with {@code psql -v app_role=NAME -f}).
      *
-     * <p>Run it as the schema owner after {@link #migrate()}, and again after every upgrade. Creating the role (with
-     * its password) stays the database administrator's act.
+     * <p>What the role would otherwise get through {@code PUBLIC} is taken from {@code PUBLIC}: {@code CREATE} on the
+     * schema (held by {@code PUBLIC} on PostgreSQL 14 and older) and {@code TEMPORARY} on the database. Other roles
+     * of the database that need temporary tables must be granted {@code TEMPORARY} explicitly.
+     *
+     * <p>Run it as the owner of the database and the schema after {@link #migrate()}, and again after every
+     * upgrade. Creating the role (with its password) stays the database administrator's act.
      *
      * @param role the role's name, for example {@code "go_wms_app"}; letters, digits and underscores
-     * @throws MigrationException if the name is not a plain identifier, the role does not exist, or the grants fail
+     * @throws MigrationException if the name is not a plain identifier, the role does not exist, the grants fail,
+     *                            or the connected user could not take a right away (the message says which)
      */
     public void grantApplicationRole(String role) {
         if (role == null || !role.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
             throw new MigrationException("Application role name must be a plain identifier of at most 63 letters, "
                     + "digits and underscores, got '" + role + "'", null);
         }
+        // The name is a plain identifier (checked above), so quoting it cannot be escaped from.
         String quotedRole = "\"" + role + "\"";
+        String roleLiteral = "'" + role + "'";
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String grant : applicationRoleGrants()) {
-                statement.execute(grant.replace(":\"app_role\"", quotedRole));
+                statement.execute(grant.replace(":\"app_role\"", quotedRole).replace(":'app_role'", roleLiteral));
             }
         } catch (SQLException e) {
             throw new MigrationException("Granting the application role " + role + " failed: " + e.getMessage(), e);
@@ -233,14 +244,37 @@ public final class WmsMigrations {
             if (script == null) {
                 throw new MigrationException("Missing " + APPLICATION_ROLE_GRANTS + " on the class path", null);
             }
-            String sql = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-            return Arrays.stream(sql.split("\n"))
-                    .filter(line -> !line.isBlank() && !line.startsWith("--"))
-                    .map(line -> line.replaceAll(";\\s*$", ""))
-                    .toList();
+            return statements(new String(script.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new MigrationException("Cannot read " + APPLICATION_ROLE_GRANTS, e);
         }
+    }
+
+    /**
+     * Splits the grant script as psql reads it: a statement ends with a ';' at the end of a line outside a
+     * dollar-quoted block, and comment lines between statements are skipped.
+     */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inDollarQuotes = false;
+        for (String line : script.split("\n")) {
+            if (current.length() == 0 && (line.isBlank() || line.startsWith("--"))) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (line.split("\\$\\$", -1).length % 2 == 0) {
+                inDollarQuotes = !inDollarQuotes;
+            }
+            if (!inDollarQuotes && line.stripTrailing().endsWith(";")) {
+                statements.add(current.toString().stripTrailing().replaceAll(";$", ""));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new MigrationException(APPLICATION_ROLE_GRANTS + " ends inside a statement: " + current, null);
+        }
+        return statements;
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.wms.testkit;
 
-import io.wms.WmsException;
+import io.wms.core.error.WmsException;
 
 /**
  * Thrown when the testkit cannot provide a database: the server is unreachable or does not start, or a database

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HostApplicationTest {
 
     /** An instance field: every test gets a database of its own. A static field would share one per class. */
+    // readme-snippet: testkit
     @RegisterExtension
     final WmsDatabaseExtension database = WmsDatabaseExtension.migrated();
+    // readme-snippet-end
 
     private Wms wms;
 

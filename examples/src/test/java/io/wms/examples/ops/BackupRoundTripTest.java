@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,16 +20,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import io.wms.migration.WmsMigrations;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
+import io.wms.testkit.tls.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -210,6 +214,35 @@ class BackupRoundTripTest {
         }
     }
 
+    /** Creates an empty database, restores a file into it and checks that the restore refused it, changing nothing. */
+    private static void assertRestoreIntoANewDatabaseIsRefused(String databaseName, Path file, String reason)
+            throws Exception {
+        server.execute("create database " + databaseName);
+
+        OpsScript.Result refused = OpsScript.run("restore-database.sh", settings(databaseName, backupDirectory), work,
+                file.toString());
+
+        assertThat(refused.exitStatus()).isNotZero();
+        assertThat(refused.errors()).contains(reason);
+        assertThat(tableFingerprints(server.dataSource(databaseName))).isEmpty();
+    }
+
+    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    /** Waits until exactly this many pg_dump sessions of the source database wait for a lock. */
+    private static void awaitDumpsWaitingForALock(long expected) throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        String waiting = "select count(*) from pg_stat_activity where application_name = 'pg_dump'"
+                + " and datname = '" + SOURCE + "' and wait_event_type = 'Lock'";
+        while (queryLong(server.dataSource("postgres"), waiting) != expected) {
+            assertThat(Instant.now()).as("pg_dump sessions waiting for a lock: expected " + expected)
+                    .isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     private static Path backupFile(Path directory, String name, Duration age) throws IOException {
         Path file = Files.writeString(Files.createDirectories(directory).resolve(name), "an earlier backup");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(age)));
@@ -234,8 +267,95 @@ class BackupRoundTripTest {
 
         assertThat(file.getParent()).isEqualTo(backupDirectory);
         assertThat(file.getFileName().toString()).matches(BACKUP_FILE_NAME);
-        assertThat(fileNames(backupDirectory)).containsExactly(file.getFileName().toString());
+        assertThat(fileNames(backupDirectory))
+                .containsExactly(file.getFileName().toString(), file.getFileName() + ".sha256");
         assertThat(Files.readAllBytes(file)).startsWith(0x1f, 0x8b);
+    }
+
+    @Test
+    void backupWritesTheDumpsSha256ChecksumBesideIt() throws Exception {
+        Path file = Path.of(backup.output().strip());
+
+        assertThat(Files.readString(Path.of(file + ".sha256")))
+                .isEqualTo(sha256(file) + "  " + file.getFileName() + "\n");
+    }
+
+    @Test
+    void restoreRefusesADumpThatDoesNotMatchItsChecksumAndLeavesTheDatabaseEmpty() throws Exception {
+        Path original = Path.of(backup.output().strip());
+        Path tampered = Files.copy(original, Files.createDirectories(work.resolve("tampered"))
+                .resolve(original.getFileName()));
+        Files.writeString(Path.of(tampered + ".sha256"), "0".repeat(64) + "  " + tampered.getFileName() + "\n");
+
+        assertRestoreIntoANewDatabaseIsRefused("wms_tampered", tampered, "does not match its checksum");
+    }
+
+    @Test
+    void restoreRefusesADumpWithoutAChecksum() throws Exception {
+        Path original = Path.of(backup.output().strip());
+        Path unchecked = Files.copy(original, Files.createDirectories(work.resolve("unchecked"))
+                .resolve(original.getFileName()));
+
+        assertRestoreIntoANewDatabaseIsRefused("wms_unchecked", unchecked,
+                "there is no checksum file " + unchecked + ".sha256");
+    }
+
+    @Test
+    void backupHandsThePasswordToPgDumpInAPrivateFileThatItRemovesNeverInTheEnvironment() throws Exception {
+        server.execute("create role " + Postgres15Server.PASSWORD_USER + " login password 'dump-secret'",
+                "grant pg_read_all_data to " + Postgres15Server.PASSWORD_USER);
+        Path spy = Files.createDirectories(work.resolve("spy"));
+        Path temporary = Files.createDirectories(work.resolve("password-tmp"));
+        // Stands in for pg_dump: records what the real one would see, then runs it.
+        Path pgDump = Files.writeString(spy.resolve("pg_dump"), String.join("\n",
+                "#!/usr/bin/env bash",
+                "env > \"" + spy.resolve("environment") + "\"",
+                "stat -c %a \"$PGPASSFILE\" > \"" + spy.resolve("password-file-mode") + "\"",
+                "exec " + Postgres15Server.BIN.resolve("pg_dump") + " \"$@\"",
+                ""));
+        assertThat(pgDump.toFile().setExecutable(true)).isTrue();
+        Path backups = work.resolve("password");
+        Map<String, String> settings = settings(SOURCE, backups);
+        settings.put("PATH", spy + File.pathSeparator + settings.get("PATH"));
+        settings.put("DB_USER", Postgres15Server.PASSWORD_USER);
+        settings.put("DB_PASSWORD", "dump-secret");
+        settings.put("TMPDIR", temporary.toString());
+
+        OpsScript.Result result = OpsScript.run("backup-database.sh", settings, work);
+
+        assertThat(result.exitStatus()).as(result.errors()).isZero();
+        List<String> environment = Files.readAllLines(spy.resolve("environment"));
+        assertThat(environment).noneMatch(variable -> variable.startsWith("PGPASSWORD="))
+                .noneMatch(variable -> variable.startsWith("DB_PASSWORD="))
+                .anyMatch(variable -> variable.startsWith("PGPASSFILE=" + temporary));
+        assertThat(Files.readString(spy.resolve("password-file-mode")).strip()).isEqualTo("600");
+        assertThat(fileNames(temporary)).isEmpty();
+    }
+
+    @Test
+    void killedBackupLeavesNoPartialFileNoBackupAndNoRunningDump() throws Exception {
+        Path backups = work.resolve("killed");
+        Path temporary = Files.createDirectories(work.resolve("killed-tmp"));
+        Map<String, String> settings = settings(SOURCE, backups);
+        settings.put("DB_PASSWORD", "unused-but-written-to-a-password-file");
+        settings.put("TMPDIR", temporary.toString());
+        try (Connection blocker = server.dataSource(SOURCE).getConnection();
+             Statement statement = blocker.createStatement()) {
+            // pg_dump waits for this lock, so the backup is surely still running when it is killed.
+            blocker.setAutoCommit(false);
+            statement.execute("lock table products in access exclusive mode");
+            OpsScript.Started started = OpsScript.start("backup-database.sh", settings, work);
+            awaitDumpsWaitingForALock(1);
+
+            started.process().destroy();
+
+            assertThat(started.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(started.result().exitStatus()).isEqualTo(143);
+            blocker.rollback();
+        }
+        assertThat(fileNames(backups)).isEmpty();
+        assertThat(fileNames(temporary)).isEmpty();
+        awaitDumpsWaitingForALock(0);
     }
 
     @Test
@@ -290,16 +410,12 @@ class BackupRoundTripTest {
 
     @Test
     void restoreRefusesACutOffBackupAndLeavesTheDatabaseEmpty() throws Exception {
-        server.execute("create database wms_cut_off");
         byte[] whole = Files.readAllBytes(Path.of(backup.output().strip()));
         Path cutOff = Files.write(work.resolve("cut-off.sql.gz"), Arrays.copyOf(whole, whole.length / 2));
+        // A file cut off before its checksum was taken: the checksum matches, the gzip check must still refuse it.
+        Files.writeString(Path.of(cutOff + ".sha256"), sha256(cutOff) + "  cut-off.sql.gz\n");
 
-        OpsScript.Result refused = OpsScript.run("restore-database.sh", settings("wms_cut_off", backupDirectory),
-                work, cutOff.toString());
-
-        assertThat(refused.exitStatus()).isNotZero();
-        assertThat(refused.errors()).contains("is not a complete gzip file");
-        assertThat(tableFingerprints(server.dataSource("wms_cut_off"))).isEmpty();
+        assertRestoreIntoANewDatabaseIsRefused("wms_cut_off", cutOff, "is not a complete gzip file");
     }
 
     @Test
@@ -323,7 +439,9 @@ class BackupRoundTripTest {
     void retentionDeletesThisDatabasesBackupsOlderThanRetentionDaysOnly() throws Exception {
         Path backups = work.resolve("retention");
         backupFile(backups, SOURCE + "_backup_20200101_000000.sql.gz", Duration.ofDays(31));
+        backupFile(backups, SOURCE + "_backup_20200101_000000.sql.gz.sha256", Duration.ofDays(31));
         backupFile(backups, SOURCE + "_backup_20200102_000000.sql.gz", Duration.ofDays(29));
+        backupFile(backups, SOURCE + "_backup_20200102_000000.sql.gz.sha256", Duration.ofDays(29));
         backupFile(backups, "other_backup_20200101_000000.sql.gz", Duration.ofDays(31));
         Map<String, String> settings = settings(SOURCE, backups);
         settings.put("RETENTION_DAYS", "30");
@@ -333,10 +451,12 @@ class BackupRoundTripTest {
         assertThat(result.exitStatus()).as(result.errors()).isZero();
         assertThat(result.errors()).contains("Deleted expired backup: ")
                 .contains(SOURCE + "_backup_20200101_000000.sql.gz");
+        String written = Path.of(result.output().strip()).getFileName().toString();
         assertThat(fileNames(backups)).containsExactlyInAnyOrder(
                 SOURCE + "_backup_20200102_000000.sql.gz",
+                SOURCE + "_backup_20200102_000000.sql.gz.sha256",
                 "other_backup_20200101_000000.sql.gz",
-                Path.of(result.output().strip()).getFileName().toString());
+                written, written + ".sha256");
     }
 
     @Test
@@ -350,7 +470,8 @@ class BackupRoundTripTest {
         OpsScript.Result result = OpsScript.run("backup-database.sh", settings, work);
 
         assertThat(result.exitStatus()).as(result.errors()).isZero();
-        assertThat(fileNames(backups)).containsExactly(Path.of(result.output().strip()).getFileName().toString());
+        String written = Path.of(result.output().strip()).getFileName().toString();
+        assertThat(fileNames(backups)).containsExactly(written, written + ".sha256");
     }
 
     @Test

@@ -42,6 +42,47 @@ final class OpsScript {
      */
     static Result run(String script, Map<String, String> environment, Path logs, String... arguments)
             throws IOException, InterruptedException {
+        Started started = start(script, environment, logs, arguments);
+        if (!started.process().waitFor(120, TimeUnit.SECONDS)) {
+            started.process().destroyForcibly();
+            throw new IOException(script + " did not finish within two minutes");
+        }
+        return started.result();
+    }
+
+    /**
+     * A script run that has been started and may still be running.
+     *
+     * @param process the bash process
+     * @param output  the file its standard output goes to
+     * @param errors  the file its standard error goes to
+     */
+    record Started(Process process, Path output, Path errors) {
+
+        /**
+         * Returns how the script ended.
+         *
+         * @return its exit status and output
+         * @throws IOException if the output files cannot be read
+         */
+        Result result() throws IOException {
+            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
+                    Files.readString(errors, StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Starts a script and returns without waiting for it.
+     *
+     * @param script      the file name in {@code examples/ops}
+     * @param environment the variables to set on top of this JVM's environment without its database settings
+     * @param logs        a directory for the script's output files
+     * @param arguments   the script's arguments
+     * @return the running script
+     * @throws IOException if bash cannot be started
+     */
+    static Started start(String script, Map<String, String> environment, Path logs, String... arguments)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", OPS_DIRECTORY.resolve(script).toString()));
         command.addAll(List.of(arguments));
         Path output = Files.createTempFile(logs, script, ".out");
@@ -54,13 +95,7 @@ final class OpsScript {
         variables.keySet().removeIf(name -> name.startsWith("DB_") || name.startsWith("PG")
                 || name.equals("BACKUP_DIR") || name.equals("RETENTION_DAYS"));
         variables.putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException(script + " did not finish within two minutes");
-        }
-        return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
-                Files.readString(errors, StandardCharsets.UTF_8));
+        return new Started(builder.start(), output, errors);
     }
 
     private static Path projectRoot() {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.wms.testkit.tls.TestCertificates;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -28,6 +29,9 @@ final class Postgres15Server implements AutoCloseable {
 
     /** Where Debian's postgresql-15 and postgresql-client-15 packages put their binaries. */
     static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+
+    /** A role that must log in with its password (SCRAM) even though every other role is trusted. */
+    static final String PASSWORD_USER = "wms_password_only";
 
     private static final List<String> NEEDED = List.of("initdb", "pg_ctl", "postgres", "pg_dump", "psql");
 
@@ -52,7 +56,8 @@ final class Postgres15Server implements AutoCloseable {
 
     /**
      * Creates a cluster in a directory and starts it on a free port of {@code localhost}, with trust authentication
-     * for the superuser {@code postgres}; it accepts TLS when given certificates, and plain connections as well.
+     * for every role but {@link #PASSWORD_USER}; it accepts TLS when given certificates, and plain connections as
+     * well.
      *
      * @param directory    an empty directory that the server may fill and that is short enough for a Unix socket path
      * @param certificates the server's certificate and key, or {@code null} for no TLS
@@ -64,6 +69,12 @@ final class Postgres15Server implements AutoCloseable {
         Postgres15Server server = new Postgres15Server(directory, freePort());
         server.run("initdb", "-D", server.data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8",
                 "--locale=C", "--no-sync");
+        // pg_hba.conf applies its first matching line, so these go before initdb's trust lines.
+        Path hba = server.data.resolve("pg_hba.conf");
+        Files.writeString(hba, String.join("\n",
+                "host all " + PASSWORD_USER + " 127.0.0.1/32 scram-sha-256",
+                "host all " + PASSWORD_USER + " ::1/128 scram-sha-256",
+                Files.readString(hba, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         // Durability is of no use to a server that lives for one test class.
         Files.writeString(server.data.resolve("postgresql.conf"), String.join("\n",
                 "",

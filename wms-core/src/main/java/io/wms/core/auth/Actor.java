@@ -58,7 +58,7 @@ public record Actor(Long userId, String name, Set<Permission> permissions) {
      */
     public void require(Permission permission) {
         if (!can(permission)) {
-            throw new PermissionDeniedException(this, permission);
+            throw new PermissionDeniedException(name, permission.name());
         }
     }
 }

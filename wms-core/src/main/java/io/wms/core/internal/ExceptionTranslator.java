@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.wms.WmsException;
 import io.wms.core.error.DatabaseException;
 import io.wms.core.error.DuplicateException;
 import io.wms.core.error.NotFoundException;
@@ -15,6 +14,7 @@ import io.wms.core.error.ReferencedException;
 import io.wms.core.error.RetryableException;
 import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation;
+import io.wms.core.error.WmsException;
 import org.jooq.exception.DataAccessException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;

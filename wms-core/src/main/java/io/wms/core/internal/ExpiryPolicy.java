@@ -4,9 +4,12 @@ import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.jooq.impl.DSL.val;
 
 import java.time.LocalDate;
+import java.util.List;
 
+import io.wms.core.model.BatchStatus;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.SortField;
 
 /**
  * The one rule that says whether a batch is expired, used by the allocator, the validators, the expiry sweep, the
@@ -25,6 +28,10 @@ public final class ExpiryPolicy {
      *
      * @param settings the clock and the warehouse zone
      */
+    /** First-expired, first-out: the order in which batches are shown and picked everywhere. */
+    public static final List<SortField<?>> FIRST_EXPIRED_FIRST =
+            List.of(PRODUCT_BATCHES.EXPIRY_DATE.asc().nullsLast(), PRODUCT_BATCHES.ID.asc());
+
     public ExpiryPolicy(WmsSettings settings) {
         this.settings = settings;
     }
@@ -66,6 +73,28 @@ public final class ExpiryPolicy {
      */
     public Condition expired() {
         return PRODUCT_BATCHES.EXPIRY_DATE.lt(today());
+    }
+
+    /**
+     * Returns the SQL condition "the batch holds stock that can be picked today": active and not expired. Every
+     * question about usable stock (reports, low stock, {@code hasActiveBatches}) asks this one.
+     *
+     * @return the condition on {@code product_batches}
+     */
+    public Condition usableStock() {
+        return PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()).and(usableFor(0));
+    }
+
+    /**
+     * Returns the SQL condition "the batch holds expired stock awaiting disposal or return": units left, and either
+     * marked expired by the sweep or still active past its expiry date (the sweep's work still to do), so that the
+     * answer does not change when the sweep runs.
+     *
+     * @return the condition on {@code product_batches}
+     */
+    public Condition holdsExpiredStock() {
+        return PRODUCT_BATCHES.QUANTITY.gt(0).and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.EXPIRED.databaseValue())
+                .or(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()).and(expired())));
     }
 
     /**

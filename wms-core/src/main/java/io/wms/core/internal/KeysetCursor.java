@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param value the last row's sort value as text; empty when the order is by id alone
  * @param id    the last row's id
  */
-record KeysetCursor(String kind, String value, long id) {
+public record KeysetCursor(String kind, String value, long id) {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -27,8 +27,8 @@ record KeysetCursor(String kind, String value, long id) {
      *
      * @return the opaque cursor
      */
-    String encode() {
-        return part(kind) + "." + part(value) + "." + part(Long.toString(id));
+    public String encode() {
+        return encoded(kind) + "." + encoded(value) + "." + encoded(Long.toString(id));
     }
 
     /**
@@ -38,15 +38,15 @@ record KeysetCursor(String kind, String value, long id) {
      * @param expectedKind the listing and order the cursor must belong to
      * @return the cursor, or empty if it is malformed or belongs to another listing or order
      */
-    static Optional<KeysetCursor> decode(String cursor, String expectedKind) {
+    public static Optional<KeysetCursor> decode(String cursor, String expectedKind) {
         String[] parts = cursor.split("\\.", -1);
         if (parts.length != 3) {
             return Optional.empty();
         }
         try {
-            String kind = text(parts[0]);
-            long id = Long.parseLong(text(parts[2]));
-            return kind.equals(expectedKind) ? Optional.of(new KeysetCursor(kind, text(parts[1]), id))
+            String kind = decoded(parts[0]);
+            long id = Long.parseLong(decoded(parts[2]));
+            return kind.equals(expectedKind) ? Optional.of(new KeysetCursor(kind, decoded(parts[1]), id))
                     : Optional.empty();
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
@@ -58,7 +58,7 @@ record KeysetCursor(String kind, String value, long id) {
      *
      * @return the instant, or empty if the value is not one
      */
-    Optional<Instant> valueAsInstant() {
+    public Optional<Instant> valueAsInstant() {
         try {
             return Optional.of(Instant.parse(value));
         } catch (DateTimeParseException malformed) {
@@ -66,11 +66,11 @@ record KeysetCursor(String kind, String value, long id) {
         }
     }
 
-    private static String part(String text) {
+    private static String encoded(String text) {
         return ENCODER.encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String text(String part) {
-        return new String(DECODER.decode(part), StandardCharsets.UTF_8);
+    private static String decoded(String encoded) {
+        return new String(DECODER.decode(encoded), StandardCharsets.UTF_8);
     }
 }

@@ -5,7 +5,7 @@ import io.wms.core.repository.PageRequest;
 /**
  * The bounds every paged read shares, so that no listing can be asked for an unbounded number of rows.
  */
-final class Pages {
+public final class Pages {
 
     private Pages() {
     }
@@ -17,7 +17,7 @@ final class Pages {
      * @param limit     the rows per page
      * @return the validator
      */
-    static Validator checkLimit(Validator validator, int limit) {
+    public static Validator checkLimit(Validator validator, int limit) {
         return validator.positive("limit", limit).atMost("limit", limit, PageRequest.MAX_LIMIT);
     }
 
@@ -28,7 +28,7 @@ final class Pages {
      * @param page      the request
      * @return the validator
      */
-    static Validator checkPage(Validator validator, PageRequest page) {
+    public static Validator checkPage(Validator validator, PageRequest page) {
         validator.positive("page", page.page());
         return checkLimit(validator, page.limit());
     }

@@ -10,7 +10,7 @@ import com.zaxxer.hikari.metrics.PoolStats;
  * Counts what HikariCP does not keep by itself: how often and how long callers waited for a connection, and how
  * often they gave up. Installed on every pool wms opens.
  */
-final class PoolMetrics implements MetricsTrackerFactory, IMetricsTracker {
+public final class PoolMetrics implements MetricsTrackerFactory, IMetricsTracker {
 
     private final LongAdder acquisitions = new LongAdder();
     private final LongAdder acquisitionNanos = new LongAdder();
@@ -32,15 +32,15 @@ final class PoolMetrics implements MetricsTrackerFactory, IMetricsTracker {
         timeouts.increment();
     }
 
-    long acquisitions() {
+    public long acquisitions() {
         return acquisitions.sum();
     }
 
-    long acquisitionNanos() {
+    public long acquisitionNanos() {
         return acquisitionNanos.sum();
     }
 
-    long timeouts() {
+    public long timeouts() {
         return timeouts.sum();
     }
 }

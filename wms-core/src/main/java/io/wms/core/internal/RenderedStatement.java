@@ -20,7 +20,7 @@ import org.jooq.impl.DSL;
  *
  * <p>Thread-safe: the rendered text and the parameter order are immutable, and each execution binds fresh values.
  */
-final class RenderedStatement {
+public final class RenderedStatement {
 
     private final String sql;
     private final List<Param<?>> bindOrder;
@@ -33,7 +33,7 @@ final class RenderedStatement {
      * @param parameters the named parameters, each used once or more in the statement
      * @throws IllegalStateException if the statement binds a value that is not one of the parameters
      */
-    RenderedStatement(DSLContext dsl, Query statement, Param<?>... parameters) {
+    public RenderedStatement(DSLContext dsl, Query statement, Param<?>... parameters) {
         this.sql = dsl.render(statement);
         Map<String, Param<?>> byName = new HashMap<>();
         for (Param<?> parameter : parameters) {
@@ -88,7 +88,7 @@ final class RenderedStatement {
      * @param values the value of each parameter, by name; a missing name binds {@code null}
      * @return the query, ready to fetch or execute
      */
-    ResultQuery<Record> bind(DSLContext dsl, Map<String, ?> values) {
+    public ResultQuery<Record> bind(DSLContext dsl, Map<String, ?> values) {
         Object[] bindings = new Object[bindOrder.size()];
         for (int index = 0; index < bindings.length; index++) {
             Param<?> parameter = bindOrder.get(index);

@@ -3,16 +3,14 @@ package io.wms.core.internal;
 import java.time.Clock;
 import java.time.ZoneId;
 
-import io.wms.core.LogLevel;
 import io.wms.core.auth.PasswordPolicy;
 
 /**
- * The library-wide settings every repository and service of one {@link io.wms.core.Wms} shares.
+ * The library-wide settings every repository and service of one {@code Wms} shares.
  *
  * @param clock         tells the time for expiry decisions
  * @param warehouseZone the zone in which expiry dates end
  * @param passwordPolicy how passwords are checked and hashed
- * @param logLevel      how much of its database work the library logs
  */
-public record WmsSettings(Clock clock, ZoneId warehouseZone, PasswordPolicy passwordPolicy, LogLevel logLevel) {
+public record WmsSettings(Clock clock, ZoneId warehouseZone, PasswordPolicy passwordPolicy) {
 }

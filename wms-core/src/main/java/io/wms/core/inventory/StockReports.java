@@ -26,32 +26,6 @@ public interface StockReports {
     List<InventoryReportLine> inventoryReport();
 
     /**
-     * Returns the batches that hold expired stock awaiting disposal or return: active past their expiry date (not yet
-     * swept) or marked expired, with units left.
-     *
-     * @return the batches, by expiry date, then id
-     */
-    List<ProductBatch> expiredBatches();
-
-    /**
-     * Returns the active, unexpired batches holding fewer units than a threshold (GO-WMS {@code GetLowStockBatches}).
-     *
-     * @param threshold the quantity a batch must reach not to be listed; not negative
-     * @return the batches, by quantity, then id
-     * @throws io.wms.core.error.ValidationException if the threshold is negative
-     */
-    List<ProductBatch> lowStockBatches(int threshold);
-
-    /**
-     * Tells whether a product has a batch it can be picked from today (GO-WMS {@code HasActiveBatches}): live,
-     * active, unexpired, with units.
-     *
-     * @param productId the product
-     * @return {@code true} if it has one; {@code false} also for an unknown product
-     */
-    boolean hasActiveBatches(long productId);
-
-    /**
      * Returns the active batches with units that expire within a number of days from today, today included, soonest
      * first.
      *

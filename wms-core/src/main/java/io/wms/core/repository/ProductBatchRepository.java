@@ -13,7 +13,7 @@ import io.wms.core.model.ProductBatch;
  *
  * <p>Reads see live batches only. Edits check {@link io.wms.core.auth.Permission#MANAGE_CATALOG} (purging checks
  * {@link io.wms.core.auth.Permission#PURGE_DATA}) before anything else and validate their input before any
- * statement is sent. Every failure is a typed {@link io.wms.WmsException} that leaves the data unchanged.
+ * statement is sent. Every failure is a typed {@link io.wms.core.error.WmsException} that leaves the data unchanged.
  * Thread-safe when obtained from {@link io.wms.core.Wms}.
  */
 public interface ProductBatchRepository {
@@ -43,17 +43,18 @@ public interface ProductBatchRepository {
     List<ProductBatch> byBatchNumber(String batchNumber);
 
     /**
-     * Lists the live active batches that are expired today by the warehouse's expiry rule (usable through the end of
-     * the expiry date), by expiry date then id, each with its product, in one round trip (the seed's
-     * {@code GetExpiredBatches}).
+     * Lists the live batches that hold expired stock awaiting disposal or return (the seed's
+     * {@code GetExpiredBatches}): units left, and either marked {@code expired} by the sweep or still active past
+     * their expiry date by the warehouse's rule (usable through the end of the expiry date). The answer is the same
+     * before and after the sweep. By expiry date then id, each with its product, in one round trip.
      *
      * @return the batches; never {@code null}
      */
     List<BatchWithProduct> expired();
 
     /**
-     * Lists the live active batches holding fewer units than a threshold, by quantity then id, each with its
-     * product, in one round trip (the seed's {@code GetLowStockBatches}).
+     * Lists the live batches of usable stock (active, not expired) holding fewer units than a threshold, by quantity
+     * then id, each with its product, in one round trip (the seed's {@code GetLowStockBatches}).
      *
      * @param threshold the quantity a batch must be below; at least 1
      * @return the batches; never {@code null}
@@ -62,7 +63,12 @@ public interface ProductBatchRepository {
     List<BatchWithProduct> lowStock(int threshold);
 
     /**
-     * Replaces the lot number and dates of a live batch, if it has not changed since it was read.
+     * Corrects the lot number and dates of a live batch, if it has not changed since it was read, and writes one
+     * {@code corrected} ledger row saying what changed from what to what (nothing is written when nothing changes).
+     * A new lot number alone needs {@code MANAGE_CATALOG}; a change of either date decides what may be picked and
+     * also needs {@code CHANGE_BATCH_STATUS}. A batch the sweep marked {@code expired} whose corrected expiry date is
+     * no longer past becomes {@code active} again (or {@code depleted} without units): the only way expired stock
+     * becomes pickable again.
      *
      * @param actor   who changes it
      * @param id      the batch's id
@@ -72,29 +78,33 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.ConcurrentUpdateException  if the batch's version is not the expected one
      * @throws io.wms.core.error.ValidationException        if the new values break a rule
      * @throws io.wms.core.error.DuplicateException         if another live batch of the product has the lot number
-     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not manage the catalog
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not manage the catalog, or changes a date
+     *                                                      without {@code CHANGE_BATCH_STATUS}
      */
     ProductBatch update(Actor actor, long id, BatchChanges changes);
 
     /**
-     * Soft-deletes a live batch: it disappears from reads, its lot number becomes free, and it can be restored.
+     * Soft-deletes a live batch: it disappears from reads and stock, its lot number becomes free, and it can be
+     * restored. Hiding stock is a stock decision: it needs {@code CHANGE_BATCH_STATUS} and writes a
+     * {@code corrected} ledger row.
      *
      * @param actor who deletes it
      * @param id    the batch's id
      * @throws io.wms.core.error.NotFoundException         if there is no live batch with this id
-     * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not change batch statuses
      */
     void delete(Actor actor, long id);
 
     /**
-     * Brings a soft-deleted batch back.
+     * Brings a soft-deleted batch back, with a {@code corrected} ledger row; like hiding it, this needs
+     * {@code CHANGE_BATCH_STATUS}.
      *
      * @param actor who restores it
      * @param id    the batch's id
      * @return the restored batch
      * @throws io.wms.core.error.NotFoundException         if there is no soft-deleted batch with this id
      * @throws io.wms.core.error.DuplicateException        if a live batch of the product has taken its lot number
-     * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not change batch statuses
      */
     ProductBatch restore(Actor actor, long id);
 

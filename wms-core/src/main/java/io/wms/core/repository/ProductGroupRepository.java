@@ -11,7 +11,7 @@ import io.wms.core.auth.Actor;
  * <p>Reads see live rows only. Writes check {@link io.wms.core.auth.Permission#MANAGE_CATALOG} (purging checks
  * {@link io.wms.core.auth.Permission#PURGE_DATA}) before anything else, validate their input before any statement
  * is sent, and record the actor in {@code created_by}/{@code updated_by}. Every failure is a typed
- * {@link io.wms.WmsException} that leaves the data unchanged.
+ * {@link io.wms.core.error.WmsException} that leaves the data unchanged.
  *
  * @param <T> the row type ({@link io.wms.core.model.Category} or {@link io.wms.core.model.Brand})
  * @param <W> the row with its products

@@ -13,7 +13,7 @@ import io.wms.core.model.ProductWithBatches;
  * <p>Reads see live products only. Writes check {@link io.wms.core.auth.Permission#MANAGE_CATALOG} (purging checks
  * {@link io.wms.core.auth.Permission#PURGE_DATA}) before anything else, validate their input before any statement
  * is sent, and record the actor in {@code created_by}/{@code updated_by}. Every failure is a typed
- * {@link io.wms.WmsException} that leaves the data unchanged. Every read that returns a graph or a page takes one
+ * {@link io.wms.core.error.WmsException} that leaves the data unchanged. Every read that returns a graph or a page takes one
  * round trip to the database, however many rows it holds. Thread-safe when obtained from {@link io.wms.core.Wms}.
  */
 public interface ProductRepository {
@@ -117,10 +117,11 @@ public interface ProductRepository {
     Page<ProductWithBatches> listWithBatches(PageRequest page);
 
     /**
-     * Tells whether a product has a live batch in status {@code active} (the seed's {@code HasActiveBatches}).
+     * Tells whether a live product has stock it can be picked from today (the seed's {@code HasActiveBatches}): a
+     * live batch that is active, not expired, and holds units.
      *
      * @param productId the product's id
-     * @return {@code true} if it has one; {@code false} also for an unknown product
+     * @return {@code true} if it has one; {@code false} also for an unknown or soft-deleted product
      */
     boolean hasActiveBatches(long productId);
 

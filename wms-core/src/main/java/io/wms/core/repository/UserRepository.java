@@ -12,7 +12,7 @@ import io.wms.core.model.UserWithRoles;
  *
  * <p>Reads see live users only. Writes check {@link io.wms.core.auth.Permission#MANAGE_USERS} (purging checks
  * {@link io.wms.core.auth.Permission#PURGE_DATA}) before anything else and validate their input before any
- * statement is sent. Every failure is a typed {@link io.wms.WmsException} that leaves the data unchanged.
+ * statement is sent. Every failure is a typed {@link io.wms.core.error.WmsException} that leaves the data unchanged.
  * Thread-safe when obtained from {@link io.wms.core.Wms}.
  */
 public interface UserRepository {

@@ -196,7 +196,7 @@ class AuthServiceTest {
         assertThatThrownBy(() -> auth().changePassword(auth().actorFor(bob.id()), ann.id(), PASSWORD,
                 "battery staple"))
                 .isInstanceOfSatisfying(PermissionDeniedException.class,
-                        failure -> assertThat(failure.permission()).isEqualTo(Permission.MANAGE_USERS));
+                        failure -> assertThat(failure.permission()).isEqualTo(Permission.MANAGE_USERS.name()));
         assertThat(storedHash(ann.id())).isEqualTo(before);
     }
 

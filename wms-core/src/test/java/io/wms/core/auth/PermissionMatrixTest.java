@@ -131,7 +131,7 @@ class PermissionMatrixTest {
         } else {
             assertThatThrownBy(() -> operation.action().perform(extension.wms(), actor, this))
                     .isInstanceOfSatisfying(PermissionDeniedException.class,
-                            failure -> assertThat(operation.needs()).contains(failure.permission()));
+                            failure -> assertThat(operation.needs()).contains(Permission.valueOf(failure.permission())));
             assertThat(snapshot()).isEqualTo(before);
         }
     }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.wms.core.error.ValidationException;
 import io.wms.core.model.ProductBatch;
@@ -78,19 +79,43 @@ class StockReportsTest {
 
     @Test
     void expiredBatchesAreTheOverdueAndTheSweptWithStockLeft() {
-        assertThat(reports().expiredBatches()).extracting(ProductBatch::id).containsExactly(swept, overdue);
+        assertThat(extension.wms().batches().expired()).extracting(expired -> expired.batch().id())
+                .containsExactly(swept, overdue);
+    }
+
+    @Test
+    void expiredBatchesAreTheSameBeforeAndAfterTheSweep() {
+        List<Long> before = extension.wms().batches().expired().stream().map(expired -> expired.batch().id()).toList();
+
+        extension.wms().inventory().sweepExpired(ADMIN);
+
+        assertThat(extension.wms().batches().expired()).extracting(expired -> expired.batch().id())
+                .isEqualTo(before).containsExactly(swept, overdue);
     }
 
     @Test
     void lowStockListsOnlyUsableBatchesBelowTheThreshold() {
-        assertThat(reports().lowStockBatches(10)).extracting(ProductBatch::id).containsExactly(lastDay);
-        assertThatThrownBy(() -> reports().lowStockBatches(-1)).isInstanceOf(ValidationException.class);
+        assertThat(extension.wms().batches().lowStock(10)).extracting(low -> low.batch().id())
+                .containsExactly(lastDay);
+        assertThatThrownBy(() -> extension.wms().batches().lowStock(0)).isInstanceOf(ValidationException.class);
     }
 
     @Test
     void hasActiveBatchesIsTrueOnlyWithPickableStock() {
-        assertThat(reports().hasActiveBatches(milk)).isTrue();
-        assertThat(reports().hasActiveBatches(bread)).isFalse();
+        assertThat(extension.wms().products().hasActiveBatches(milk)).isTrue();
+        assertThat(extension.wms().products().hasActiveBatches(bread)).isFalse();
+    }
+
+    @Test
+    void aProductWhoseOnlyActiveBatchIsPastItsExpiryDateHasNoActiveBatches() {
+        long cheese = product(extension.sql(), "Cheese");
+        stock(cheese, "OLD", 5, TODAY.minusDays(1));
+
+        assertThat(extension.wms().products().hasActiveBatches(cheese)).isFalse();
+        assertThat(extension.wms().batches().lowStock(10)).extracting(low -> low.batch().productId())
+                .doesNotContain(cheese);
+        assertThat(extension.wms().batches().expired()).extracting(expired -> expired.batch().productId())
+                .contains(cheese);
     }
 
     @Test

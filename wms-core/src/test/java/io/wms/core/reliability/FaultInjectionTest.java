@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.wms.WmsException;
 import io.wms.core.Wms;
 import io.wms.core.WmsConfig;
 import io.wms.core.error.RetryableException;
+import io.wms.core.error.WmsException;
 import io.wms.core.inventory.PickStock;
 import io.wms.core.inventory.ReceiveStock;
 import io.wms.core.model.Product;

@@ -23,10 +23,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.wms.WmsException;
 import io.wms.core.Wms;
 import io.wms.core.WmsOperations;
 import io.wms.core.auth.Actor;
+import io.wms.core.error.WmsException;
 import io.wms.core.testing.WmsExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

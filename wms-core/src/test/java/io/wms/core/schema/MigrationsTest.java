@@ -25,7 +25,7 @@ class MigrationsTest {
         MigrationResult result = migrations.migrate();
 
         assertThat(result.versionBefore()).isNull();
-        assertThat(result.applied()).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(result.applied()).containsExactly("1", "2", "3", "4", "5", "6", "7", "12");
         assertThat(result.versionAfter()).isEqualTo(migrations.latestVersion());
         assertThat(tables()).containsExactlyInAnyOrder("users", "roles", "user_roles", "categories", "brands",
                 "products", "product_batches", "product_batch_tracks", "idempotency_keys", WmsMigrations.HISTORY_TABLE);
@@ -70,7 +70,7 @@ class MigrationsTest {
         WmsMigrations migrations = WmsMigrations.on(database.dataSource());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(migrations::validate)
-                .isInstanceOf(io.wms.migration.MigrationException.class)
+                .isInstanceOf(io.wms.core.error.MigrationException.class)
                 .hasMessageContaining("does not match");
     }
 

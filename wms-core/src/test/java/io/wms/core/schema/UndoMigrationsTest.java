@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.wms.core.error.MigrationException;
 import io.wms.migration.AppliedMigration;
-import io.wms.migration.MigrationException;
 import io.wms.migration.MigrationState;
 import io.wms.migration.TableRows;
 import io.wms.migration.UndoOption;

@@ -11,10 +11,10 @@ import java.util.UUID;
 
 import io.wms.core.Wms;
 import io.wms.core.error.DatabaseException;
+import io.wms.core.error.MigrationException;
 import io.wms.core.model.Category;
 import io.wms.core.repository.NewProductGroup;
 import io.wms.core.testing.WmsExtension;
-import io.wms.migration.MigrationException;
 import io.wms.migration.WmsMigrations;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -85,6 +85,39 @@ class LeastPrivilegeTest {
     @Test
     void applicationRoleCannotCreateTables() {
         assertRefused(() -> asApplication.execute("create table intruder (id int)"));
+    }
+
+    @Test
+    void applicationRoleCannotCreateTemporaryTables() {
+        assertRefused(() -> asApplication.execute("create temporary table product_batches (id bigint)"));
+    }
+
+    @Test
+    void grantsRunByAUserThatCannotRevokeTemporaryFailSayingWhy() {
+        String tableOwner = role + "_owner";
+        extension.sql().execute("create role " + tableOwner + " login password 'owner-secret'");
+        try {
+            // Undoes what the owner's grants in createApplicationRole took, as on a database never set up.
+            extension.sql().execute("grant temporary on database " + extension.database().databaseName() + " to public");
+            // Owns the schema and its tables but not the database, so it cannot take TEMPORARY from PUBLIC.
+            extension.sql().execute("alter schema public owner to " + tableOwner);
+            extension.sql().fetch("select tablename from pg_tables where schemaname = 'public'")
+                    .getValues(0, String.class)
+                    .forEach(table -> extension.sql().execute("alter table public.\"" + table + "\" owner to "
+                            + tableOwner));
+            PGSimpleDataSource asTableOwner = new PGSimpleDataSource();
+            asTableOwner.setURL(extension.database().jdbcUrl());
+            asTableOwner.setUser(tableOwner);
+            asTableOwner.setPassword("owner-secret");
+
+            assertThatThrownBy(() -> WmsMigrations.on(asTableOwner).grantApplicationRole(role))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("may still create temporary tables");
+        } finally {
+            extension.sql().execute("reassign owned by " + tableOwner + " to current_user");
+            extension.sql().execute("drop owned by " + tableOwner);
+            extension.sql().execute("drop role " + tableOwner);
+        }
     }
 
     @Test

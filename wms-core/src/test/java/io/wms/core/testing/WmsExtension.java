@@ -8,10 +8,12 @@ import io.wms.core.Wms;
 import io.wms.core.WmsBuilder;
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
-import io.wms.core.internal.DefaultWms;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,7 +34,8 @@ public final class WmsExtension implements BeforeEachCallback, AfterEachCallback
     private final java.util.function.UnaryOperator<WmsBuilder> customizer;
     private WmsTestDatabase database;
     private HikariDataSource pool;
-    private DefaultWms wms;
+    private Wms wms;
+    private DSLContext sql;
 
     private WmsExtension(java.util.function.UnaryOperator<WmsBuilder> customizer) {
         this.customizer = customizer;
@@ -66,7 +69,8 @@ public final class WmsExtension implements BeforeEachCallback, AfterEachCallback
         config.setMinimumIdle(0);
         config.setPoolName("wms-test");
         pool = new HikariDataSource(config);
-        wms = (DefaultWms) customizer.apply(Wms.builder().dataSource(pool)).build();
+        wms = customizer.apply(Wms.builder().dataSource(pool)).build();
+        sql = DSL.using(pool, SQLDialect.POSTGRES, new Settings().withRenderSchema(false));
     }
 
     @Override
@@ -91,7 +95,7 @@ public final class WmsExtension implements BeforeEachCallback, AfterEachCallback
      * @return the context
      */
     public DSLContext sql() {
-        return wms.jooq();
+        return sql;
     }
 
     /**

@@ -1,0 +1,48 @@
+package io.wms.core.model;
+
+import java.util.Locale;
+
+/**
+ * What a ledger row ({@link ProductBatchTrack}) records about a batch.
+ */
+public enum TrackAction {
+    /** Stock came in: a new batch, or more quantity into an existing one. */
+    RECEIVED,
+    /** Stock went out: consumed or shipped. */
+    PICKED,
+    /** A signed correction with a reason: a stock count, damage, loss. */
+    ADJUSTED,
+    /** The batch's status changed (quarantine, release, recall); quantity unchanged. */
+    STATUS_CHANGED,
+    /** The expiry sweep marked the batch expired; quantity unchanged. */
+    EXPIRED,
+    /** Expired or recalled stock was destroyed. */
+    DISPOSED,
+    /** Stock was sent back to its supplier. */
+    RETURNED,
+    /**
+     * The batch's lot number or dates were corrected, or it was hidden (soft-deleted) or restored; quantity unchanged.
+     * The description says what changed from what to what.
+     */
+    CORRECTED;
+
+    /**
+     * Returns the value stored in {@code product_batch_tracks.action}.
+     *
+     * @return the lower-case name, for example {@code "received"}
+     */
+    public String databaseValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns the action stored as a database value.
+     *
+     * @param value the stored value, for example {@code "picked"}
+     * @return the action
+     * @throws IllegalArgumentException if the value is not a known action
+     */
+    public static TrackAction fromDatabaseValue(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,186 @@
+package io.wms.core;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.wms.core.auth.AuthService;
+import io.wms.core.internal.Transactions;
+import io.wms.core.internal.WmsSettings;
+import io.wms.core.inventory.InventoryService;
+import io.wms.core.inventory.StockReports;
+import io.wms.core.monitoring.Monitoring;
+import io.wms.core.repository.BrandRepository;
+import io.wms.core.repository.CategoryRepository;
+import io.wms.core.repository.ProductBatchRepository;
+import io.wms.core.repository.ProductBatchTrackRepository;
+import io.wms.core.repository.ProductRepository;
+import io.wms.core.repository.RoleRepository;
+import io.wms.core.repository.UserRepository;
+import io.wms.core.seed.Seeding;
+import io.wms.migration.MigrationResult;
+import io.wms.migration.WmsMigrations;
+import org.jooq.Configuration;
+import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+
+/**
+ * The {@link Wms} implementation: the pool (or the host's data source), one jOOQ configuration, and the services
+ * built once on it.
+ */
+final class JooqWms implements Wms {
+
+    static {
+        // jOOQ greets on first use; an embedded library must not print to the host's console.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private final HikariDataSource ownedPool;
+    private final WmsMigrations migrations;
+    private final WiredOperations operations;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private JooqWms(DataSource dataSource, HikariDataSource ownedPool, DataSource migrationDataSource,
+                    WmsSettings settings, Configuration jooqConfiguration) {
+        this.ownedPool = ownedPool;
+        this.migrations = WmsMigrations.on(migrationDataSource == null ? dataSource : migrationDataSource);
+        Transactions transactions = new Transactions(dataSource, jooqConfiguration);
+        this.operations = new WiredOperations(transactions, settings, dataSource);
+    }
+
+    /** Opens an instance on a pool built from a configuration; the instance owns the pool. */
+    static JooqWms open(WmsConfig config, DataSource migrationDataSource, boolean migrate, WmsSettings settings,
+                        LogLevel logLevel) {
+        HikariDataSource pool = ConnectionPools.open(config);
+        try {
+            return start(new JooqWms(pool, pool, migrationDataSource, settings, jooqConfiguration(logLevel)), migrate);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Opens an instance on the host's data source, which the host keeps owning. */
+    static JooqWms wrap(DataSource dataSource, DataSource migrationDataSource, boolean migrate, WmsSettings settings,
+                        LogLevel logLevel) {
+        return start(new JooqWms(dataSource, null, migrationDataSource, settings, jooqConfiguration(logLevel)),
+                migrate);
+    }
+
+    /**
+     * Opens an instance on a data source whose every statement an observer sees: how the library's own tests count
+     * round trips and read plans, on exactly the statements and services a host gets.
+     */
+    static JooqWms observed(DataSource dataSource, WmsSettings settings, ExecuteListener observer) {
+        return new JooqWms(dataSource, null, null, settings,
+                jooqConfiguration(LogLevel.SILENT).set(new DefaultExecuteListenerProvider(observer)));
+    }
+
+    private static JooqWms start(JooqWms wms, boolean migrate) {
+        if (migrate) {
+            wms.migrate();
+        }
+        return wms;
+    }
+
+    private static Configuration jooqConfiguration(LogLevel logLevel) {
+        Configuration configuration = new DefaultConfiguration()
+                .set(SQLDialect.POSTGRES)
+                // Native java.time binding lets pgjdbc decode binary timestamps instead of formatting and re-parsing text.
+                .set(new Settings().withExecuteLogging(false).withRenderSchema(false)
+                        .withBindOffsetDateTimeType(true).withBindOffsetTimeType(true));
+        return logLevel == LogLevel.SILENT ? configuration
+                : configuration.set(new DefaultExecuteListenerProvider(new StatementLogger(logLevel)));
+    }
+
+    @Override
+    public MigrationResult migrate() {
+        return migrations.migrate();
+    }
+
+    @Override
+    public WmsMigrations migrations() {
+        return migrations;
+    }
+
+    @Override
+    public Monitoring monitoring() {
+        return operations.monitoring();
+    }
+
+    @Override
+    public CategoryRepository categories() {
+        return operations.categories();
+    }
+
+    @Override
+    public BrandRepository brands() {
+        return operations.brands();
+    }
+
+    @Override
+    public ProductRepository products() {
+        return operations.products();
+    }
+
+    @Override
+    public ProductBatchRepository batches() {
+        return operations.batches();
+    }
+
+    @Override
+    public ProductBatchTrackRepository ledger() {
+        return operations.ledger();
+    }
+
+    @Override
+    public InventoryService inventory() {
+        return operations.inventory();
+    }
+
+    @Override
+    public StockReports stockReports() {
+        return operations.stockReports();
+    }
+
+    @Override
+    public UserRepository users() {
+        return operations.users();
+    }
+
+    @Override
+    public RoleRepository roles() {
+        return operations.roles();
+    }
+
+    @Override
+    public AuthService auth() {
+        return operations.auth();
+    }
+
+    @Override
+    public Seeding seeding() {
+        return operations.seeding();
+    }
+
+    @Override
+    public <T> T inTransaction(TransactionalWork<T> work) {
+        return operations.inTransaction(work);
+    }
+
+    @Override
+    public void useTransaction(TransactionalAction action) {
+        operations.useTransaction(action);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true) && ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.wms.core.internal.catalog;
+
+import static io.wms.jooq.Tables.PRODUCTS;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.selectFrom;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.internal.Mappers;
+import io.wms.core.internal.SoftDeletes;
+import io.wms.core.internal.Validator;
+import io.wms.core.model.Product;
+import io.wms.core.repository.NewProductGroup;
+import io.wms.core.repository.ProductGroupChanges;
+import io.wms.core.repository.ProductGroupRepository;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+
+/**
+ * The jOOQ implementation shared by categories and brands.
+ *
+ * @param <R> the generated record type
+ * @param <T> the API row type
+ * @param <W> the API row-with-products type
+ */
+class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroupRepository<T, W> {
+
+    static final int NAME_LENGTH = 255;
+
+    private final DSLContext dsl;
+    private final ProductGroupTable<R, T, W> group;
+    private final SoftDeletes<R, T> softDeletes;
+
+    JooqProductGroupRepository(DSLContext dsl, ProductGroupTable<R, T, W> group) {
+        this.dsl = dsl;
+        this.group = group;
+        this.softDeletes = new SoftDeletes<>(group.entity(), group.table(), group.id(), group.deletedAt(),
+                group.updatedBy(), group.toRow());
+    }
+
+    @Override
+    public T create(Actor actor, NewProductGroup command) {
+        actor.require(Permission.MANAGE_CATALOG);
+        validate("new " + group.entity(), command.name(), command.description());
+        R row = dsl.insertInto(group.table())
+                .set(group.name(), command.name().strip())
+                .set(group.description(), command.description())
+                .set(group.createdBy(), actor.userId())
+                .set(group.updatedBy(), actor.userId())
+                .returning()
+                .fetchSingle();
+        return group.toRow().apply(row);
+    }
+
+    @Override
+    public Optional<T> findById(long id) {
+        return dsl.selectFrom(group.table())
+                .where(group.id().eq(id).and(group.deletedAt().isNull()))
+                .fetchOptional()
+                .map(group.toRow());
+    }
+
+    @Override
+    public Optional<T> findByName(String name) {
+        return dsl.selectFrom(group.table())
+                .where(lower(group.name()).eq(lower(name.strip())).and(group.deletedAt().isNull()))
+                .fetchOptional()
+                .map(group.toRow());
+    }
+
+    @Override
+    public List<T> list() {
+        return dsl.selectFrom(group.table())
+                .where(group.deletedAt().isNull())
+                .orderBy(group.name(), group.id())
+                .fetch()
+                .map(group.toRow()::apply);
+    }
+
+    @Override
+    public T update(Actor actor, long id, ProductGroupChanges changes) {
+        actor.require(Permission.MANAGE_CATALOG);
+        validate(group.entity() + " changes", changes.name(), changes.description());
+        return dsl.update(group.table())
+                .set(group.name(), changes.name().strip())
+                .set(group.description(), changes.description())
+                .set(group.updatedBy(), actor.userId())
+                .where(group.id().eq(id)
+                        .and(group.deletedAt().isNull())
+                        .and(group.version().eq(changes.expectedVersion())))
+                .returning()
+                .fetchOptional()
+                .map(group.toRow())
+                .orElseThrow(() -> softDeletes.missingOrStale(dsl, id, changes.expectedVersion()));
+    }
+
+    @Override
+    public void delete(Actor actor, long id) {
+        actor.require(Permission.MANAGE_CATALOG);
+        softDeletes.delete(dsl, actor, id);
+    }
+
+    @Override
+    public T restore(Actor actor, long id) {
+        actor.require(Permission.MANAGE_CATALOG);
+        return softDeletes.restore(dsl, actor, id);
+    }
+
+    @Override
+    public void purge(Actor actor, long id) {
+        actor.require(Permission.PURGE_DATA);
+        softDeletes.purge(dsl, id);
+    }
+
+    @Override
+    public Optional<W> findWithProducts(long id) {
+        @SuppressWarnings("unchecked")
+        Field<Long> productLink = (Field<Long>) PRODUCTS.field(group.productLink());
+        Field<List<Product>> products = multiset(
+                selectFrom(PRODUCTS)
+                        .where(productLink.eq(group.id()).and(PRODUCTS.DELETED_AT.isNull()))
+                        .orderBy(PRODUCTS.NAME, PRODUCTS.ID))
+                .convertFrom(result -> result.map(Mappers::product));
+        return dsl.select(group.table().asterisk(), products)
+                .from(group.table())
+                .where(group.id().eq(id).and(group.deletedAt().isNull()))
+                .fetchOptional()
+                .map(record -> group.withProducts().apply(
+                        group.toRow().apply(record.into(group.table())), record.get(products)));
+    }
+
+
+    private static void validate(String subject, String name, String description) {
+        Validator.of(subject)
+                .requiredText("name", name, NAME_LENGTH)
+                .optionalText("description", description, Integer.MAX_VALUE)
+                .validate();
+    }
+}

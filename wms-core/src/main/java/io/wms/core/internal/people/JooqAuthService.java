@@ -1,0 +1,106 @@
+package io.wms.core.internal.people;
+
+import static io.wms.jooq.Tables.USERS;
+
+import java.util.List;
+
+import io.wms.core.auth.Actor;
+import io.wms.core.auth.AuthService;
+import io.wms.core.auth.Authentication;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.RolePermissions;
+import io.wms.core.error.AuthenticationException;
+import io.wms.core.error.NotFoundException;
+import io.wms.core.internal.Transactions;
+import io.wms.core.internal.Validator;
+import io.wms.core.model.Role;
+import io.wms.core.model.UserWithRoles;
+import io.wms.jooq.tables.records.UsersRecord;
+import org.jooq.DSLContext;
+
+/**
+ * Logins and password changes on jOOQ and bcrypt.
+ */
+final class JooqAuthService implements AuthService {
+
+    private final DSLContext dsl;
+    private final Passwords passwords;
+    private final JooqUserRepository users;
+
+    JooqAuthService(Transactions transactions, Passwords passwords) {
+        this.dsl = transactions.dsl();
+        this.passwords = passwords;
+        this.users = new JooqUserRepository(transactions, passwords);
+    }
+
+    @Override
+    public Authentication authenticate(String email, String password) {
+        UsersRecord row = dsl.selectFrom(USERS).where(UserEmails.liveUserWith(email)).fetchOne();
+        if (row == null) {
+            passwords.verifyAgainstDummy(password);
+            throw new AuthenticationException();
+        }
+        if (!passwords.verify(password, row.getPassword())) {
+            throw new AuthenticationException();
+        }
+        if (passwords.needsUpgrade(row.getPassword())) {
+            // Conditional on the hash read, so that a password changed meanwhile is never overwritten.
+            dsl.update(USERS)
+                    .set(USERS.PASSWORD, passwords.hash(password))
+                    .where(USERS.ID.eq(row.getId()).and(USERS.PASSWORD.eq(row.getPassword())))
+                    .execute();
+        }
+        UserWithRoles user = users.findWithRoles(row.getId()).orElseThrow(AuthenticationException::new);
+        return new Authentication(user, actorOf(user));
+    }
+
+    @Override
+    public Actor actorFor(long userId) {
+        return users.findWithRoles(userId).map(JooqAuthService::actorOf)
+                .orElseThrow(() -> new NotFoundException("user", userId));
+    }
+
+    @Override
+    public void changePassword(Actor actor, long userId, String currentPassword, String newPassword) {
+        if (actor.userId() == null || actor.userId() != userId) {
+            actor.require(Permission.MANAGE_USERS);
+        }
+        validateNewPassword(newPassword);
+        UsersRecord row = dsl.selectFrom(USERS).where(USERS.ID.eq(userId).and(USERS.DELETED_AT.isNull())).fetchOne();
+        if (row == null) {
+            throw new NotFoundException("user", userId);
+        }
+        if (!passwords.verify(currentPassword, row.getPassword())) {
+            throw new AuthenticationException();
+        }
+        storePassword(userId, newPassword);
+    }
+
+    @Override
+    public void resetPassword(Actor actor, long userId, String newPassword) {
+        actor.require(Permission.MANAGE_USERS);
+        validateNewPassword(newPassword);
+        storePassword(userId, newPassword);
+    }
+
+    private void validateNewPassword(String newPassword) {
+        Validator validator = Validator.of("new password");
+        passwords.check(validator, "newPassword", newPassword);
+        validator.validate();
+    }
+
+    private void storePassword(long userId, String newPassword) {
+        int changed = dsl.update(USERS)
+                .set(USERS.PASSWORD, passwords.hash(newPassword))
+                .where(USERS.ID.eq(userId).and(USERS.DELETED_AT.isNull()))
+                .execute();
+        if (changed == 0) {
+            throw new NotFoundException("user", userId);
+        }
+    }
+
+    static Actor actorOf(UserWithRoles user) {
+        List<String> roleNames = user.roles().stream().map(Role::name).toList();
+        return new Actor(user.user().id(), user.user().email(), RolePermissions.of(roleNames));
+    }
+}

@@ -1,0 +1,137 @@
+package io.wms.core.internal.people;
+
+import static io.wms.jooq.Tables.ROLES;
+import static io.wms.jooq.Tables.USERS;
+import static io.wms.jooq.Tables.USER_ROLES;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectFrom;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.internal.Mappers;
+import io.wms.core.internal.SoftDeletes;
+import io.wms.core.internal.Transactions;
+import io.wms.core.internal.Validator;
+import io.wms.core.model.Role;
+import io.wms.core.model.User;
+import io.wms.core.model.UserWithRoles;
+import io.wms.core.repository.NewUser;
+import io.wms.core.repository.UserRepository;
+import io.wms.jooq.tables.records.UsersRecord;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+
+/**
+ * Users on jOOQ. The password column is written here and read only by the authentication service.
+ */
+final class JooqUserRepository implements UserRepository {
+
+    private static final SoftDeletes<UsersRecord, User> SOFT_DELETES = new SoftDeletes<>("user", USERS, USERS.ID,
+            USERS.DELETED_AT, null, Mappers::user);
+
+    private final Transactions transactions;
+    private final DSLContext dsl;
+    private final Passwords passwords;
+
+    JooqUserRepository(Transactions transactions, Passwords passwords) {
+        this.transactions = transactions;
+        this.dsl = transactions.dsl();
+        this.passwords = passwords;
+    }
+
+    @Override
+    public User create(Actor actor, NewUser user) {
+        actor.require(Permission.MANAGE_USERS);
+        Validator validator = Validator.of("new user").email("email", user.email(), UserEmails.MAX_LENGTH);
+        passwords.check(validator, "password", user.password());
+        validator.validate();
+        return Mappers.user(dsl.insertInto(USERS)
+                .set(USERS.EMAIL, user.email().strip())
+                .set(USERS.PASSWORD, passwords.hash(user.password()))
+                .returning()
+                .fetchSingle());
+    }
+
+    @Override
+    public Optional<User> findById(long id) {
+        return dsl.selectFrom(USERS).where(USERS.ID.eq(id).and(USERS.DELETED_AT.isNull()))
+                .fetchOptional()
+                .map(Mappers::user);
+    }
+
+    @Override
+    public Optional<User> findByEmail(String email) {
+        return dsl.selectFrom(USERS).where(UserEmails.liveUserWith(email)).fetchOptional().map(Mappers::user);
+    }
+
+    @Override
+    public Optional<UserWithRoles> findWithRoles(long id) {
+        Field<List<Role>> roles = rolesField();
+        return dsl.select(USERS.asterisk(), roles)
+                .from(USERS)
+                .where(USERS.ID.eq(id).and(USERS.DELETED_AT.isNull()))
+                .fetchOptional()
+                .map(record -> new UserWithRoles(Mappers.user(record.into(USERS)), record.get(roles)));
+    }
+
+    @Override
+    public List<User> list() {
+        return dsl.selectFrom(USERS)
+                .where(USERS.DELETED_AT.isNull())
+                .orderBy(lower(USERS.EMAIL), USERS.ID)
+                .fetch()
+                .map(Mappers::user);
+    }
+
+    @Override
+    public User updateEmail(Actor actor, long id, String email, long expectedVersion) {
+        actor.require(Permission.MANAGE_USERS);
+        Validator.of("user changes").email("email", email, UserEmails.MAX_LENGTH).validate();
+        return dsl.update(USERS)
+                .set(USERS.EMAIL, email.strip())
+                .where(USERS.ID.eq(id).and(USERS.DELETED_AT.isNull()).and(USERS.VERSION.eq(expectedVersion)))
+                .returning()
+                .fetchOptional()
+                .map(Mappers::user)
+                .orElseThrow(() -> SOFT_DELETES.missingOrStale(dsl, id, expectedVersion));
+    }
+
+    @Override
+    public void delete(Actor actor, long id) {
+        actor.require(Permission.MANAGE_USERS);
+        transactions.transaction(() -> {
+            LastAdminGuard.refuseLosingLastAdmin(dsl, id);
+            SOFT_DELETES.delete(dsl, actor, id);
+            return id;
+        });
+    }
+
+    @Override
+    public User restore(Actor actor, long id) {
+        actor.require(Permission.MANAGE_USERS);
+        return SOFT_DELETES.restore(dsl, actor, id);
+    }
+
+    @Override
+    public void purge(Actor actor, long id) {
+        actor.require(Permission.PURGE_DATA);
+        transactions.transaction(() -> {
+            LastAdminGuard.refuseLosingLastAdmin(dsl, id);
+            SOFT_DELETES.purge(dsl, id);
+            return id;
+        });
+    }
+
+    static Field<List<Role>> rolesField() {
+        return multiset(selectFrom(ROLES)
+                .where(ROLES.ID.in(select(USER_ROLES.ROLE_ID).from(USER_ROLES).where(USER_ROLES.USER_ID.eq(USERS.ID))))
+                .orderBy(ROLES.NAME))
+                .convertFrom(result -> result.map(Mappers::role));
+    }
+
+}

@@ -1,0 +1,49 @@
+package io.wms.core.internal.people;
+
+import io.wms.core.auth.AuthService;
+import io.wms.core.internal.ApiGuard;
+import io.wms.core.internal.Transactions;
+import io.wms.core.repository.RoleRepository;
+import io.wms.core.repository.UserRepository;
+
+/**
+ * Builds the services for people (users, roles, logins), guarded; the one way into this package besides the
+ * shared password and e-mail rules.
+ */
+public final class PeopleServices {
+
+    private PeopleServices() {
+    }
+
+    /**
+     * Builds the user repository.
+     *
+     * @param transactions where its statements run
+     * @param passwords    the password rules and hashing
+     * @return the repository
+     */
+    public static UserRepository users(Transactions transactions, Passwords passwords) {
+        return ApiGuard.guard(UserRepository.class, new JooqUserRepository(transactions, passwords));
+    }
+
+    /**
+     * Builds the role repository.
+     *
+     * @param transactions where its statements run
+     * @return the repository
+     */
+    public static RoleRepository roles(Transactions transactions) {
+        return ApiGuard.guard(RoleRepository.class, new JooqRoleRepository(transactions));
+    }
+
+    /**
+     * Builds the login service.
+     *
+     * @param transactions where its statements run
+     * @param passwords    the password rules and hashing
+     * @return the service
+     */
+    public static AuthService auth(Transactions transactions, Passwords passwords) {
+        return ApiGuard.guard(AuthService.class, new JooqAuthService(transactions, passwords));
+    }
+}

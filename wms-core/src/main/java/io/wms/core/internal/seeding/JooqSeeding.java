@@ -1,0 +1,378 @@
+package io.wms.core.internal.seeding;
+
+import static io.wms.jooq.Tables.BRANDS;
+import static io.wms.jooq.Tables.CATEGORIES;
+import static io.wms.jooq.Tables.PRODUCTS;
+import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
+import static io.wms.jooq.Tables.ROLES;
+import static io.wms.jooq.Tables.USERS;
+import static io.wms.jooq.Tables.USER_ROLES;
+import static org.jooq.impl.DSL.lower;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.RolePermissions;
+import io.wms.core.internal.ApiGuard;
+import io.wms.core.internal.ExpiryPolicy;
+import io.wms.core.internal.Transactions;
+import io.wms.core.internal.Validator;
+import io.wms.core.internal.WmsSettings;
+import io.wms.core.internal.people.Passwords;
+import io.wms.core.internal.people.UserEmails;
+import io.wms.core.seed.GenerationPlan;
+import io.wms.core.seed.GenerationReport;
+import io.wms.core.seed.SeedOptions;
+import io.wms.core.seed.SeededTable;
+import io.wms.core.seed.Seeder;
+import io.wms.core.seed.Seeding;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The seed's registry in Java: one idempotent seeder per table, in foreign-key order. Each seeder looks rows up by
+ * their natural key (a name, an e-mail, a batch number) and adds only the missing ones.
+ */
+final class JooqSeeding implements Seeding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Seeding.class);
+
+    /** The seed's RoleSeeder: its four roles with its descriptions. */
+    static final Map<String, String> ROLE_DESCRIPTIONS = Map.of(
+            RolePermissions.ADMIN, "System Administrator",
+            RolePermissions.MANAGER, "Warehouse Manager",
+            RolePermissions.OPERATOR, "Warehouse Operator",
+            RolePermissions.VIEWER, "Read-only Access");
+
+    private final Transactions transactions;
+    private final DSLContext dsl;
+    private final SyntheticDataGenerator generator;
+    private final WmsSettings settings;
+    private final Passwords passwords;
+
+    JooqSeeding(Transactions transactions, WmsSettings settings, Passwords passwords) {
+        this.transactions = transactions;
+        this.dsl = transactions.dsl();
+        this.generator = new SyntheticDataGenerator(transactions, settings);
+        this.settings = settings;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public List<Seeder> seeders(SeedOptions options) {
+        return seeders(dsl, options).stream().map(seeder -> ApiGuard.guard(Seeder.class, seeder)).toList();
+    }
+
+    private List<Seeder> seeders(DSLContext context, SeedOptions options) {
+        boolean demo = options.demoData();
+        return List.of(
+                new RoleSeeder(context),
+                new UserSeeder(context, passwords, options),
+                new GroupSeeder(context, "categories", CATEGORIES, CATEGORIES.NAME, CATEGORIES.DESCRIPTION,
+                        CATEGORIES.DELETED_AT, CATEGORIES.CREATED_BY, demo ? DemoData.CATEGORIES : List.of()),
+                new GroupSeeder(context, "brands", BRANDS, BRANDS.NAME, BRANDS.DESCRIPTION, BRANDS.DELETED_AT,
+                        BRANDS.CREATED_BY, demo ? DemoData.BRANDS : List.of()),
+                new ProductSeeder(context, demo ? DemoData.PRODUCTS : List.of()),
+                new BatchSeeder(context, new ExpiryPolicy(settings), demo ? DemoData.BATCHES : List.of()),
+                new TrackSeeder(context, demo ? DemoData.BATCHES : List.of()));
+    }
+
+    @Override
+    public List<SeededTable> run(Actor actor, SeedOptions options) {
+        return transactions.transaction(() -> {
+            List<SeededTable> report = new ArrayList<>();
+            for (Seeder seeder : seeders(dsl, options)) {
+                report.add(new SeededTable(seeder.table(), seeder.seed(actor)));
+            }
+            return List.copyOf(report);
+        });
+    }
+
+    @Override
+    public GenerationReport generate(Actor actor, GenerationPlan plan) {
+        return generator.generate(actor, plan);
+    }
+
+    private static final class RoleSeeder implements Seeder {
+
+        private final DSLContext dsl;
+
+        RoleSeeder(DSLContext dsl) {
+            this.dsl = dsl;
+        }
+
+        @Override
+        public String table() {
+            return "roles";
+        }
+
+        @Override
+        public int seed(Actor actor) {
+            actor.require(Permission.MANAGE_USERS);
+            int added = 0;
+            for (String role : RolePermissions.BUILT_IN_ROLES) {
+                added += dsl.insertInto(ROLES)
+                        .set(ROLES.NAME, role)
+                        .set(ROLES.DESCRIPTION, ROLE_DESCRIPTIONS.get(role))
+                        .onConflictDoNothing()
+                        .execute();
+            }
+            return added;
+        }
+    }
+
+    private static final class UserSeeder implements Seeder {
+
+        private final DSLContext dsl;
+        private final Passwords passwords;
+        private final SeedOptions options;
+
+        UserSeeder(DSLContext dsl, Passwords passwords, SeedOptions options) {
+            this.dsl = dsl;
+            this.passwords = passwords;
+            this.options = options;
+        }
+
+        @Override
+        public String table() {
+            return "users";
+        }
+
+        @Override
+        public int seed(Actor actor) {
+            actor.require(Permission.MANAGE_USERS);
+            if (options.firstAdminEmail().isEmpty()) {
+                if (!dsl.fetchExists(dsl.selectOne().from(USER_ROLES)
+                        .join(ROLES).on(ROLES.ID.eq(USER_ROLES.ROLE_ID))
+                        .join(USERS).on(USERS.ID.eq(USER_ROLES.USER_ID))
+                        .where(ROLES.NAME.eq(RolePermissions.ADMIN).and(USERS.DELETED_AT.isNull())))) {
+                    LOG.warn("No admin exists and none was created: set {} and {} (or SeedOptions.withFirstAdmin) "
+                                    + "and run the seeders again, or create a user with users().create and give "
+                                    + "them the role with roles().assign(actor, userId, \"admin\")",
+                            SeedOptions.ADMIN_EMAIL_VARIABLE, SeedOptions.ADMIN_PASSWORD_VARIABLE);
+                }
+                return 0;
+            }
+            Validator validator = Validator.of("first admin")
+                    .email(SeedOptions.ADMIN_EMAIL_VARIABLE, options.adminEmail(), UserEmails.MAX_LENGTH);
+            passwords.check(validator, SeedOptions.ADMIN_PASSWORD_VARIABLE, options.adminPassword());
+            validator.validate();
+            Long userId = dsl.select(USERS.ID).from(USERS)
+                    .where(UserEmails.liveUserWith(options.adminEmail()))
+                    .fetchOne(USERS.ID);
+            int added = 0;
+            if (userId == null) {
+                userId = dsl.insertInto(USERS)
+                        .set(USERS.EMAIL, options.adminEmail().strip())
+                        .set(USERS.PASSWORD, passwords.hash(options.adminPassword()))
+                        .returning(USERS.ID)
+                        .fetchSingle(USERS.ID);
+                added = 1;
+                LOG.info("Created the first admin {}", options.adminEmail().strip());
+            }
+            dsl.insertInto(USER_ROLES)
+                    .set(USER_ROLES.USER_ID, userId)
+                    .set(USER_ROLES.ROLE_ID, dsl.select(ROLES.ID).from(ROLES).where(ROLES.NAME.eq(RolePermissions.ADMIN)))
+                    .onConflictDoNothing()
+                    .execute();
+            return added;
+        }
+    }
+
+    private static final class GroupSeeder implements Seeder {
+
+        private final DSLContext dsl;
+        private final String table;
+        private final Table<? extends Record> groups;
+        private final TableField<? extends Record, String> name;
+        private final TableField<? extends Record, String> description;
+        private final TableField<? extends Record, Instant> deletedAt;
+        private final TableField<? extends Record, Long> createdBy;
+        private final List<DemoData.Group> rows;
+
+        GroupSeeder(DSLContext dsl, String table, Table<? extends Record> groups,
+                    TableField<? extends Record, String> name, TableField<? extends Record, String> description,
+                    TableField<? extends Record, Instant> deletedAt,
+                    TableField<? extends Record, Long> createdBy, List<DemoData.Group> rows) {
+            this.dsl = dsl;
+            this.table = table;
+            this.groups = groups;
+            this.name = name;
+            this.description = description;
+            this.deletedAt = deletedAt;
+            this.createdBy = createdBy;
+            this.rows = rows;
+        }
+
+        @Override
+        public String table() {
+            return table;
+        }
+
+        @Override
+        public int seed(Actor actor) {
+            actor.require(Permission.MANAGE_CATALOG);
+            int added = 0;
+            for (DemoData.Group row : rows) {
+                if (!dsl.fetchExists(groups, lower(name).eq(lower(row.name())).and(deletedAt.isNull()))) {
+                    added += dsl.insertInto(groups)
+                            .set(name, row.name())
+                            .set(description, row.description())
+                            .set(createdBy, actor.userId())
+                            .execute();
+                }
+            }
+            return added;
+        }
+    }
+
+    private static final class ProductSeeder implements Seeder {
+
+        private final DSLContext dsl;
+        private final List<DemoData.Item> rows;
+
+        ProductSeeder(DSLContext dsl, List<DemoData.Item> rows) {
+            this.dsl = dsl;
+            this.rows = rows;
+        }
+
+        @Override
+        public String table() {
+            return "products";
+        }
+
+        @Override
+        public int seed(Actor actor) {
+            actor.require(Permission.MANAGE_CATALOG);
+            int added = 0;
+            for (DemoData.Item row : rows) {
+                if (productId(dsl, row.name()) == null) {
+                    added += dsl.insertInto(PRODUCTS)
+                            .set(PRODUCTS.NAME, row.name())
+                            .set(PRODUCTS.DESCRIPTION, row.description())
+                            .set(PRODUCTS.CATEGORY_ID, dsl.select(CATEGORIES.ID).from(CATEGORIES)
+                                    .where(CATEGORIES.NAME.eq(row.category()).and(CATEGORIES.DELETED_AT.isNull())))
+                            .set(PRODUCTS.BRAND_ID, dsl.select(BRANDS.ID).from(BRANDS)
+                                    .where(BRANDS.NAME.eq(row.brand()).and(BRANDS.DELETED_AT.isNull())))
+                            .set(PRODUCTS.CREATED_BY, actor.userId())
+                            .execute();
+                }
+            }
+            return added;
+        }
+    }
+
+    private static final class BatchSeeder implements Seeder {
+
+        private final DSLContext dsl;
+        private final ExpiryPolicy expiry;
+        private final List<DemoData.Batch> rows;
+
+        BatchSeeder(DSLContext dsl, ExpiryPolicy expiry, List<DemoData.Batch> rows) {
+            this.dsl = dsl;
+            this.expiry = expiry;
+            this.rows = rows;
+        }
+
+        @Override
+        public String table() {
+            return "product_batches";
+        }
+
+        @Override
+        public int seed(Actor actor) {
+            actor.require(Permission.RECEIVE_STOCK);
+            LocalDate today = expiry.today();
+            int added = 0;
+            for (DemoData.Batch row : rows) {
+                Long productId = productId(dsl, row.product());
+                if (productId != null && batchId(dsl, productId, row.batchNumber()) == null) {
+                    added += dsl.insertInto(PRODUCT_BATCHES)
+                            .set(PRODUCT_BATCHES.PRODUCT_ID, productId)
+                            .set(PRODUCT_BATCHES.BATCH_NUMBER, row.batchNumber())
+                            .set(PRODUCT_BATCHES.QUANTITY, row.quantity())
+                            .set(PRODUCT_BATCHES.MANUFACTURING_DATE, today.minusDays(row.manufacturedDaysAgo()))
+                            .set(PRODUCT_BATCHES.EXPIRY_DATE,
+                                    row.expiresInDays() == null ? null : today.plusDays(row.expiresInDays()))
+                            .set(PRODUCT_BATCHES.STATUS, row.status().databaseValue())
+                            .set(PRODUCT_BATCHES.CREATED_BY, actor.userId())
+                            .execute();
+                }
+            }
+            return added;
+        }
+    }
+
+    private static final class TrackSeeder implements Seeder {
+
+        private final DSLContext dsl;
+        private final List<DemoData.Batch> rows;
+
+        TrackSeeder(DSLContext dsl, List<DemoData.Batch> rows) {
+            this.dsl = dsl;
+            this.rows = rows;
+        }
+
+        @Override
+        public String table() {
+            return "product_batch_tracks";
+        }
+
+        @Override
+        public int seed(Actor actor) {
+            actor.require(Permission.RECEIVE_STOCK);
+            int added = 0;
+            for (DemoData.Batch row : rows) {
+                Long productId = productId(dsl, row.product());
+                Long batchId = productId == null ? null : batchId(dsl, productId, row.batchNumber());
+                if (batchId == null || dsl.fetchExists(PRODUCT_BATCH_TRACKS,
+                        PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(batchId))) {
+                    continue;
+                }
+                int quantity = 0;
+                for (DemoData.Movement movement : row.history()) {
+                    Integer after = null;
+                    if (movement.change() != null) {
+                        quantity += movement.change();
+                        after = quantity;
+                    }
+                    added += dsl.insertInto(PRODUCT_BATCH_TRACKS)
+                            .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
+                            .set(PRODUCT_BATCH_TRACKS.USER_ID, actor.userId())
+                            .set(PRODUCT_BATCH_TRACKS.ACTION, movement.action().databaseValue())
+                            .set(PRODUCT_BATCH_TRACKS.DESCRIPTION, movement.description())
+                            .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, movement.change())
+                            .set(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, after)
+                            .execute();
+                }
+            }
+            return added;
+        }
+    }
+
+    private static Long productId(DSLContext dsl, String name) {
+        return dsl.select(PRODUCTS.ID).from(PRODUCTS)
+                .where(PRODUCTS.NAME.eq(name).and(PRODUCTS.DELETED_AT.isNull()))
+                .orderBy(PRODUCTS.ID)
+                .limit(1)
+                .fetchOne(PRODUCTS.ID);
+    }
+
+    private static Long batchId(DSLContext dsl, long productId, String batchNumber) {
+        return dsl.select(PRODUCT_BATCHES.ID).from(PRODUCT_BATCHES)
+                .where(PRODUCT_BATCHES.PRODUCT_ID.eq(productId)
+                        .and(PRODUCT_BATCHES.BATCH_NUMBER.eq(batchNumber))
+                        .and(PRODUCT_BATCHES.DELETED_AT.isNull()))
+                .fetchOne(PRODUCT_BATCHES.ID);
+    }
+}

@@ -1,0 +1,28 @@
+package io.wms.core.internal.seeding;
+
+import io.wms.core.internal.ApiGuard;
+import io.wms.core.internal.Transactions;
+import io.wms.core.internal.WmsSettings;
+import io.wms.core.internal.people.Passwords;
+import io.wms.core.seed.Seeding;
+
+/**
+ * Builds the seeders and the synthetic-data generator, guarded; the one way into this package.
+ */
+public final class SeedingServices {
+
+    private SeedingServices() {
+    }
+
+    /**
+     * Builds the seeding service.
+     *
+     * @param transactions where its statements run
+     * @param settings     the clock and warehouse zone the demo data is dated by
+     * @param passwords    the password rules and hashing, for the first admin
+     * @return the service
+     */
+    public static Seeding seeding(Transactions transactions, WmsSettings settings, Passwords passwords) {
+        return ApiGuard.guard(Seeding.class, new JooqSeeding(transactions, settings, passwords));
+    }
+}

@@ -1,0 +1,438 @@
+package io.wms.core.internal.seeding;
+
+import static io.wms.jooq.Tables.BRANDS;
+import static io.wms.jooq.Tables.CATEGORIES;
+import static io.wms.jooq.Tables.PRODUCTS;
+import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.val;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.internal.ExpiryPolicy;
+import io.wms.core.internal.Transactions;
+import io.wms.core.internal.Validator;
+import io.wms.core.internal.WmsSettings;
+import io.wms.core.model.BatchStatus;
+import io.wms.core.model.TrackAction;
+import io.wms.core.seed.GenerationPlan;
+import io.wms.core.seed.GenerationReport;
+import io.wms.core.seed.TableLoad;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Generates synthetic warehouse data with PostgreSQL binary {@code COPY}, streaming rows in small buffers so that
+ * memory stays flat at any size.
+ *
+ * <p>A table that is empty when its turn comes, and that the connected role owns (with every table its foreign keys
+ * refer to), is loaded as pg_restore loads it: its secondary indexes and foreign keys are dropped, the rows copied
+ * in, and the indexes and foreign keys re-created from the definitions the catalog held ({@link DeferredIndexesAndKeys}), all in
+ * the generator's one transaction, so that a failure anywhere leaves the schema and the data as they were. Building
+ * an index once over all rows and checking a foreign key with one join costs a fraction of maintaining them row by
+ * row. The price is stronger locks until the transaction ends: such a table, and the tables its foreign keys refer
+ * to ({@code users} among them), cannot even be read by other sessions while the generator runs. Any other table (a
+ * table with rows, or a role that does not own it, such as the application role) gets the plain {@code COPY} into
+ * the table as it is; the rows written are the same either way.
+ *
+ * <p>Rows that later rows refer to (categories, brands, products, batches) get ids from a block reserved on the
+ * table's identity sequence while the table is locked against other writers, so that no id has to be read back.
+ * Each batch's history comes from a random generator seeded by the plan's seed and the batch's position, so the
+ * batch row (which needs the final quantity) and its ledger rows (written later, by another {@code COPY}) are
+ * generated alike without keeping the histories in memory.
+ */
+final class SyntheticDataGenerator {
+
+    private static final int BUFFER_BYTES = 1 << 16;
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    private static final String[] WORDS = {"Organic", "Classic", "Premium", "Fresh", "Family", "Light", "Spicy",
+            "Smoked", "Frozen", "Dried"};
+    private static final String[] GOODS = {"apples", "coffee", "pasta", "tea", "honey", "cheese", "soap", "rice",
+            "beans", "oil", "flour", "juice"};
+
+    private final Transactions transactions;
+    private final DSLContext dsl;
+    private final ExpiryPolicy expiry;
+    private final WmsSettings settings;
+
+    private final boolean deferPostData;
+
+    SyntheticDataGenerator(Transactions transactions, WmsSettings settings) {
+        this(transactions, settings, true);
+    }
+
+    /**
+     * Creates a generator that, with {@code deferPostData} false, always copies into the tables as they are: the
+     * plain path that a non-owner or a non-empty table gets, to compare the fast path against.
+     */
+    SyntheticDataGenerator(Transactions transactions, WmsSettings settings, boolean deferPostData) {
+        this.transactions = transactions;
+        this.dsl = transactions.dsl();
+        this.settings = settings;
+        this.expiry = new ExpiryPolicy(settings);
+        this.deferPostData = deferPostData;
+    }
+
+    GenerationReport generate(Actor actor, GenerationPlan plan) {
+        actor.require(Permission.MANAGE_CATALOG);
+        actor.require(Permission.RECEIVE_STOCK);
+        validate(plan);
+        return transactions.transaction(() -> dsl.connectionResult(connection -> load(dsl, connection, plan)));
+    }
+
+    private static void validate(GenerationPlan plan) {
+        Validator validator = Validator.of("generation plan")
+                .positive("categories", plan.categories())
+                .positive("brands", plan.brands())
+                .positive("products", plan.products())
+                .notNegative("batches", plan.batches())
+                .notNegative("tracks", plan.tracks());
+        if (plan.tracks() < plan.batches()) {
+            validator.add("tracks", "min", "must be at least batches (" + plan.batches() + "): every batch is received");
+        }
+        if (plan.batches() == 0 && plan.tracks() > 0) {
+            validator.add("tracks", "max", "must be 0 without batches");
+        }
+        validator.validate();
+    }
+
+    private GenerationReport load(DSLContext transaction, Connection connection, GenerationPlan plan)
+            throws SQLException, IOException {
+        SplittableRandom random = new SplittableRandom(plan.seed());
+        LocalDate today = expiry.today();
+        Instant now = settings.clock().instant();
+        List<TableLoad> loads = new ArrayList<>();
+
+        long start = System.nanoTime();
+        long firstCategory = reserve(transaction, CATEGORIES, plan.categories());
+        loads.add(copy(transaction, connection, CATEGORIES, plan.categories(), start, rows -> {
+            for (int index = 0; index < plan.categories(); index++) {
+                rows.bigint(CATEGORIES.ID, firstCategory + index)
+                        .text(CATEGORIES.NAME, "Category " + (firstCategory + index));
+            }
+        }, CATEGORIES.ID, CATEGORIES.NAME));
+
+        start = System.nanoTime();
+        long firstBrand = reserve(transaction, BRANDS, plan.brands());
+        loads.add(copy(transaction, connection, BRANDS, plan.brands(), start, rows -> {
+            for (int index = 0; index < plan.brands(); index++) {
+                rows.bigint(BRANDS.ID, firstBrand + index).text(BRANDS.NAME, "Brand " + (firstBrand + index));
+            }
+        }, BRANDS.ID, BRANDS.NAME));
+
+        start = System.nanoTime();
+        long firstProduct = reserve(transaction, PRODUCTS, plan.products());
+        loads.add(copy(transaction, connection, PRODUCTS, plan.products(), start, rows -> {
+            for (int index = 0; index < plan.products(); index++) {
+                rows.bigint(PRODUCTS.ID, firstProduct + index)
+                        .text(PRODUCTS.NAME, WORDS[random.nextInt(WORDS.length)] + " "
+                                + GOODS[random.nextInt(GOODS.length)] + " " + (firstProduct + index))
+                        .bigint(PRODUCTS.CATEGORY_ID, firstCategory + random.nextInt(plan.categories()))
+                        .bigint(PRODUCTS.BRAND_ID, firstBrand + random.nextInt(plan.brands()));
+            }
+        }, PRODUCTS.ID, PRODUCTS.NAME, PRODUCTS.CATEGORY_ID, PRODUCTS.BRAND_ID));
+
+        int[] movements = spreadMovements(random, plan.batches(), plan.tracks());
+        long historySeed = random.nextLong();
+
+        start = System.nanoTime();
+        long firstBatch = reserve(transaction, PRODUCT_BATCHES, plan.batches());
+        loads.add(copy(transaction, connection, PRODUCT_BATCHES, plan.batches(), start, rows -> {
+            for (int index = 0; index < plan.batches(); index++) {
+                long id = firstBatch + index;
+                History history = new History(historySeed, index, movements[index], now);
+                int quantity = history.finalQuantity();
+                rows.bigint(PRODUCT_BATCHES.ID, id)
+                        .bigint(PRODUCT_BATCHES.PRODUCT_ID, firstProduct + history.product(plan.products()))
+                        .text(PRODUCT_BATCHES.BATCH_NUMBER, "B" + id)
+                        .integer(PRODUCT_BATCHES.QUANTITY, quantity)
+                        .date(PRODUCT_BATCHES.MANUFACTURING_DATE, today.minusDays(history.ageDays()))
+                        .date(PRODUCT_BATCHES.EXPIRY_DATE,
+                                history.expiresInDays() == null ? null : today.plusDays(history.expiresInDays()))
+                        .text(PRODUCT_BATCHES.STATUS,
+                                (quantity == 0 ? BatchStatus.DEPLETED : BatchStatus.ACTIVE).databaseValue());
+            }
+        }, PRODUCT_BATCHES.ID, PRODUCT_BATCHES.PRODUCT_ID, PRODUCT_BATCHES.BATCH_NUMBER, PRODUCT_BATCHES.QUANTITY,
+                PRODUCT_BATCHES.MANUFACTURING_DATE, PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.STATUS));
+
+        loads.add(copy(transaction, connection, PRODUCT_BATCH_TRACKS, plan.tracks(), System.nanoTime(), rows -> {
+            for (int index = 0; index < plan.batches(); index++) {
+                History history = new History(historySeed, index, movements[index], now);
+                history.write(rows, firstBatch + index);
+            }
+        }, PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, PRODUCT_BATCH_TRACKS.ACTION, PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE,
+                PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, PRODUCT_BATCH_TRACKS.CREATED_AT));
+        return new GenerationReport(loads);
+    }
+
+    /**
+     * Copies one table's rows, into the table without its post-data when it is empty (see {@link DeferredIndexesAndKeys}), and
+     * reports the time since {@code start}, which includes reserving the ids and re-creating the post-data.
+     */
+    private TableLoad copy(DSLContext transaction, Connection connection, Table<?> table, int count, long start,
+            RowWriter writer, Field<?>... columns) throws SQLException, IOException {
+        DeferredIndexesAndKeys postData = deferPostData ? DeferredIndexesAndKeys.dropIfEmpty(transaction, connection, table) : DeferredIndexesAndKeys.NONE;
+        try (Rows rows = new Rows(transaction, connection, table, columns)) {
+            writer.write(rows);
+        }
+        postData.restore();
+        return new TableLoad(table.getName(), count, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Writes one table's rows. */
+    private interface RowWriter {
+        void write(Rows rows) throws IOException;
+    }
+
+    /**
+     * Reserves ids for {@code count} rows: the table is locked against other writers until the transaction ends,
+     * so that nobody draws from the sequence between taking the first id and moving it past the block.
+     */
+    private static long reserve(DSLContext transaction, Table<?> table, int count) {
+        transaction.execute("LOCK TABLE {0} IN SHARE ROW EXCLUSIVE MODE", table);
+        String sequence = transaction.select(field("pg_get_serial_sequence({0}, {1})", String.class,
+                        val(table.getName()), inline("id")))
+                .fetchSingle().value1();
+        long first = transaction.select(field("nextval({0}::regclass)", Long.class, val(sequence))).fetchSingle().value1();
+        if (count > 1) {
+            transaction.select(field("setval({0}::regclass, {1})", Long.class, val(sequence), val(first + count - 1)))
+                    .fetchSingle();
+        }
+        return first;
+    }
+
+    /** Every batch has its receipt; the remaining ledger rows fall on batches at random. */
+    private static int[] spreadMovements(SplittableRandom random, int batches, int tracks) {
+        int[] movements = new int[batches];
+        Arrays.fill(movements, 1);
+        for (long extra = (long) tracks - batches; extra > 0; extra--) {
+            movements[random.nextInt(batches)]++;
+        }
+        return movements;
+    }
+
+    /**
+     * One batch's history, the same every time it is created with the same arguments: a receipt, then picks,
+     * further receipts and small corrections that never take the quantity below zero.
+     */
+    private static final class History {
+
+        private final long seed;
+        private final int movements;
+        private final Instant now;
+        private final SplittableRandom random;
+        private final int product;
+        private final int ageDays;
+        private final Integer expiresInDays;
+
+        History(long historySeed, int index, int movements, Instant now) {
+            this.seed = historySeed ^ (index * GOLDEN_GAMMA);
+            this.movements = movements;
+            this.now = now;
+            this.random = new SplittableRandom(seed);
+            this.product = random.nextInt(Integer.MAX_VALUE);
+            this.ageDays = 1 + random.nextInt(365);
+            // One batch in ten never expires; of the others, about one in nine is already expired (never before
+            // it was made).
+            this.expiresInDays = random.nextInt(10) == 0 ? null : random.nextInt(Math.max(-45, -ageDays), 365);
+        }
+
+        int product(int products) {
+            return product % products;
+        }
+
+        int ageDays() {
+            return ageDays;
+        }
+
+        Integer expiresInDays() {
+            return expiresInDays;
+        }
+
+        int finalQuantity() {
+            SplittableRandom steps = new SplittableRandom(seed + 1);
+            int quantity = 0;
+            for (int step = 0; step < movements; step++) {
+                quantity += change(steps, step, quantity);
+            }
+            return quantity;
+        }
+
+        void write(Rows rows, long batchId) throws IOException {
+            SplittableRandom steps = new SplittableRandom(seed + 1);
+            int quantity = 0;
+            Instant at = now.minus(Duration.ofDays(ageDays));
+            long spacingSeconds = Math.max(60, Duration.ofDays(ageDays).toSeconds() / (movements + 1));
+            for (int step = 0; step < movements; step++) {
+                boolean receipt = step == 0 || quantity == 0;
+                int change = change(steps, step, quantity);
+                quantity += change;
+                TrackAction action = receipt || change > 0 && step % 7 == 3 ? TrackAction.RECEIVED
+                        : change < 0 && step % 5 == 4 ? TrackAction.ADJUSTED : TrackAction.PICKED;
+                rows.bigint(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
+                        .text(PRODUCT_BATCH_TRACKS.ACTION, action.databaseValue())
+                        .integer(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, change)
+                        .integer(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, quantity)
+                        .timestamp(PRODUCT_BATCH_TRACKS.CREATED_AT, at);
+                at = at.plusSeconds(spacingSeconds);
+            }
+        }
+
+        /** A receipt when the batch is new or empty; otherwise mostly picks, some receipts and corrections. */
+        private static int change(SplittableRandom steps, int step, int quantity) {
+            int roll = steps.nextInt(100);
+            int size = 1 + steps.nextInt(200);
+            if (step == 0 || quantity == 0) {
+                return size;
+            }
+            if (step % 7 == 3) {
+                return size;
+            }
+            if (step % 5 == 4) {
+                return -Math.min(quantity, 1 + roll % 3);
+            }
+            return -Math.min(quantity, 1 + size % Math.max(1, quantity / 2 + 1));
+        }
+    }
+
+    /**
+     * Binary-format {@code COPY} rows, buffered and streamed: no value is formatted as text by the generator or
+     * parsed back by the server. The binary format takes each value in its column's exact type, so every value is
+     * written against its jOOQ column: a migration that changes a column's type no longer compiles here, and a
+     * value written in the wrong place fails on the first row.
+     */
+    private static final class Rows implements AutoCloseable {
+
+        private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
+        private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+        private static final long POSTGRES_EPOCH_SECOND = POSTGRES_EPOCH_DAY * 86_400;
+        private static final int NULL = -1;
+
+        private final CopyIn copyIn;
+        private final Field<?>[] columns;
+        private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+        private int column;
+
+        /** Starts {@code COPY table (columns) FROM STDIN (FORMAT binary)}. */
+        Rows(DSLContext transaction, Connection connection, Table<?> table, Field<?>... columns) throws SQLException {
+            this.copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + transaction.render(table)
+                    + " (" + Arrays.stream(columns).map(field -> transaction.render(name(field.getName())))
+                    .collect(Collectors.joining(", ")) + ") FROM STDIN (FORMAT binary)");
+            this.columns = columns;
+            buffer.put(SIGNATURE).putInt(0).putInt(0);
+        }
+
+        Rows bigint(Field<Long> field, long value) throws IOException {
+            start(field, Integer.BYTES + Long.BYTES);
+            buffer.putInt(Long.BYTES).putLong(value);
+            return end();
+        }
+
+        Rows integer(Field<Integer> field, int value) throws IOException {
+            start(field, Integer.BYTES + Integer.BYTES);
+            buffer.putInt(Integer.BYTES).putInt(value);
+            return end();
+        }
+
+        Rows text(Field<String> field, String value) throws IOException {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            start(field, Integer.BYTES);
+            buffer.putInt(bytes.length);
+            if (bytes.length > buffer.capacity()) {
+                flush();
+                write(bytes, bytes.length);
+            } else {
+                makeRoomFor(bytes.length);
+                buffer.put(bytes);
+            }
+            return end();
+        }
+
+        /** A date, or SQL {@code NULL}. */
+        Rows date(Field<LocalDate> field, LocalDate value) throws IOException {
+            start(field, Integer.BYTES + Integer.BYTES);
+            if (value == null) {
+                buffer.putInt(NULL);
+            } else {
+                buffer.putInt(Integer.BYTES).putInt((int) (value.toEpochDay() - POSTGRES_EPOCH_DAY));
+            }
+            return end();
+        }
+
+        /** Microseconds since 2000-01-01 UTC, rounded as the server rounds a text value. */
+        Rows timestamp(Field<Instant> field, Instant value) throws IOException {
+            start(field, Integer.BYTES + Long.BYTES);
+            buffer.putInt(Long.BYTES).putLong((value.getEpochSecond() - POSTGRES_EPOCH_SECOND) * 1_000_000
+                    + (value.getNano() + 500) / 1_000);
+            return end();
+        }
+
+        /** Begins a value, and the row's column count before its first value. */
+        private void start(Field<?> field, int bytes) throws IOException {
+            if (field != columns[column]) {
+                throw new IllegalStateException(field.getName() + " written where the COPY expects "
+                        + columns[column].getName());
+            }
+            makeRoomFor(Short.BYTES + bytes);
+            if (column == 0) {
+                buffer.putShort((short) columns.length);
+            }
+        }
+
+        private Rows end() {
+            column = (column + 1) % columns.length;
+            return this;
+        }
+
+        private void makeRoomFor(int bytes) throws IOException {
+            if (buffer.remaining() < bytes) {
+                flush();
+            }
+        }
+
+        private void flush() throws IOException {
+            write(buffer.array(), buffer.position());
+            buffer.clear();
+        }
+
+        private void write(byte[] bytes, int length) throws IOException {
+            try {
+                copyIn.writeToCopy(bytes, 0, length);
+            } catch (SQLException e) {
+                throw new IOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            makeRoomFor(Short.BYTES);
+            buffer.putShort((short) -1);
+            flush();
+            try {
+                copyIn.endCopy();
+            } catch (SQLException e) {
+                throw new IOException(e);
+            }
+        }
+    }
+}

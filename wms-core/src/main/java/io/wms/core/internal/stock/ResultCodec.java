@@ -1,0 +1,90 @@
+package io.wms.core.internal.stock;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.wms.core.inventory.Allocation;
+import io.wms.core.inventory.BatchMovement;
+import io.wms.core.inventory.PickResult;
+import io.wms.core.inventory.Receipt;
+import io.wms.core.model.BatchStatus;
+import io.wms.core.model.TrackAction;
+
+/**
+ * Stores the results of idempotent stock operations as text and reads them back unchanged: one line per record,
+ * comma-separated, every value URL-encoded so that no batch number can break the format.
+ */
+final class ResultCodec {
+
+    /** URL-encoding turns "!" into "%21", so a bare "!" can only mean "no value". */
+    private static final String NO_VALUE = "!";
+
+    private ResultCodec() {
+    }
+
+    static String receipt(Receipt receipt) {
+        return line(receipt.batchId(), receipt.productId(), receipt.batchNumber(), receipt.quantity(),
+                receipt.quantityAfter(), receipt.newBatch());
+    }
+
+    static Receipt receipt(String text) {
+        String[] values = values(text);
+        return new Receipt(Long.parseLong(values[0]), Long.parseLong(values[1]), values[2],
+                Integer.parseInt(values[3]), Integer.parseInt(values[4]), Boolean.parseBoolean(values[5]));
+    }
+
+    static String pick(PickResult result) {
+        StringBuilder text = new StringBuilder(line(result.productId(), result.quantity()));
+        for (Allocation allocation : result.allocations()) {
+            text.append('\n').append(line(allocation.batchId(), allocation.batchNumber(), allocation.expiryDate(),
+                    allocation.quantity(), allocation.quantityAfter()));
+        }
+        return text.toString();
+    }
+
+    static PickResult pick(String text) {
+        String[] lines = text.split("\n");
+        String[] head = values(lines[0]);
+        List<Allocation> allocations = new ArrayList<>();
+        for (String line : Arrays.asList(lines).subList(1, lines.length)) {
+            String[] values = values(line);
+            allocations.add(new Allocation(Long.parseLong(values[0]), values[1],
+                    values[2] == null ? null : LocalDate.parse(values[2]), Integer.parseInt(values[3]),
+                    Integer.parseInt(values[4])));
+        }
+        return new PickResult(Long.parseLong(head[0]), Integer.parseInt(head[1]), allocations);
+    }
+
+    static String movement(BatchMovement movement) {
+        return line(movement.batchId(), movement.action().name(), movement.quantityChange(),
+                movement.quantityAfter(), movement.statusAfter().name());
+    }
+
+    static BatchMovement movement(String text) {
+        String[] values = values(text);
+        return new BatchMovement(Long.parseLong(values[0]), TrackAction.valueOf(values[1]),
+                Integer.parseInt(values[2]), Integer.parseInt(values[3]), BatchStatus.valueOf(values[4]));
+    }
+
+    private static String line(Object... values) {
+        List<String> encoded = new ArrayList<>(values.length);
+        for (Object value : values) {
+            encoded.add(value == null ? NO_VALUE : URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
+        }
+        return String.join(",", encoded);
+    }
+
+    private static String[] values(String line) {
+        String[] values = line.split(",", -1);
+        for (int index = 0; index < values.length; index++) {
+            values[index] = values[index].equals(NO_VALUE) ? null
+                    : URLDecoder.decode(values[index], StandardCharsets.UTF_8);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,65 @@
+package io.wms.core.internal.stock;
+
+import io.wms.core.internal.ApiGuard;
+import io.wms.core.internal.ExpiryPolicy;
+import io.wms.core.internal.Transactions;
+import io.wms.core.internal.WmsSettings;
+import io.wms.core.inventory.InventoryService;
+import io.wms.core.inventory.StockReports;
+import io.wms.core.repository.ProductBatchRepository;
+import io.wms.core.repository.ProductBatchTrackRepository;
+
+/**
+ * Builds the stock's services (movements, reports, batches and their ledger), guarded; the one way into this
+ * package.
+ */
+public final class StockServices {
+
+    private StockServices() {
+    }
+
+    /**
+     * Builds the inventory service, with its movement statements rendered once.
+     *
+     * @param transactions where its statements run, and its transaction and retry policy
+     * @param settings     the clock and warehouse zone of expiry
+     * @return the service
+     */
+    public static InventoryService inventory(Transactions transactions, WmsSettings settings) {
+        return ApiGuard.guard(InventoryService.class, new JooqInventoryService(transactions, settings));
+    }
+
+    /**
+     * Builds the stock reports.
+     *
+     * @param transactions where its statements run
+     * @param settings     the clock and warehouse zone of expiry
+     * @return the reports
+     */
+    public static StockReports reports(Transactions transactions, WmsSettings settings) {
+        return ApiGuard.guard(StockReports.class, new JooqStockReports(transactions.dsl(), settings));
+    }
+
+    /**
+     * Builds the batch repository.
+     *
+     * @param transactions where its statements run
+     * @param settings     the clock and warehouse zone of expiry
+     * @return the repository
+     */
+    public static ProductBatchRepository batches(Transactions transactions, WmsSettings settings) {
+        return ApiGuard.guard(ProductBatchRepository.class,
+                new JooqProductBatchRepository(transactions, new ExpiryPolicy(settings)));
+    }
+
+    /**
+     * Builds the read-only ledger repository.
+     *
+     * @param transactions where its statements run
+     * @return the repository
+     */
+    public static ProductBatchTrackRepository ledger(Transactions transactions) {
+        return ApiGuard.guard(ProductBatchTrackRepository.class,
+                new JooqProductBatchTrackRepository(transactions.dsl()));
+    }
+}

