@@ -89,10 +89,10 @@ public final class Quickstart {
 
             ExpirySweep sweep = wms.inventory().sweepExpired(system);
             out.println("6. Expiry sweep on " + sweep.today() + ": batches marked expired " + sweep.expiredBatches().size()
-                    + "; ledger discrepancies " + wms.inventory().verifyLedger().size());
+                    + "; ledger discrepancies " + wms.inventory().verifyLedger(system).size());
 
             out.println("7. Inventory report:");
-            printReport(out, wms.stockReports().inventoryReport());
+            printReport(out, wms.stockReports().inventoryReport(system));
         }
     }
 

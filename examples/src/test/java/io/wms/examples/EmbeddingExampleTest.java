@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wms.core.Wms;
 import io.wms.core.WmsConfig;
+import io.wms.core.auth.Actor;
 import io.wms.core.model.Category;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
@@ -22,8 +23,8 @@ class EmbeddingExampleTest {
             EmbeddingExample.run(config);
 
             try (Wms wms = Wms.create(config)) {
-                assertThat(wms.categories().list()).extracting(Category::name).containsExactly("Groceries");
-                assertThat(wms.brands().findByName("acme")).isPresent();
+                assertThat(wms.categories().list(Actor.system("test"))).extracting(Category::name).containsExactly("Groceries");
+                assertThat(wms.brands().findByName(Actor.system("test"), "acme")).isPresent();
             }
         }
     }

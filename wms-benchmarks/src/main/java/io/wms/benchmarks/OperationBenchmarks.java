@@ -21,7 +21,7 @@ public class OperationBenchmarks {
     /** Find a product by id, through the wms API. */
     @Benchmark
     public Object findById_wms(Warehouse warehouse) {
-        return warehouse.wms.products().findById(warehouse.productId);
+        return warehouse.wms.products().findById(Warehouse.ACTOR, warehouse.productId);
     }
 
     /** Find a product by id, as the same statements on plain JDBC. */
@@ -33,7 +33,7 @@ public class OperationBenchmarks {
     /** Read a product with 10 batches of 10 ledger rows each, through the wms API. */
     @Benchmark
     public Object fullTracking_wms(Warehouse warehouse) {
-        return warehouse.wms.products().findWithFullTracking(warehouse.trackedProductId);
+        return warehouse.wms.products().findWithFullTracking(Warehouse.ACTOR, warehouse.trackedProductId);
     }
 
     /** Read a product with 10 batches of 10 ledger rows each, as the same statements on plain JDBC. */
@@ -45,7 +45,7 @@ public class OperationBenchmarks {
     /** The first listing page, with its total, through the wms API. */
     @Benchmark
     public Object firstPage_wms(Warehouse warehouse) {
-        return warehouse.wms.products().search(warehouse.byName, PageRequest.first(Warehouse.PAGE_SIZE));
+        return warehouse.wms.products().search(Warehouse.ACTOR, warehouse.byName, PageRequest.first(Warehouse.PAGE_SIZE));
     }
 
     /** The first listing page, with its total, as the same statements on plain JDBC. */
@@ -57,7 +57,7 @@ public class OperationBenchmarks {
     /** A listing page 100,000 rows deep, by offset, through the wms API. */
     @Benchmark
     public Object deepOffsetPage_wms(Warehouse warehouse) {
-        return warehouse.wms.products().search(warehouse.byName, warehouse.deepPage);
+        return warehouse.wms.products().search(Warehouse.ACTOR, warehouse.byName, warehouse.deepPage);
     }
 
     /** A listing page 100,000 rows deep, by offset, as the same statements on plain JDBC. */
@@ -69,7 +69,7 @@ public class OperationBenchmarks {
     /** A listing page 100,000 rows deep, by keyset cursor, through the wms API. */
     @Benchmark
     public Object deepKeysetPage_wms(Warehouse warehouse) {
-        return warehouse.wms.products().scroll(warehouse.byName, Warehouse.PAGE_SIZE, warehouse.deepCursor);
+        return warehouse.wms.products().scroll(Warehouse.ACTOR, warehouse.byName, Warehouse.PAGE_SIZE, warehouse.deepCursor);
     }
 
     /** A listing page 100,000 rows deep, by keyset cursor, as the same statements on plain JDBC. */
@@ -81,7 +81,7 @@ public class OperationBenchmarks {
     /** Full-text search on product names, through the wms API. */
     @Benchmark
     public Object nameSearch_wms(Warehouse warehouse) {
-        return warehouse.wms.products().search(warehouse.search, PageRequest.first(Warehouse.PAGE_SIZE));
+        return warehouse.wms.products().search(Warehouse.ACTOR, warehouse.search, PageRequest.first(Warehouse.PAGE_SIZE));
     }
 
     /** Full-text search on product names, as the same statements on plain JDBC. */
@@ -118,7 +118,7 @@ public class OperationBenchmarks {
     /** The inventory report over the whole warehouse, through the wms API. */
     @Benchmark
     public Object inventoryReport_wms(Warehouse warehouse) {
-        return warehouse.wms.stockReports().inventoryReport();
+        return warehouse.wms.stockReports().inventoryReport(Warehouse.ACTOR);
     }
 
     /** The inventory report over the whole warehouse, as the same statements on plain JDBC. */

@@ -67,32 +67,32 @@ public class Warehouse {
     public void open() {
         pool = pool(8);
         wms = Wms.create(pool);
-        productId = wms.products().scroll(ProductQuery.all(), 1).items().get(0).id();
+        productId = wms.products().scroll(ACTOR, ProductQuery.all(), 1).items().get(0).id();
         trackedProductId = productWithHistory(10, 10);
         pickProductId = productWithHistory(5, 1);
-        receiveBatchId = wms.batches().byProduct(pickProductId).get(0).id();
+        receiveBatchId = wms.batches().byProduct(ACTOR, pickProductId).get(0).id();
         byName = new ProductQuery(null, null, null, null, null, null, null, null, ProductSort.NAME, SortDirection.ASC);
         search = new ProductQuery("widget", null, null, null, null, null, null, null, ProductSort.NAME,
                 SortDirection.ASC);
-        long depth = Math.min(DEEP_PAGE_ROWS, wms.products().search(byName, PageRequest.first(1)).total() / 2);
+        long depth = Math.min(DEEP_PAGE_ROWS, wms.products().search(ACTOR, byName, PageRequest.first(1)).total() / 2);
         deepPage = new PageRequest((int) (depth / PAGE_SIZE) + 1, PAGE_SIZE);
         deepCursor = cursorAt(depth);
-        lastBeforeDeepPage = wms.products().search(byName, new PageRequest((int) (depth / PAGE_SIZE), PAGE_SIZE))
+        lastBeforeDeepPage = wms.products().search(ACTOR, byName, new PageRequest((int) (depth / PAGE_SIZE), PAGE_SIZE))
                 .items().get(PAGE_SIZE - 1);
 
         StatementRecorder recorder = new StatementRecorder(pool);
         try (Wms recording = Wms.create(recorder.dataSource())) {
-            findById = recorder.record(() -> recording.products().findById(productId));
-            fullTracking = recorder.record(() -> recording.products().findWithFullTracking(trackedProductId));
-            firstPage = recorder.record(() -> recording.products().search(byName, PageRequest.first(PAGE_SIZE)));
-            deepOffsetPage = recorder.record(() -> recording.products().search(byName, deepPage));
-            deepKeysetPage = recorder.record(() -> recording.products().scroll(byName, PAGE_SIZE, deepCursor));
-            nameSearch = recorder.record(() -> recording.products().search(search, PageRequest.first(PAGE_SIZE)));
+            findById = recorder.record(() -> recording.products().findById(ACTOR, productId));
+            fullTracking = recorder.record(() -> recording.products().findWithFullTracking(ACTOR, trackedProductId));
+            firstPage = recorder.record(() -> recording.products().search(ACTOR, byName, PageRequest.first(PAGE_SIZE)));
+            deepOffsetPage = recorder.record(() -> recording.products().search(ACTOR, byName, deepPage));
+            deepKeysetPage = recorder.record(() -> recording.products().scroll(ACTOR, byName, PAGE_SIZE, deepCursor));
+            nameSearch = recorder.record(() -> recording.products().search(ACTOR, search, PageRequest.first(PAGE_SIZE)));
             receive = recorder.record(() -> recording.inventory().receiveInto(ACTOR,
                     new ReceiveIntoBatch(receiveBatchId, 1, null, null)));
             pick = recorder.record(() -> recording.inventory().pick(ACTOR,
                     new PickStock(pickProductId, 1, 0, null, null)));
-            inventoryReport = recorder.record(() -> recording.stockReports().inventoryReport());
+            inventoryReport = recorder.record(() -> recording.stockReports().inventoryReport(ACTOR));
         }
     }
 
@@ -139,10 +139,10 @@ public class Warehouse {
     }
 
     private String cursorAt(long rows) {
-        KeysetPage<Product> page = wms.products().scroll(byName, 100);
+        KeysetPage<Product> page = wms.products().scroll(ACTOR, byName, 100);
         Optional<String> cursor = page.nextCursor();
         for (int read = 100; read < rows; read += 100) {
-            page = wms.products().scroll(byName, 100, cursor.orElseThrow());
+            page = wms.products().scroll(ACTOR, byName, 100, cursor.orElseThrow());
             cursor = page.nextCursor();
         }
         return cursor.orElseThrow();

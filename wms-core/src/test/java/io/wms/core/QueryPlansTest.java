@@ -1,5 +1,6 @@
 package io.wms.core;
 
+import static io.wms.core.testing.WmsExtension.ADMIN;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,7 @@ class QueryPlansTest {
 
     @Test
     void nameSearchUsesTheFullTextIndex() {
-        var page = observed.operations().products().search(ProductQuery.all().withText("widgets"),
+        var page = observed.operations().products().search(ADMIN, ProductQuery.all().withText("widgets"),
                 PageRequest.first(20));
 
         assertThat(page.total()).isEqualTo(2);
@@ -82,9 +83,9 @@ class QueryPlansTest {
                 from product_batches b cross join generate_series(1, 200) n""");
         extension.sql().execute("analyze product_batches, product_batch_tracks");
         long batchId = extension.sql().select(DSL.min(PRODUCT_BATCHES.ID)).from(PRODUCT_BATCHES).fetchSingle().value1();
-        var first = observed.operations().ledger().byBatch(batchId, 20);
+        var first = observed.operations().ledger().byBatch(ADMIN, batchId, 20);
 
-        observed.operations().ledger().byBatch(batchId, 20, first.nextCursor().orElseThrow());
+        observed.operations().ledger().byBatch(ADMIN, batchId, 20, first.nextCursor().orElseThrow());
 
         assertThat(planOf(observed.lastQuery())).contains("idx_pbt_batch_created").doesNotContain("Seq Scan");
     }
@@ -105,8 +106,8 @@ class QueryPlansTest {
     }
 
     private String planOfSecondPage(ProductQuery query) {
-        KeysetPage<Product> first = observed.operations().products().scroll(query, 20);
-        observed.operations().products().scroll(query, 20, first.nextCursor().orElseThrow());
+        KeysetPage<Product> first = observed.operations().products().scroll(ADMIN, query, 20);
+        observed.operations().products().scroll(ADMIN, query, 20, first.nextCursor().orElseThrow());
         return planOf(observed.lastQuery());
     }
 

@@ -1,5 +1,6 @@
 package io.wms.core;
 
+import static io.wms.core.testing.WmsExtension.ADMIN;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +45,7 @@ class ReadmeMovingStockExampleTest {
         Actor picker = WmsExtension.actor(null, Permission.PICK_STOCK);
         Actor counter = WmsExtension.actor(null, Permission.ADJUST_STOCK);
         Actor inspector = WmsExtension.actor(null, Permission.CHANGE_BATCH_STATUS);
+        Actor auditor = WmsExtension.actor(null, Permission.READ_CATALOG);
 
         // readme-snippet: moving-stock
         InventoryService inventory = wms.inventory();
@@ -59,13 +61,13 @@ class ReadmeMovingStockExampleTest {
         inventory.quarantine(inspector, receipt.batchId(), "lab sample");
         inventory.release(inspector, receipt.batchId(), "lab sample passed");
         inventory.sweepExpired(Actor.system("expiry-sweep"));          // nightly
-        List<LedgerDiscrepancy> wrong = inventory.verifyLedger();      // empty = every quantity is proven
+        List<LedgerDiscrepancy> wrong = inventory.verifyLedger(auditor);    // empty = every quantity is proven
         // readme-snippet-end
 
         assertThat(wrong).isEmpty();
         assertThat(pick.allocations()).singleElement().extracting(Allocation::quantityAfter).isEqualTo(90);
-        assertThat(wms.stockReports().history(receipt.batchId())).hasSize(5);
-        assertThat(wms.stockReports().stockPerProduct()).singleElement()
+        assertThat(wms.stockReports().history(ADMIN, receipt.batchId())).hasSize(5);
+        assertThat(wms.stockReports().stockPerProduct(ADMIN)).singleElement()
                 .satisfies(stock -> assertThat(stock.usable()).isEqualTo(88));
     }
 }

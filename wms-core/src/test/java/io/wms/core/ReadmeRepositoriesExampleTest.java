@@ -1,5 +1,6 @@
 package io.wms.core;
 
+import static io.wms.core.testing.WmsExtension.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
@@ -40,16 +41,16 @@ class ReadmeRepositoriesExampleTest {
         bread = wms.products().update(actor, bread.id(),
                 new ProductChanges("Rye bread 500 g", "Sliced", food.id(), null, bread.version()));
 
-        ProductDetails details = wms.products().findWithFullTracking(bread.id()).orElseThrow();
+        ProductDetails details = wms.products().findWithFullTracking(actor, bread.id()).orElseThrow();
 
-        Page<Product> page = wms.products().search(
+        Page<Product> page = wms.products().search(actor,
                 ProductQuery.all().withText("bread").withCategory(food.id()), new PageRequest(1, 20));
 
         ProductQuery newest = ProductQuery.all().sortedBy(ProductSort.CREATED_AT, SortDirection.DESC);
-        KeysetPage<Product> scrolled = wms.products().scroll(newest, 50);
+        KeysetPage<Product> scrolled = wms.products().scroll(actor, newest, 50);
         Optional<String> cursor = scrolled.nextCursor();
         while (cursor.isPresent()) {
-            scrolled = wms.products().scroll(newest, 50, cursor.get());
+            scrolled = wms.products().scroll(actor, newest, 50, cursor.get());
             cursor = scrolled.nextCursor();
         }
         // readme-snippet-end

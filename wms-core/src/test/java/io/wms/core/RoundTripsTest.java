@@ -52,7 +52,7 @@ class RoundTripsTest {
                 where b.batch_number = 'B1'""", userId, children);
         ObservedOperations observed = new ObservedOperations(extension.pool());
 
-        ProductDetails details = observed.operations().products().findWithFullTracking(productId).orElseThrow();
+        ProductDetails details = observed.operations().products().findWithFullTracking(ADMIN, productId).orElseThrow();
 
         assertThat(details.batches()).hasSize(children);
         assertThat(details.batches().get(0).history()).hasSize(children)
@@ -68,8 +68,8 @@ class RoundTripsTest {
         ObservedOperations observed = new ObservedOperations(extension.pool());
         ProductRepository products = observed.operations().products();
 
-        Page<Product> page = products.byCategory(food, PageRequest.first(PageRequest.MAX_LIMIT));
-        Page<Product> search = products.search(ProductQuery.all().withText("product"), PageRequest.first(10));
+        Page<Product> page = products.byCategory(ADMIN, food, PageRequest.first(PageRequest.MAX_LIMIT));
+        Page<Product> search = products.search(ADMIN, ProductQuery.all().withText("product"), PageRequest.first(10));
 
         assertThat(page.total()).isEqualTo(children);
         assertThat(page.items()).hasSize(Math.min(children, PageRequest.MAX_LIMIT));
@@ -83,7 +83,7 @@ class RoundTripsTest {
         insertProducts(3, food);
         ObservedOperations observed = new ObservedOperations(extension.pool());
 
-        Page<Product> page = observed.operations().products().byCategory(food, new PageRequest(2, 10));
+        Page<Product> page = observed.operations().products().byCategory(ADMIN, food, new PageRequest(2, 10));
 
         assertThat(page.items()).isEmpty();
         assertThat(page.total()).isEqualTo(3);
@@ -99,7 +99,7 @@ class RoundTripsTest {
                 select ?, 'B' || n, n from generate_series(1, ?) n""", productId, children);
         ObservedOperations observed = new ObservedOperations(extension.pool());
 
-        Page<ProductWithBatches> page = observed.operations().products().listWithBatches(PageRequest.first(10));
+        Page<ProductWithBatches> page = observed.operations().products().listWithBatches(ADMIN, PageRequest.first(10));
 
         assertThat(page.items().get(0).batches()).hasSize(children);
         assertThat(observed.roundTrips()).isEqualTo(1);
@@ -112,8 +112,8 @@ class RoundTripsTest {
         ObservedOperations observed = new ObservedOperations(extension.pool());
         ProductRepository products = observed.operations().products();
 
-        KeysetPage<Product> first = products.scroll(ProductQuery.all(), 10);
-        first.nextCursor().ifPresent(cursor -> products.scroll(ProductQuery.all(), 10, cursor));
+        KeysetPage<Product> first = products.scroll(ADMIN, ProductQuery.all(), 10);
+        first.nextCursor().ifPresent(cursor -> products.scroll(ADMIN, ProductQuery.all(), 10, cursor));
 
         assertThat(first.items()).hasSize(Math.min(children, 10));
         assertThat(observed.roundTrips()).isEqualTo(children > 10 ? 2 : 1);
@@ -170,7 +170,7 @@ class RoundTripsTest {
     }
 
     private long stockedBatch(int quantity) {
-        return extension.wms().batches().byProduct(stockedProduct(1, quantity)).get(0).id();
+        return extension.wms().batches().byProduct(ADMIN, stockedProduct(1, quantity)).get(0).id();
     }
 
     private long stockedProduct(int batches, int quantityEach) {

@@ -37,7 +37,7 @@ class WmsTest {
              Wms wms = Wms.create(configFor(empty).autoMigrate(true).build())) {
 
             assertThat(wms.migrations().currentVersion()).isEqualTo(wms.migrations().latestVersion());
-            assertThat(wms.categories().list()).isEmpty();
+            assertThat(wms.categories().list(ADMIN)).isEmpty();
         }
     }
 
@@ -78,7 +78,7 @@ class WmsTest {
     void transactionCommitsWhenTheWorkReturns() {
         Category food = extension.wms().inTransaction(tx -> tx.categories().create(ADMIN, new NewProductGroup("Food", null)));
 
-        assertThat(extension.wms().categories().findById(food.id())).contains(food);
+        assertThat(extension.wms().categories().findById(ADMIN, food.id())).contains(food);
     }
 
     @Test
@@ -103,7 +103,7 @@ class WmsTest {
             outer.categories().create(ADMIN, new NewProductGroup("Tools", null));
         });
 
-        assertThat(extension.wms().categories().list()).extracting(Category::name).containsExactly("Food", "Tools");
+        assertThat(extension.wms().categories().list(ADMIN)).extracting(Category::name).containsExactly("Food", "Tools");
     }
 
     @Test
@@ -113,10 +113,10 @@ class WmsTest {
             extension.wms().useTransaction(tx -> {
                 Category food = tx.categories().create(ADMIN, new NewProductGroup("Food", null));
 
-                assertThat(tx.categories().findById(food.id())).isPresent();
-                assertThat(extension.wms().categories().findById(food.id()))
+                assertThat(tx.categories().findById(ADMIN, food.id())).isPresent();
+                assertThat(extension.wms().categories().findById(ADMIN, food.id()))
                         .as("the same thread joins the transaction, also through the instance").isPresent();
-                assertThat(join(otherThread.submit(() -> extension.wms().categories().findById(food.id()))))
+                assertThat(join(otherThread.submit(() -> extension.wms().categories().findById(ADMIN, food.id()))))
                         .as("another thread runs outside it").isEmpty();
             });
         } finally {

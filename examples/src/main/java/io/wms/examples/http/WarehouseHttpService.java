@@ -79,7 +79,7 @@ public final class WarehouseHttpService implements AutoCloseable {
         this.serviceActor = serviceActor;
         this.server = server;
         route("GET", "/health", request -> health());
-        route("GET", "/categories", request -> ok(wms.categories().list().stream().map(CategoryView::of).toList()));
+        route("GET", "/categories", request -> ok(wms.categories().list(serviceActor).stream().map(CategoryView::of).toList()));
         route("POST", "/categories", this::createCategory);
         route("GET", "/categories/(\\d+)", request -> ok(CategoryView.of(category(request.id()))));
         route("PUT", "/categories/(\\d+)", this::updateCategory);
@@ -171,7 +171,7 @@ public final class WarehouseHttpService implements AutoCloseable {
     }
 
     private Category category(long id) {
-        return wms.categories().findById(id).orElseThrow(() -> new NotFoundException("category", id));
+        return wms.categories().findById(serviceActor, id).orElseThrow(() -> new NotFoundException("category", id));
     }
 
     private static <T> T required(T value, String field) {

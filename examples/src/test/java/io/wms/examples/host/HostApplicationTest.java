@@ -42,12 +42,12 @@ class HostApplicationTest {
     void theApplicationCanCreateACategory() {
         wms.categories().create(Actor.system("host-test"), new NewProductGroup("Beverages", null));
 
-        assertThat(wms.categories().findByName("beverages")).isPresent();
+        assertThat(wms.categories().findByName(Actor.system("test"), "beverages")).isPresent();
     }
 
     @Test
     void eachTestStartsFromAnEmptyDatabase() {
-        assertThat(wms.categories().list()).isEmpty();
+        assertThat(wms.categories().list(Actor.system("test"))).isEmpty();
     }
 
     @Test

@@ -252,7 +252,7 @@ class WarehouseHttpServiceTest {
 
         assertProblem(send("POST", "/categories", "{\"name\":\"" + name + "\"}"), 413,
                 "urn:wms:problem:body-too-large");
-        assertThat(wms.categories().list()).isEmpty();
+        assertThat(wms.categories().list(Actor.system("test"))).isEmpty();
     }
 
     private long product(String name) {

@@ -157,7 +157,8 @@ public final class Transactions {
         if (bound != null && bound.state != State.AUTO_COMMIT) {
             return work.apply(false);
         }
-        return transaction(() -> work.apply(true));
+        // A data source that hands out the caller's transaction makes this a join, where the characteristics are set.
+        return transaction(() -> work.apply(binding.get().state == State.OWN_TRANSACTION));
     }
 
     /**

@@ -199,7 +199,9 @@ public interface InventoryService {
      * their rows' quantity changes differs, or the latest quantity-moving row's quantity after differs (a batch
      * without such rows must hold 0). Needs no permission: it reveals no stock, only ids and sums.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @return the batches that disagree, by id; empty when the ledger is consistent
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    List<LedgerDiscrepancy> verifyLedger();
+    List<LedgerDiscrepancy> verifyLedger(Actor actor);
 }

@@ -1,5 +1,6 @@
 package io.wms.core.inventory;
 
+import io.wms.core.auth.Actor;
 import java.util.List;
 
 import io.wms.core.model.ProductBatch;
@@ -21,32 +22,40 @@ public interface StockReports {
      * brand names, the units and number of its active unexpired batches, and the number of its batches that hold
      * expired stock.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @return one line per live product, also those without batches; ordered by product name, then id
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    List<InventoryReportLine> inventoryReport();
+    List<InventoryReportLine> inventoryReport(Actor actor);
 
     /**
      * Returns the active batches with units that expire within a number of days from today, today included, soonest
      * first.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param days the window; 0 means "expires today"; not negative
      * @return the batches, by expiry date, then id
      * @throws io.wms.core.error.ValidationException if days is negative
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    List<ProductBatch> expiringWithin(int days);
+    List<ProductBatch> expiringWithin(Actor actor, int days);
 
     /**
      * Returns every live product's units by what can be done with them.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @return one line per live product, by name, then id
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    List<ProductStock> stockPerProduct();
+    List<ProductStock> stockPerProduct(Actor actor);
 
     /**
      * Returns a batch's full history: its ledger rows, oldest first.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param batchId the batch, soft-deleted or not
      * @return its ledger rows; empty for an unknown batch
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    List<ProductBatchTrack> history(long batchId);
+    List<ProductBatchTrack> history(Actor actor, long batchId);
 }

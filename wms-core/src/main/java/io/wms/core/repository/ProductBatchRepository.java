@@ -21,26 +21,32 @@ public interface ProductBatchRepository {
     /**
      * Finds a live batch by id.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param id the id
      * @return the batch, or empty if there is none or it is soft-deleted
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    Optional<ProductBatch> findById(long id);
+    Optional<ProductBatch> findById(Actor actor, long id);
 
     /**
      * Lists a product's live batches in first-expired, first-out order: by expiry date, undated last, then id.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param productId the product's id
      * @return the batches; empty for an unknown product
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    List<ProductBatch> byProduct(long productId);
+    List<ProductBatch> byProduct(Actor actor, long productId);
 
     /**
      * Lists the live batches with a lot number, across all products, by id.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param batchNumber the lot number, compared exactly
      * @return the batches; never {@code null}
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    List<ProductBatch> byBatchNumber(String batchNumber);
+    List<ProductBatch> byBatchNumber(Actor actor, String batchNumber);
 
     /**
      * Lists the live batches that hold expired stock awaiting disposal or return (the seed's
@@ -48,19 +54,23 @@ public interface ProductBatchRepository {
      * their expiry date by the warehouse's rule (usable through the end of the expiry date). The answer is the same
      * before and after the sweep. By expiry date then id, each with its product, in one round trip.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @return the batches; never {@code null}
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    List<BatchWithProduct> expired();
+    List<BatchWithProduct> expired(Actor actor);
 
     /**
      * Lists the live batches of usable stock (active, not expired) holding fewer units than a threshold, by quantity
      * then id, each with its product, in one round trip (the seed's {@code GetLowStockBatches}).
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param threshold the quantity a batch must be below; at least 1
      * @return the batches; never {@code null}
      * @throws io.wms.core.error.ValidationException if the threshold is below 1
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    List<BatchWithProduct> lowStock(int threshold);
+    List<BatchWithProduct> lowStock(Actor actor, int threshold);
 
     /**
      * Corrects the lot number and dates of a live batch, if it has not changed since it was read, and writes one

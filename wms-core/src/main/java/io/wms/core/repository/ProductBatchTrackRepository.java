@@ -1,5 +1,6 @@
 package io.wms.core.repository;
 
+import io.wms.core.auth.Actor;
 import io.wms.core.model.ProductBatchTrack;
 import io.wms.core.model.TrackAction;
 
@@ -17,57 +18,69 @@ public interface ProductBatchTrackRepository {
     /**
      * Reads the first page of a batch's ledger, live or soft-deleted.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param batchId the batch's id
      * @param limit   the rows per page
      * @return the page; empty for an unknown batch
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    KeysetPage<ProductBatchTrack> byBatch(long batchId, int limit);
+    KeysetPage<ProductBatchTrack> byBatch(Actor actor, long batchId, int limit);
 
     /**
      * Reads the page of a batch's ledger after a cursor.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param batchId the batch's id
      * @param limit   the rows per page
      * @param cursor  the previous page's next cursor
      * @return the page
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    KeysetPage<ProductBatchTrack> byBatch(long batchId, int limit, String cursor);
+    KeysetPage<ProductBatchTrack> byBatch(Actor actor, long batchId, int limit, String cursor);
 
     /**
      * Reads the first page of the ledger rows a user wrote.
      *
+     * @param actor who reads; needs {@code MANAGE_USERS}
      * @param userId the user's id
      * @param limit  the rows per page
      * @return the page; empty for an unknown user
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
-    KeysetPage<ProductBatchTrack> byUser(long userId, int limit);
+    KeysetPage<ProductBatchTrack> byUser(Actor actor, long userId, int limit);
 
     /**
      * Reads the page of a user's ledger rows after a cursor.
      *
+     * @param actor who reads; needs {@code MANAGE_USERS}
      * @param userId the user's id
      * @param limit  the rows per page
      * @param cursor the previous page's next cursor
      * @return the page
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
-    KeysetPage<ProductBatchTrack> byUser(long userId, int limit, String cursor);
+    KeysetPage<ProductBatchTrack> byUser(Actor actor, long userId, int limit, String cursor);
 
     /**
      * Reads the first page of the ledger rows of one action, across all batches.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param action the action
      * @param limit  the rows per page
      * @return the page
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    KeysetPage<ProductBatchTrack> byAction(TrackAction action, int limit);
+    KeysetPage<ProductBatchTrack> byAction(Actor actor, TrackAction action, int limit);
 
     /**
      * Reads the page of one action's ledger rows after a cursor.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param action the action
      * @param limit  the rows per page
      * @param cursor the previous page's next cursor
      * @return the page
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    KeysetPage<ProductBatchTrack> byAction(TrackAction action, int limit, String cursor);
+    KeysetPage<ProductBatchTrack> byAction(Actor actor, TrackAction action, int limit, String cursor);
 }

@@ -33,25 +33,31 @@ public interface ProductGroupRepository<T, W> {
     /**
      * Finds a live row by id.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param id the id
      * @return the row, or empty if there is none or it is soft-deleted
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    Optional<T> findById(long id);
+    Optional<T> findById(Actor actor, long id);
 
     /**
      * Finds a live row by name, ignoring letter case.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param name the name
      * @return the row, or empty if there is none
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    Optional<T> findByName(String name);
+    Optional<T> findByName(Actor actor, String name);
 
     /**
      * Lists every live row, ordered by name and then id.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @return the rows; never {@code null}
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    List<T> list();
+    List<T> list(Actor actor);
 
     /**
      * Replaces the name and description of a live row, if it has not changed since it was read.
@@ -104,8 +110,10 @@ public interface ProductGroupRepository<T, W> {
     /**
      * Reads a live row with all its live products, ordered by name and id, in one round trip.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param id the row's id
      * @return the row with its products, or empty if there is no live row with this id
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    Optional<W> findWithProducts(long id);
+    Optional<W> findWithProducts(Actor actor, long id);
 }

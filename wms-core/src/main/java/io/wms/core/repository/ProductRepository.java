@@ -34,10 +34,12 @@ public interface ProductRepository {
     /**
      * Finds a live product by id.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param id the id
      * @return the product, or empty if there is none or it is soft-deleted
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    Optional<Product> findById(long id);
+    Optional<Product> findById(Actor actor, long id);
 
     /**
      * Replaces the values of a live product, if it has not changed since it was read.
@@ -88,73 +90,89 @@ public interface ProductRepository {
     /**
      * Reads a live product with its category, brand, live batches, their ledgers and the users who acted, in one
      * consistent snapshot and a fixed number of round trips whatever the graph's size (the seed's
-     * {@code GetProductWithFullTracking}).
+     * {@code GetProductWithFullTracking}). The users who acted are personal data: they are filled in only for an
+     * actor that also holds {@code MANAGE_USERS}; for others each ledger entry's user is {@code null} (the row still
+     * carries the user's id).
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param id the product's id
      * @return the product and its graph, or empty if there is no live product with this id
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    Optional<ProductDetails> findWithFullTracking(long id);
+    Optional<ProductDetails> findWithFullTracking(Actor actor, long id);
 
     /**
      * Reads one page of a category's live products, by name then id, with the total, in one round trip (the
      * seed's {@code GetByCategory}).
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param categoryId the category's id; an unknown category has no products
      * @param page       which page
      * @return the page
      * @throws io.wms.core.error.ValidationException if the page or limit is out of range
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    Page<Product> byCategory(long categoryId, PageRequest page);
+    Page<Product> byCategory(Actor actor, long categoryId, PageRequest page);
 
     /**
      * Reads one page of live products, by name then id, each with its live batches, in one round trip (the seed's
      * {@code GetAllWithBatches}, bounded by a page).
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param page which page
      * @return the page
      * @throws io.wms.core.error.ValidationException if the page or limit is out of range
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    Page<ProductWithBatches> listWithBatches(PageRequest page);
+    Page<ProductWithBatches> listWithBatches(Actor actor, PageRequest page);
 
     /**
      * Tells whether a live product has stock it can be picked from today (the seed's {@code HasActiveBatches}): a
      * live batch that is active, not expired, and holds units.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param productId the product's id
      * @return {@code true} if it has one; {@code false} also for an unknown or soft-deleted product
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    boolean hasActiveBatches(long productId);
+    boolean hasActiveBatches(Actor actor, long productId);
 
     /**
      * Reads one offset page of the live products that match a query, in the query's order, with the total, in one
      * round trip.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param query the filters and order
      * @param page  which page
      * @return the page
      * @throws io.wms.core.error.ValidationException if a filter, the page or the limit is out of range
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    Page<Product> search(ProductQuery query, PageRequest page);
+    Page<Product> search(Actor actor, ProductQuery query, PageRequest page);
 
     /**
      * Reads the first keyset page of the live products that match a query, in the query's order.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param query the filters and order
      * @param limit the rows per page, from 1 to {@link PageRequest#MAX_LIMIT}
      * @return the page, with a cursor to the next one if more rows follow
      * @throws io.wms.core.error.ValidationException if a filter or the limit is out of range
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    KeysetPage<Product> scroll(ProductQuery query, int limit);
+    KeysetPage<Product> scroll(Actor actor, ProductQuery query, int limit);
 
     /**
      * Reads the keyset page that follows a cursor. The cost does not grow with the number of pages read before.
      *
+     * @param actor who reads; needs {@code READ_CATALOG}
      * @param query  the same filters and order as for the page that returned the cursor
      * @param limit  the rows per page, from 1 to {@link PageRequest#MAX_LIMIT}
      * @param cursor the {@link KeysetPage#nextCursor()} of the previous page
      * @return the page, with a cursor to the next one if more rows follow
      * @throws io.wms.core.error.ValidationException if a filter or the limit is out of range, or the cursor is
      *                                               malformed or was made for another order
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
-    KeysetPage<Product> scroll(ProductQuery query, int limit, String cursor);
+    KeysetPage<Product> scroll(Actor actor, ProductQuery query, int limit, String cursor);
 }

@@ -18,17 +18,21 @@ public interface RoleRepository {
     /**
      * Finds a role by its exact name.
      *
+     * @param actor who reads; needs {@code MANAGE_USERS}
      * @param name the name, for example {@code "admin"}; never {@code null}
      * @return the role, or empty if there is none
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
-    Optional<Role> findByName(String name);
+    Optional<Role> findByName(Actor actor, String name);
 
     /**
      * Lists every role, ordered by name.
      *
+     * @param actor who reads; needs {@code MANAGE_USERS}
      * @return the roles; never {@code null}
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
-    List<Role> list();
+    List<Role> list(Actor actor);
 
     /**
      * Creates a role.
@@ -93,8 +97,10 @@ public interface RoleRepository {
     /**
      * Lists the roles a user holds, ordered by name.
      *
+     * @param actor who reads; needs {@code MANAGE_USERS}
      * @param userId the user's id
      * @return the roles; empty for a user without roles or an unknown user; never {@code null}
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
-    List<Role> rolesOf(long userId);
+    List<Role> rolesOf(Actor actor, long userId);
 }

@@ -34,33 +34,41 @@ public interface UserRepository {
     /**
      * Finds a live user by id.
      *
+     * @param actor who reads; needs {@code MANAGE_USERS}
      * @param id the id
      * @return the user, or empty if there is none or it is soft-deleted
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
-    Optional<User> findById(long id);
+    Optional<User> findById(Actor actor, long id);
 
     /**
      * Finds a live user by e-mail, trimmed and ignoring letter case.
      *
+     * @param actor who reads; needs {@code MANAGE_USERS}
      * @param email the e-mail address; never {@code null}
      * @return the user, or empty if there is none
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
-    Optional<User> findByEmail(String email);
+    Optional<User> findByEmail(Actor actor, String email);
 
     /**
      * Reads a live user with their roles, ordered by name, in one round trip.
      *
+     * @param actor who reads; needs {@code MANAGE_USERS}
      * @param id the user's id
      * @return the user with roles, or empty if there is no live user with this id
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
-    Optional<UserWithRoles> findWithRoles(long id);
+    Optional<UserWithRoles> findWithRoles(Actor actor, long id);
 
     /**
      * Lists every live user, ordered by e-mail (ignoring case) and then id.
      *
+     * @param actor who reads; needs {@code MANAGE_USERS}
      * @return the users; never {@code null}
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
-    List<User> list();
+    List<User> list(Actor actor);
 
     /**
      * Changes a live user's e-mail, if the user has not changed since it was read.

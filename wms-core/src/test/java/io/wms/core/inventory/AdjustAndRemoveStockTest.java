@@ -121,7 +121,7 @@ class AdjustAndRemoveStockTest {
 
         assertThat(movement.action()).isEqualTo(TrackAction.RETURNED);
         assertThat(batch(extension.sql(), batch).quantity()).isEqualTo(3);
-        assertThat(inventory().verifyLedger()).isEmpty();
+        assertThat(inventory().verifyLedger(ADMIN)).isEmpty();
     }
 
     @Test
@@ -134,7 +134,7 @@ class AdjustAndRemoveStockTest {
 
         assertThat(movement.statusAfter()).isEqualTo(BatchStatus.EXPIRED);
         assertThat(batch(extension.sql(), batch).quantity()).isZero();
-        assertThat(inventory().verifyLedger()).isEmpty();
+        assertThat(inventory().verifyLedger(ADMIN)).isEmpty();
     }
 
     @Test

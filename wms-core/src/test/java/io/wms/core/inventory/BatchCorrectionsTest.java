@@ -84,7 +84,7 @@ class BatchCorrectionsTest {
         });
         assertThat(extension.wms().inventory().pick(ADMIN, new PickStock(milk, 5, 0, null, null)).allocations())
                 .singleElement().satisfies(allocation -> assertThat(allocation.batchId()).isEqualTo(expired));
-        assertThat(extension.wms().inventory().verifyLedger()).isEmpty();
+        assertThat(extension.wms().inventory().verifyLedger(ADMIN)).isEmpty();
     }
 
     @Test
@@ -110,6 +110,6 @@ class BatchCorrectionsTest {
         assertThat(ledger(extension.sql(), expired)).extracting(ProductBatchTrack::action, ProductBatchTrack::description)
                 .endsWith(tuple(TrackAction.CORRECTED, "hidden: soft-deleted"),
                         tuple(TrackAction.CORRECTED, "restored: live again"));
-        assertThat(extension.wms().inventory().verifyLedger()).isEmpty();
+        assertThat(extension.wms().inventory().verifyLedger(ADMIN)).isEmpty();
     }
 }

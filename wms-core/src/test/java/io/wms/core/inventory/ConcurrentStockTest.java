@@ -64,7 +64,7 @@ class ConcurrentStockTest {
                 .fetchSingle().value1().longValue();
         assertThat(extension.sql().select(min(PRODUCT_BATCHES.QUANTITY)).from(PRODUCT_BATCHES).fetchSingle().value1())
                 .isNotNegative();
-        assertThat(inventory.verifyLedger()).isEmpty();
+        assertThat(inventory.verifyLedger(ADMIN)).isEmpty();
         assertThat(picked.get() + remaining).isEqualTo(received.get() + adjusted.get());
         assertThat(picks.get()).isPositive();
         double seconds = elapsedNanos / 1e9;
@@ -100,7 +100,7 @@ class ConcurrentStockTest {
         assertThat(receipts).filteredOn(Receipt::newBatch).hasSize(1);
         assertThat(receipts).extracting(Receipt::quantityAfter).containsExactlyInAnyOrder(3, 6, 9, 12, 15, 18, 21, 24);
         assertThat(StockFixtures.ledger(extension.sql(), receipts.get(0).batchId())).hasSize(THREADS);
-        assertThat(inventory.verifyLedger()).isEmpty();
+        assertThat(inventory.verifyLedger(ADMIN)).isEmpty();
     }
 
     @Test
@@ -137,7 +137,7 @@ class ConcurrentStockTest {
                 .isNotNegative();
         assertThat(extension.sql().fetchCount(PRODUCT_BATCHES, PRODUCT_BATCHES.QUANTITY.eq(0)
                 .and(PRODUCT_BATCHES.STATUS.ne(BatchStatus.DEPLETED.databaseValue())))).isZero();
-        assertThat(inventory.verifyLedger()).isEmpty();
+        assertThat(inventory.verifyLedger(ADMIN)).isEmpty();
     }
 
     private interface Worker {

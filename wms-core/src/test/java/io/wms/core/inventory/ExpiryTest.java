@@ -89,7 +89,7 @@ class ExpiryTest {
                 assertThat(row.quantityChange()).isNull();
                 assertThat(row.userId()).isNull();
             });
-            assertThat(extension.wms().inventory().verifyLedger()).isEmpty();
+            assertThat(extension.wms().inventory().verifyLedger(ADMIN)).isEmpty();
         }
 
         @Test

@@ -22,7 +22,7 @@ class LedgerTest {
 
     @Test
     void anEmptyWarehouseIsConsistent() {
-        assertThat(inventory().verifyLedger()).isEmpty();
+        assertThat(inventory().verifyLedger(ADMIN)).isEmpty();
     }
 
     @Test
@@ -33,7 +33,7 @@ class LedgerTest {
         extension.sql().update(PRODUCT_BATCHES).set(PRODUCT_BATCHES.QUANTITY, 9)
                 .where(PRODUCT_BATCHES.ID.eq(batch)).execute();
 
-        assertThat(inventory().verifyLedger()).containsExactly(new LedgerDiscrepancy(batch, 9, 7, 7));
+        assertThat(inventory().verifyLedger(ADMIN)).containsExactly(new LedgerDiscrepancy(batch, 9, 7, 7));
     }
 
     @Test
@@ -45,7 +45,7 @@ class LedgerTest {
                 .set(PRODUCT_BATCHES.QUANTITY, 4)
                 .returning(PRODUCT_BATCHES.ID).fetchSingle().getId();
 
-        assertThat(inventory().verifyLedger()).containsExactly(new LedgerDiscrepancy(batch, 4, 0, null));
+        assertThat(inventory().verifyLedger(ADMIN)).containsExactly(new LedgerDiscrepancy(batch, 4, 0, null));
     }
 
     @Test
@@ -80,6 +80,6 @@ class LedgerTest {
 
         assertThat(picked).isEqualTo(4);
         assertThat(batch(extension.sql(), batch).quantity()).isEqualTo(6);
-        assertThat(inventory().verifyLedger()).isEmpty();
+        assertThat(inventory().verifyLedger(ADMIN)).isEmpty();
     }
 }

@@ -131,7 +131,7 @@ class PickStockTest {
             assertThat(row.quantityChange()).isEqualTo(-2);
             assertThat(row.quantityAfter()).isEqualTo(3);
         });
-        assertThat(inventory().verifyLedger()).isEmpty();
+        assertThat(inventory().verifyLedger(ADMIN)).isEmpty();
     }
 
     @Test

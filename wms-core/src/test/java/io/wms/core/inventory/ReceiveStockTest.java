@@ -115,7 +115,7 @@ class ReceiveStockTest {
 
         assertThat(again.batchId()).isEqualTo(first.batchId());
         assertThat(again.quantityAfter()).isEqualTo(10);
-        assertThat(inventory().verifyLedger()).isEmpty();
+        assertThat(inventory().verifyLedger(ADMIN)).isEmpty();
     }
 
     @Test

@@ -72,38 +72,38 @@ class StockReportsTest {
 
     @Test
     void theInventoryReportCountsUsableStockAndExpiredBatchesByTheExpiryRule() {
-        assertThat(reports().inventoryReport()).containsExactly(
+        assertThat(reports().inventoryReport(ADMIN)).containsExactly(
                 new InventoryReportLine(bread, "Bread", null, null, 0, 0, 0),
                 new InventoryReportLine(milk, "Milk", "Dairy", "Farm", 34, 2, 2));
     }
 
     @Test
     void expiredBatchesAreTheOverdueAndTheSweptWithStockLeft() {
-        assertThat(extension.wms().batches().expired()).extracting(expired -> expired.batch().id())
+        assertThat(extension.wms().batches().expired(ADMIN)).extracting(expired -> expired.batch().id())
                 .containsExactly(swept, overdue);
     }
 
     @Test
     void expiredBatchesAreTheSameBeforeAndAfterTheSweep() {
-        List<Long> before = extension.wms().batches().expired().stream().map(expired -> expired.batch().id()).toList();
+        List<Long> before = extension.wms().batches().expired(ADMIN).stream().map(expired -> expired.batch().id()).toList();
 
         extension.wms().inventory().sweepExpired(ADMIN);
 
-        assertThat(extension.wms().batches().expired()).extracting(expired -> expired.batch().id())
+        assertThat(extension.wms().batches().expired(ADMIN)).extracting(expired -> expired.batch().id())
                 .isEqualTo(before).containsExactly(swept, overdue);
     }
 
     @Test
     void lowStockListsOnlyUsableBatchesBelowTheThreshold() {
-        assertThat(extension.wms().batches().lowStock(10)).extracting(low -> low.batch().id())
+        assertThat(extension.wms().batches().lowStock(ADMIN, 10)).extracting(low -> low.batch().id())
                 .containsExactly(lastDay);
-        assertThatThrownBy(() -> extension.wms().batches().lowStock(0)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> extension.wms().batches().lowStock(ADMIN, 0)).isInstanceOf(ValidationException.class);
     }
 
     @Test
     void hasActiveBatchesIsTrueOnlyWithPickableStock() {
-        assertThat(extension.wms().products().hasActiveBatches(milk)).isTrue();
-        assertThat(extension.wms().products().hasActiveBatches(bread)).isFalse();
+        assertThat(extension.wms().products().hasActiveBatches(ADMIN, milk)).isTrue();
+        assertThat(extension.wms().products().hasActiveBatches(ADMIN, bread)).isFalse();
     }
 
     @Test
@@ -111,22 +111,22 @@ class StockReportsTest {
         long cheese = product(extension.sql(), "Cheese");
         stock(cheese, "OLD", 5, TODAY.minusDays(1));
 
-        assertThat(extension.wms().products().hasActiveBatches(cheese)).isFalse();
-        assertThat(extension.wms().batches().lowStock(10)).extracting(low -> low.batch().productId())
+        assertThat(extension.wms().products().hasActiveBatches(ADMIN, cheese)).isFalse();
+        assertThat(extension.wms().batches().lowStock(ADMIN, 10)).extracting(low -> low.batch().productId())
                 .doesNotContain(cheese);
-        assertThat(extension.wms().batches().expired()).extracting(expired -> expired.batch().productId())
+        assertThat(extension.wms().batches().expired(ADMIN)).extracting(expired -> expired.batch().productId())
                 .contains(cheese);
     }
 
     @Test
     void expiringWithinCountsTodayAndLeavesOutTheExpired() {
-        assertThat(reports().expiringWithin(0)).extracting(ProductBatch::id).containsExactly(lastDay);
-        assertThat(reports().expiringWithin(20)).extracting(ProductBatch::id).containsExactly(lastDay, fresh);
+        assertThat(reports().expiringWithin(ADMIN, 0)).extracting(ProductBatch::id).containsExactly(lastDay);
+        assertThat(reports().expiringWithin(ADMIN, 20)).extracting(ProductBatch::id).containsExactly(lastDay, fresh);
     }
 
     @Test
     void stockPerProductSplitsUnitsByWhatCanBeDoneWithThem() {
-        assertThat(reports().stockPerProduct()).containsExactly(
+        assertThat(reports().stockPerProduct(ADMIN)).containsExactly(
                 new ProductStock(bread, "Bread", 0, 0, 0, 0),
                 new ProductStock(milk, "Milk", 34, 9, 8, 0));
     }
@@ -135,9 +135,9 @@ class StockReportsTest {
     void aBatchHistoryListsItsLedgerRowsOldestFirst() {
         extension.wms().inventory().pick(ADMIN, PickStock.of(milk, 5));
 
-        assertThat(reports().history(lastDay)).extracting(ProductBatchTrack::action)
+        assertThat(reports().history(ADMIN, lastDay)).extracting(ProductBatchTrack::action)
                 .containsExactly(TrackAction.RECEIVED, TrackAction.PICKED);
-        assertThat(reports().history(held)).extracting(ProductBatchTrack::action)
+        assertThat(reports().history(ADMIN, held)).extracting(ProductBatchTrack::action)
                 .containsExactly(TrackAction.RECEIVED, TrackAction.STATUS_CHANGED);
     }
 }

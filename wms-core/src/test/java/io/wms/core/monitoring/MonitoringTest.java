@@ -77,8 +77,8 @@ class MonitoringTest {
         try (Wms wms = Wms.create(config)) {
             long before = wms.monitoring().poolStatistics(ADMIN).orElseThrow().acquisitions();
 
-            wms.categories().list();
-            wms.categories().list();
+            wms.categories().list(ADMIN);
+            wms.categories().list(ADMIN);
 
             PoolStatistics after = wms.monitoring().poolStatistics(ADMIN).orElseThrow();
             assertThat(after.acquisitions()).isGreaterThanOrEqualTo(before + 2);

@@ -93,7 +93,7 @@ class FaultInjectionTest {
         assertThat(killed.get()).as("backends terminated").isPositive();
         assertThat(remaining).as("stock left after exactly one application of every pick")
                 .isEqualTo((long) products.size() * STOCK - WORKERS * PICKS_PER_WORKER);
-        assertThat(wms.inventory().verifyLedger()).isEmpty();
+        assertThat(wms.inventory().verifyLedger(ADMIN)).isEmpty();
     }
 
     @Test
@@ -148,7 +148,7 @@ class FaultInjectionTest {
                 assertThat(lastSuccess.get()).as("a pick succeeded after the restart").isGreaterThan(restarted);
                 assertThat(recovery).as("time until the pool served again").isLessThan(RECOVERY_BOUND);
                 assertThat(nonRetryable.get()).as("failures that were not retriable").isZero();
-                assertThat(wms.inventory().verifyLedger()).isEmpty();
+                assertThat(wms.inventory().verifyLedger(ADMIN)).isEmpty();
             }
         } finally {
             server.close();

@@ -1,5 +1,6 @@
 package io.wms.core.reliability;
 
+import static io.wms.core.testing.WmsExtension.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,11 +31,11 @@ class VanishedServerTest {
     @Test
     void readFromAServerThatFellSilentFailsRetriablyWithinTheSocketTimeout() throws Exception {
         try (TcpRelay proxy = relayTo(extension.database()); Wms wms = Wms.create(config(proxy, extension.database()))) {
-            wms.products().scroll(ProductQuery.all(), 1);
+            wms.products().scroll(ADMIN, ProductQuery.all(), 1);
             proxy.fallSilent();
 
             long start = System.nanoTime();
-            assertThatThrownBy(() -> wms.products().scroll(ProductQuery.all(), 1))
+            assertThatThrownBy(() -> wms.products().scroll(ADMIN, ProductQuery.all(), 1))
                     .isInstanceOf(RetryableException.class);
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
 
@@ -48,14 +49,14 @@ class VanishedServerTest {
     @Test
     void poolServesAgainOnceTheServerAnswersAgain() throws Exception {
         try (TcpRelay proxy = relayTo(extension.database()); Wms wms = Wms.create(config(proxy, extension.database()))) {
-            wms.products().scroll(ProductQuery.all(), 1);
+            wms.products().scroll(ADMIN, ProductQuery.all(), 1);
             proxy.fallSilent();
-            assertThatThrownBy(() -> wms.products().scroll(ProductQuery.all(), 1))
+            assertThatThrownBy(() -> wms.products().scroll(ADMIN, ProductQuery.all(), 1))
                     .isInstanceOf(RetryableException.class);
 
             proxy.answerAgain();
 
-            assertThat(wms.products().scroll(ProductQuery.all(), 1).items()).isEmpty();
+            assertThat(wms.products().scroll(ADMIN, ProductQuery.all(), 1).items()).isEmpty();
             assertThat(wms.monitoring().health(WmsExtension.ADMIN).up()).isTrue();
         }
     }

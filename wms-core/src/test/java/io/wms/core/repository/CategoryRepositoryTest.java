@@ -30,8 +30,8 @@ class CategoryRepositoryTest {
     void createdCategoryIsFoundByIdAndByNameIgnoringCase() {
         Category food = categories().create(ADMIN, new NewProductGroup("Food", "Things to eat"));
 
-        assertThat(categories().findById(food.id())).contains(food);
-        assertThat(categories().findByName("FOOD")).contains(food);
+        assertThat(categories().findById(ADMIN, food.id())).contains(food);
+        assertThat(categories().findByName(ADMIN, "FOOD")).contains(food);
         assertThat(food.version()).isEqualTo(1);
     }
 
@@ -90,7 +90,7 @@ class CategoryRepositoryTest {
 
         assertThatThrownBy(() -> categories().update(ADMIN, food.id(), new ProductGroupChanges("Snacks", null, 1)))
                 .isInstanceOf(ConcurrentUpdateException.class);
-        assertThat(categories().findById(food.id())).get().extracting(Category::name).isEqualTo("Groceries");
+        assertThat(categories().findById(ADMIN, food.id())).get().extracting(Category::name).isEqualTo("Groceries");
     }
 
     @Test
@@ -107,8 +107,8 @@ class CategoryRepositoryTest {
         categories().delete(ADMIN, food.id());
         Category again = categories().create(ADMIN, new NewProductGroup("Food", null));
 
-        assertThat(categories().findById(food.id())).isEmpty();
-        assertThat(categories().list()).containsExactly(again);
+        assertThat(categories().findById(ADMIN, food.id())).isEmpty();
+        assertThat(categories().list(ADMIN)).containsExactly(again);
     }
 
     @Test
@@ -119,7 +119,7 @@ class CategoryRepositoryTest {
         Category restored = categories().restore(ADMIN, food.id());
 
         assertThat(restored.deletedAt()).isNull();
-        assertThat(categories().findById(food.id())).isPresent();
+        assertThat(categories().findById(ADMIN, food.id())).isPresent();
     }
 
     @Test
@@ -130,7 +130,7 @@ class CategoryRepositoryTest {
 
         assertThatThrownBy(() -> categories().restore(ADMIN, food.id()))
                 .isInstanceOf(DuplicateException.class);
-        assertThat(categories().findById(food.id())).isEmpty();
+        assertThat(categories().findById(ADMIN, food.id())).isEmpty();
     }
 
     @Test
@@ -163,7 +163,7 @@ class CategoryRepositoryTest {
         assertThatThrownBy(() -> categories().purge(manager, food.id()))
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("PURGE_DATA");
-        assertThat(categories().findById(food.id())).isPresent();
+        assertThat(categories().findById(ADMIN, food.id())).isPresent();
     }
 
     @Test
@@ -174,7 +174,7 @@ class CategoryRepositoryTest {
                     .execute();
         }
 
-        CategoryWithProducts withProducts = categories().findWithProducts(food.id()).orElseThrow();
+        CategoryWithProducts withProducts = categories().findWithProducts(ADMIN, food.id()).orElseThrow();
 
         assertThat(withProducts.category()).isEqualTo(food);
         assertThat(withProducts.products()).extracting(io.wms.core.model.Product::name)

@@ -38,6 +38,6 @@ class HostReferencesTest {
         assertThatThrownBy(() -> extension.wms().products().purge(ADMIN, product.id()))
                 .isInstanceOf(ReferencedException.class)
                 .hasMessageContaining("host_order_lines");
-        assertThat(extension.wms().products().findById(product.id())).isPresent();
+        assertThat(extension.wms().products().findById(ADMIN, product.id())).isPresent();
     }
 }

@@ -46,7 +46,7 @@ class ProductBatchRepositoryTest {
     }
 
     private ProductBatch reload(long id) {
-        return batches().findById(id).orElseThrow();
+        return batches().findById(ADMIN, id).orElseThrow();
     }
 
     @Test
@@ -58,7 +58,7 @@ class ProductBatchRepositoryTest {
         long deleted = fixtures().batch(bread, "D", 1, TODAY, BatchStatus.ACTIVE);
         batches().delete(ADMIN, deleted);
 
-        assertThat(batches().byProduct(bread)).extracting(ProductBatch::id).containsExactly(early, late, undated);
+        assertThat(batches().byProduct(ADMIN, bread)).extracting(ProductBatch::id).containsExactly(early, late, undated);
     }
 
     @Test
@@ -69,7 +69,7 @@ class ProductBatchRepositoryTest {
         long second = fixtures().batch(apples, "LOT-7", 1, null, BatchStatus.ACTIVE);
         fixtures().batch(apples, "LOT-8", 1, null, BatchStatus.ACTIVE);
 
-        assertThat(batches().byBatchNumber("LOT-7")).extracting(ProductBatch::id).containsExactly(first, second);
+        assertThat(batches().byBatchNumber(ADMIN, "LOT-7")).extracting(ProductBatch::id).containsExactly(first, second);
     }
 
     @Test
@@ -83,9 +83,9 @@ class ProductBatchRepositoryTest {
         long deleted = fixtures().batch(bread, "D", 1, TODAY.minusDays(1), BatchStatus.ACTIVE);
         batches().delete(ADMIN, deleted);
 
-        assertThat(batches().expired()).extracting(expired -> expired.batch().id())
+        assertThat(batches().expired(ADMIN)).extracting(expired -> expired.batch().id())
                 .containsExactly(lastMonth, yesterday);
-        assertThat(batches().expired()).allSatisfy(expired -> assertThat(expired.product().name()).isEqualTo("Bread"));
+        assertThat(batches().expired(ADMIN)).allSatisfy(expired -> assertThat(expired.product().name()).isEqualTo("Bread"));
     }
 
     @Test
@@ -96,12 +96,12 @@ class ProductBatchRepositoryTest {
         fixtures().batch(bread, "5", 5, null, BatchStatus.ACTIVE);
         fixtures().batch(bread, "0", 0, null, BatchStatus.DEPLETED);
 
-        assertThat(batches().lowStock(5)).extracting(low -> low.batch().id()).containsExactly(one, four);
+        assertThat(batches().lowStock(ADMIN, 5)).extracting(low -> low.batch().id()).containsExactly(one, four);
     }
 
     @Test
     void lowStockThresholdMustBePositive() {
-        assertThatThrownBy(() -> batches().lowStock(0))
+        assertThatThrownBy(() -> batches().lowStock(ADMIN, 0))
                 .isInstanceOfSatisfying(ValidationException.class,
                         failure -> assertThat(failure.hasViolation("threshold")).isTrue());
     }
@@ -176,9 +176,9 @@ class ProductBatchRepositoryTest {
         batches().delete(ADMIN, id);
         long again = fixtures().batch(bread, "B1", 1, null, BatchStatus.ACTIVE);
 
-        assertThat(batches().findById(id)).isEmpty();
+        assertThat(batches().findById(ADMIN, id)).isEmpty();
         assertThatThrownBy(() -> batches().restore(ADMIN, id)).isInstanceOf(DuplicateException.class);
-        assertThat(batches().byProduct(bread)).extracting(ProductBatch::id).containsExactly(again);
+        assertThat(batches().byProduct(ADMIN, bread)).extracting(ProductBatch::id).containsExactly(again);
     }
 
     @Test
@@ -190,7 +190,7 @@ class ProductBatchRepositoryTest {
         ProductBatch restored = batches().restore(ADMIN, id);
 
         assertThat(restored.deletedAt()).isNull();
-        assertThat(batches().findById(id)).contains(restored);
+        assertThat(batches().findById(ADMIN, id)).contains(restored);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.wms.core.repository;
 
+import static io.wms.core.testing.WmsExtension.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,8 +45,8 @@ class ProductBatchTrackRepositoryTest {
         }
         Collections.reverse(written);
 
-        List<ProductBatchTrack> read = readAll(limit -> ledger().byBatch(batch, limit),
-                (limit, cursor) -> ledger().byBatch(batch, limit, cursor), 2);
+        List<ProductBatchTrack> read = readAll(limit -> ledger().byBatch(ADMIN, batch, limit),
+                (limit, cursor) -> ledger().byBatch(ADMIN, batch, limit, cursor), 2);
 
         assertThat(read).extracting(ProductBatchTrack::id).containsExactlyElementsOf(written);
     }
@@ -59,8 +60,8 @@ class ProductBatchTrackRepositoryTest {
         long first = fixtures().track(batch, picker, TrackAction.PICKED, -1, 8);
         long second = fixtures().track(batch, picker, TrackAction.PICKED, -2, 6);
 
-        List<ProductBatchTrack> read = readAll(limit -> ledger().byUser(picker, limit),
-                (limit, cursor) -> ledger().byUser(picker, limit, cursor), 1);
+        List<ProductBatchTrack> read = readAll(limit -> ledger().byUser(ADMIN, picker, limit),
+                (limit, cursor) -> ledger().byUser(ADMIN, picker, limit, cursor), 1);
 
         assertThat(read).extracting(ProductBatchTrack::id).containsExactly(second, first);
         assertThat(read).allSatisfy(track -> assertThat(track.userId()).isEqualTo(picker));
@@ -75,7 +76,7 @@ class ProductBatchTrackRepositoryTest {
         fixtures().track(one, null, TrackAction.PICKED, -1, 3);
         long second = fixtures().track(two, null, TrackAction.RECEIVED, 2, 2);
 
-        KeysetPage<ProductBatchTrack> page = ledger().byAction(TrackAction.RECEIVED, 10);
+        KeysetPage<ProductBatchTrack> page = ledger().byAction(ADMIN, TrackAction.RECEIVED, 10);
 
         assertThat(page.items()).extracting(ProductBatchTrack::id).containsExactly(second, first);
         assertThat(page.nextCursor()).isEmpty();
@@ -83,7 +84,7 @@ class ProductBatchTrackRepositoryTest {
 
     @Test
     void malformedCursorAndLimitAreReportedTogether() {
-        assertThatThrownBy(() -> ledger().byBatch(1, PageRequest.MAX_LIMIT + 1, "garbage"))
+        assertThatThrownBy(() -> ledger().byBatch(ADMIN, 1, PageRequest.MAX_LIMIT + 1, "garbage"))
                 .isInstanceOfSatisfying(ValidationException.class, failure -> {
                     assertThat(failure.hasViolation("cursor")).isTrue();
                     assertThat(failure.hasViolation("limit")).isTrue();
@@ -94,9 +95,9 @@ class ProductBatchTrackRepositoryTest {
     void productCursorIsNotALedgerCursor() {
         extension.wms().products().create(WmsExtension.ADMIN, new NewProduct("A", null, null, null));
         extension.wms().products().create(WmsExtension.ADMIN, new NewProduct("B", null, null, null));
-        String productCursor = extension.wms().products().scroll(ProductQuery.all(), 1).nextCursor().orElseThrow();
+        String productCursor = extension.wms().products().scroll(ADMIN, ProductQuery.all(), 1).nextCursor().orElseThrow();
 
-        assertThatThrownBy(() -> ledger().byAction(TrackAction.PICKED, 1, productCursor))
+        assertThatThrownBy(() -> ledger().byAction(ADMIN, TrackAction.PICKED, 1, productCursor))
                 .isInstanceOf(ValidationException.class);
     }
 

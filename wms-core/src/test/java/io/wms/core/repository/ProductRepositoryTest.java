@@ -62,7 +62,7 @@ class ProductRepositoryTest {
         Product bread = products().create(WmsExtension.actor(userId, Permission.MANAGE_CATALOG),
                 new NewProduct("  Bread ", "Sliced", food.id(), acme.id()));
 
-        assertThat(products().findById(bread.id())).contains(bread);
+        assertThat(products().findById(ADMIN, bread.id())).contains(bread);
         assertThat(bread.name()).isEqualTo("Bread");
         assertThat(bread.categoryId()).isEqualTo(food.id());
         assertThat(bread.brandId()).isEqualTo(acme.id());
@@ -101,7 +101,7 @@ class ProductRepositoryTest {
 
     @Test
     void missingArgumentsAreAValidationErrorNamingThem() {
-        assertThatThrownBy(() -> products().search(null, null))
+        assertThatThrownBy(() -> products().search(ADMIN, null, null))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("query is required")
                 .hasMessageContaining("page is required");
@@ -128,7 +128,7 @@ class ProductRepositoryTest {
         assertThatThrownBy(() -> products().update(ADMIN, bread.id(),
                 new ProductChanges("Toast", null, null, null, 1)))
                 .isInstanceOf(ConcurrentUpdateException.class);
-        assertThat(products().findById(bread.id())).get().extracting(Product::name).isEqualTo("Rye bread");
+        assertThat(products().findById(ADMIN, bread.id())).get().extracting(Product::name).isEqualTo("Rye bread");
     }
 
     @Test
@@ -145,7 +145,7 @@ class ProductRepositoryTest {
         assertThatThrownBy(() -> products().update(ADMIN, bread.id(), new ProductChanges("Toast", null, null, 7L, 1)))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("brand 7 does not exist");
-        assertThat(products().findById(bread.id())).contains(bread);
+        assertThat(products().findById(ADMIN, bread.id())).contains(bread);
     }
 
     @Test
@@ -153,11 +153,11 @@ class ProductRepositoryTest {
         Product bread = products().create(ADMIN, new NewProduct("Bread", null, null, null));
 
         products().delete(ADMIN, bread.id());
-        assertThat(products().findById(bread.id())).isEmpty();
+        assertThat(products().findById(ADMIN, bread.id())).isEmpty();
 
         Product restored = products().restore(ADMIN, bread.id());
         assertThat(restored.deletedAt()).isNull();
-        assertThat(products().findById(bread.id())).contains(restored);
+        assertThat(products().findById(ADMIN, bread.id())).contains(restored);
     }
 
     @Test
@@ -176,7 +176,7 @@ class ProductRepositoryTest {
         assertThatThrownBy(() -> products().restore(ADMIN, bread.id()))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("deleted product " + bread.id() + " does not exist");
-        assertThat(products().findById(bread.id())).contains(bread);
+        assertThat(products().findById(ADMIN, bread.id())).contains(bread);
     }
 
     @Test
@@ -212,7 +212,7 @@ class ProductRepositoryTest {
                 .isInstanceOf(PermissionDeniedException.class);
         assertThatThrownBy(() -> products().delete(viewer, bread.id()))
                 .isInstanceOf(PermissionDeniedException.class);
-        assertThat(products().findById(bread.id())).contains(bread);
+        assertThat(products().findById(ADMIN, bread.id())).contains(bread);
         assertThat(extension.sql().fetchCount(PRODUCTS)).isEqualTo(1);
     }
 
@@ -224,7 +224,7 @@ class ProductRepositoryTest {
         assertThatThrownBy(() -> products().purge(manager, bread.id()))
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("PURGE_DATA");
-        assertThat(products().findById(bread.id())).contains(bread);
+        assertThat(products().findById(ADMIN, bread.id())).contains(bread);
     }
 
     @Test
@@ -242,7 +242,7 @@ class ProductRepositoryTest {
         long received = fixtures().track(early, null, TrackAction.RECEIVED, 8, 8);
         long picked = fixtures().track(early, userId, TrackAction.PICKED, -3, 5);
 
-        ProductDetails details = products().findWithFullTracking(bread.id()).orElseThrow();
+        ProductDetails details = products().findWithFullTracking(ADMIN, bread.id()).orElseThrow();
 
         assertThat(details.product()).isEqualTo(bread);
         assertThat(details.category()).isEqualTo(food);
@@ -263,7 +263,7 @@ class ProductRepositoryTest {
     void fullTrackingOfAProductWithoutCategoryOrBrandHasNeither() {
         Product bread = products().create(ADMIN, new NewProduct("Bread", null, null, null));
 
-        ProductDetails details = products().findWithFullTracking(bread.id()).orElseThrow();
+        ProductDetails details = products().findWithFullTracking(ADMIN, bread.id()).orElseThrow();
 
         assertThat(details.category()).isNull();
         assertThat(details.brand()).isNull();
@@ -275,7 +275,7 @@ class ProductRepositoryTest {
         Product bread = products().create(ADMIN, new NewProduct("Bread", null, null, null));
         products().delete(ADMIN, bread.id());
 
-        assertThat(products().findWithFullTracking(bread.id())).isEmpty();
+        assertThat(products().findWithFullTracking(ADMIN, bread.id())).isEmpty();
     }
 
     @Test
@@ -289,7 +289,7 @@ class ProductRepositoryTest {
         long deleted = fixtures().product("Anchovies", food.id());
         products().delete(ADMIN, deleted);
 
-        Page<Product> second = products().byCategory(food.id(), new PageRequest(2, 2));
+        Page<Product> second = products().byCategory(ADMIN, food.id(), new PageRequest(2, 2));
 
         assertThat(second.items()).extracting(Product::name).containsExactly("Cheese", "Dates");
         assertThat(second.total()).isEqualTo(5);
@@ -302,7 +302,7 @@ class ProductRepositoryTest {
         Category food = category("Food");
         fixtures().product("Bread", food.id());
 
-        Page<Product> page = products().byCategory(food.id(), new PageRequest(5, 10));
+        Page<Product> page = products().byCategory(ADMIN, food.id(), new PageRequest(5, 10));
 
         assertThat(page.items()).isEmpty();
         assertThat(page.total()).isEqualTo(1);
@@ -311,7 +311,7 @@ class ProductRepositoryTest {
 
     @Test
     void pageAndLimitOutOfRangeAreReportedTogether() {
-        assertThatThrownBy(() -> products().byCategory(1, new PageRequest(0, PageRequest.MAX_LIMIT + 1)))
+        assertThatThrownBy(() -> products().byCategory(ADMIN, 1, new PageRequest(0, PageRequest.MAX_LIMIT + 1)))
                 .isInstanceOfSatisfying(ValidationException.class, failure -> {
                     assertThat(failure.hasViolation("page")).isTrue();
                     assertThat(failure.hasViolation("limit")).isTrue();
@@ -320,7 +320,7 @@ class ProductRepositoryTest {
 
     @Test
     void zeroLimitIsRefused() {
-        assertThatThrownBy(() -> products().listWithBatches(new PageRequest(1, 0)))
+        assertThatThrownBy(() -> products().listWithBatches(ADMIN, new PageRequest(1, 0)))
                 .isInstanceOfSatisfying(ValidationException.class,
                         failure -> assertThat(failure.hasViolation("limit")).isTrue());
     }
@@ -332,7 +332,7 @@ class ProductRepositoryTest {
         long late = fixtures().batch(bread, "L", 1, JUNE.plusDays(1), BatchStatus.ACTIVE);
         long early = fixtures().batch(bread, "E", 1, JUNE, BatchStatus.DEPLETED);
 
-        Page<ProductWithBatches> page = products().listWithBatches(PageRequest.first(10));
+        Page<ProductWithBatches> page = products().listWithBatches(ADMIN, PageRequest.first(10));
 
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.items()).extracting(item -> item.product().id()).containsExactly(apples, bread);
@@ -351,9 +351,9 @@ class ProductRepositoryTest {
         long deleted = fixtures().batch(cheese, "D", 1, null, BatchStatus.ACTIVE);
         extension.wms().batches().delete(ADMIN, deleted);
 
-        assertThat(products().hasActiveBatches(bread)).isTrue();
-        assertThat(products().hasActiveBatches(apples)).isFalse();
-        assertThat(products().hasActiveBatches(cheese)).isFalse();
-        assertThat(products().hasActiveBatches(999)).isFalse();
+        assertThat(products().hasActiveBatches(ADMIN, bread)).isTrue();
+        assertThat(products().hasActiveBatches(ADMIN, apples)).isFalse();
+        assertThat(products().hasActiveBatches(ADMIN, cheese)).isFalse();
+        assertThat(products().hasActiveBatches(ADMIN, 999)).isFalse();
     }
 }

@@ -37,7 +37,7 @@ class ProductSearchTest {
     }
 
     private List<String> names(ProductQuery query) {
-        return products().search(query, PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()
+        return products().search(ADMIN, query, PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()
                 .map(Product::name).toList();
     }
 
@@ -126,7 +126,7 @@ class ProductSearchTest {
 
         List<Long> paged = new ArrayList<>();
         for (int page = 1; page <= 3; page++) {
-            products().search(ProductQuery.all(), new PageRequest(page, 2)).items()
+            products().search(ADMIN, ProductQuery.all(), new PageRequest(page, 2)).items()
                     .forEach(product -> paged.add(product.id()));
         }
 
@@ -181,7 +181,7 @@ class ProductSearchTest {
     void lastKeysetPageHasNoCursor() {
         products().create(ADMIN, new NewProduct("Bread", null, null, null));
 
-        KeysetPage<Product> page = products().scroll(ProductQuery.all(), 1);
+        KeysetPage<Product> page = products().scroll(ADMIN, ProductQuery.all(), 1);
 
         assertThat(page.items()).hasSize(1);
         assertThat(page.nextCursor()).isEmpty();
@@ -191,9 +191,9 @@ class ProductSearchTest {
     void cursorOfAnotherOrderIsRefused() {
         products().create(ADMIN, new NewProduct("Bread", null, null, null));
         products().create(ADMIN, new NewProduct("Apples", null, null, null));
-        String byName = products().scroll(ProductQuery.all(), 1).nextCursor().orElseThrow();
+        String byName = products().scroll(ADMIN, ProductQuery.all(), 1).nextCursor().orElseThrow();
 
-        assertThatThrownBy(() -> products().scroll(
+        assertThatThrownBy(() -> products().scroll(ADMIN,
                 ProductQuery.all().sortedBy(ProductSort.CREATED_AT, SortDirection.ASC), 1, byName))
                 .isInstanceOfSatisfying(ValidationException.class,
                         failure -> assertThat(failure.hasViolation("cursor")).isTrue());
@@ -201,7 +201,7 @@ class ProductSearchTest {
 
     @Test
     void malformedCursorIsRefusedWithTheOtherViolations() {
-        assertThatThrownBy(() -> products().scroll(ProductQuery.all(), 0, "not a cursor"))
+        assertThatThrownBy(() -> products().scroll(ADMIN, ProductQuery.all(), 0, "not a cursor"))
                 .isInstanceOfSatisfying(ValidationException.class, failure -> {
                     assertThat(failure.hasViolation("cursor")).isTrue();
                     assertThat(failure.hasViolation("limit")).isTrue();
@@ -214,7 +214,7 @@ class ProductSearchTest {
                 JUNE, JUNE.minusDays(1), Instant.parse("2030-01-02T00:00:00Z"), Instant.parse("2030-01-01T00:00:00Z"),
                 null, null);
 
-        assertThatThrownBy(() -> products().search(query, new PageRequest(0, 10)))
+        assertThatThrownBy(() -> products().search(ADMIN, query, new PageRequest(0, 10)))
                 .isInstanceOfSatisfying(ValidationException.class, failure -> assertThat(failure.violations())
                         .extracting(Violation::field)
                         .containsExactlyInAnyOrder("text", "sort", "direction", "expiringTo", "createdTo", "page"));
@@ -222,11 +222,11 @@ class ProductSearchTest {
 
     private List<Product> scrollAll(ProductQuery query, int limit) {
         List<Product> seen = new ArrayList<>();
-        KeysetPage<Product> page = products().scroll(query, limit);
+        KeysetPage<Product> page = products().scroll(ADMIN, query, limit);
         seen.addAll(page.items());
         Optional<String> cursor = page.nextCursor();
         while (cursor.isPresent()) {
-            page = products().scroll(query, limit, cursor.get());
+            page = products().scroll(ADMIN, query, limit, cursor.get());
             seen.addAll(page.items());
             cursor = page.nextCursor();
         }

@@ -51,8 +51,8 @@ class RoleRepositoryTest {
 
     @Test
     void theFourBuiltInRolesAreListedByName() {
-        assertThat(roles().list()).extracting(Role::name).containsExactly("admin", "manager", "operator", "viewer");
-        assertThat(roles().findByName("viewer").orElseThrow().description()).isEqualTo("Read-only Access");
+        assertThat(roles().list(ADMIN)).extracting(Role::name).containsExactly("admin", "manager", "operator", "viewer");
+        assertThat(roles().findByName(ADMIN, "viewer").orElseThrow().description()).isEqualTo("Read-only Access");
     }
 
     @Test
@@ -62,7 +62,7 @@ class RoleRepositoryTest {
         roles().assign(ADMIN, ann.id(), "operator");
         roles().assign(ADMIN, ann.id(), "operator");
 
-        assertThat(roles().rolesOf(ann.id())).extracting(Role::name).containsExactly("operator");
+        assertThat(roles().rolesOf(ADMIN, ann.id())).extracting(Role::name).containsExactly("operator");
         assertThat(assignments()).isEqualTo(1);
     }
 
@@ -90,7 +90,7 @@ class RoleRepositoryTest {
         roles().revoke(ADMIN, ann.id(), "operator");
         roles().revoke(ADMIN, ann.id(), "operator");
 
-        assertThat(roles().rolesOf(ann.id())).isEmpty();
+        assertThat(roles().rolesOf(ADMIN, ann.id())).isEmpty();
     }
 
     @Test
@@ -102,22 +102,22 @@ class RoleRepositoryTest {
 
         assertThat(auditor.name()).isEqualTo("auditor");
         assertThat(changed.description()).isEqualTo("Reads everything");
-        assertThat(roles().findByName("auditor")).isEmpty();
+        assertThat(roles().findByName(ADMIN, "auditor")).isEmpty();
     }
 
     @Test
     void roleUpdateWithAStaleVersionIsRefused() {
-        Role viewer = roles().findByName("viewer").orElseThrow();
+        Role viewer = roles().findByName(ADMIN, "viewer").orElseThrow();
         roles().update(ADMIN, viewer.id(), new RoleChanges("Looks only", viewer.version()));
 
         assertThatThrownBy(() -> roles().update(ADMIN, viewer.id(), new RoleChanges("Other", viewer.version())))
                 .isInstanceOf(ConcurrentUpdateException.class);
-        assertThat(roles().findByName("viewer").orElseThrow().description()).isEqualTo("Looks only");
+        assertThat(roles().findByName(ADMIN, "viewer").orElseThrow().description()).isEqualTo("Looks only");
     }
 
     @Test
     void builtInRoleCannotBeDeleted() {
-        Role viewer = roles().findByName("viewer").orElseThrow();
+        Role viewer = roles().findByName(ADMIN, "viewer").orElseThrow();
 
         assertThatThrownBy(() -> roles().delete(ADMIN, viewer.id()))
                 .isInstanceOfSatisfying(ValidationException.class,
@@ -131,7 +131,7 @@ class RoleRepositoryTest {
         roles().assign(ADMIN, ann.id(), "admin");
 
         assertThatThrownBy(() -> roles().revoke(ADMIN, ann.id(), "admin")).isInstanceOf(LastAdminException.class);
-        assertThat(roles().rolesOf(ann.id())).extracting(Role::name).containsExactly("admin");
+        assertThat(roles().rolesOf(ADMIN, ann.id())).extracting(Role::name).containsExactly("admin");
     }
 
     @Test
@@ -143,7 +143,7 @@ class RoleRepositoryTest {
 
         roles().revoke(ADMIN, ann.id(), "admin");
 
-        assertThat(roles().rolesOf(ann.id())).isEmpty();
+        assertThat(roles().rolesOf(ADMIN, ann.id())).isEmpty();
     }
 
     @Test
@@ -164,7 +164,7 @@ class RoleRepositoryTest {
 
         assertThatThrownBy(() -> extension.wms().users().delete(ADMIN, ann.id()))
                 .isInstanceOf(LastAdminException.class);
-        assertThat(extension.wms().users().findById(ann.id())).isPresent();
+        assertThat(extension.wms().users().findById(ADMIN, ann.id())).isPresent();
     }
 
     @Test
@@ -195,8 +195,8 @@ class RoleRepositoryTest {
 
         first.get(10, TimeUnit.SECONDS);
         assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(LastAdminException.class);
-        assertThat(roles().rolesOf(bob.id())).extracting(Role::name).containsExactly("admin");
-        assertThat(roles().rolesOf(ann.id())).isEmpty();
+        assertThat(roles().rolesOf(ADMIN, bob.id())).extracting(Role::name).containsExactly("admin");
+        assertThat(roles().rolesOf(ADMIN, ann.id())).isEmpty();
     }
 
     @Test
@@ -224,7 +224,7 @@ class RoleRepositoryTest {
             outcomes.add(revocation.get(10, TimeUnit.SECONDS));
         }
         assertThat(outcomes).containsExactlyInAnyOrder(true, false);
-        int admins = roles().rolesOf(ann.id()).size() + roles().rolesOf(bob.id()).size();
+        int admins = roles().rolesOf(ADMIN, ann.id()).size() + roles().rolesOf(ADMIN, bob.id()).size();
         assertThat(admins).isEqualTo(1);
     }
 

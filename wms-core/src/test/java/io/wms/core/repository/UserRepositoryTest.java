@@ -46,8 +46,8 @@ class UserRepositoryTest {
     void userIsFoundByEmailTrimmedAndIgnoringCase() {
         User ann = ann();
 
-        assertThat(users().findByEmail(" ann@EXAMPLE.com ")).contains(ann);
-        assertThat(users().findById(ann.id())).contains(ann);
+        assertThat(users().findByEmail(ADMIN, " ann@EXAMPLE.com ")).contains(ann);
+        assertThat(users().findById(ADMIN, ann.id())).contains(ann);
     }
 
     @Test
@@ -93,7 +93,7 @@ class UserRepositoryTest {
         extension.wms().roles().assign(ADMIN, ann.id(), "viewer");
         extension.wms().roles().assign(ADMIN, ann.id(), "operator");
 
-        UserWithRoles withRoles = users().findWithRoles(ann.id()).orElseThrow();
+        UserWithRoles withRoles = users().findWithRoles(ADMIN, ann.id()).orElseThrow();
 
         assertThat(withRoles.user()).isEqualTo(ann);
         assertThat(withRoles.roles()).extracting(role -> role.name()).containsExactly("operator", "viewer");
@@ -105,7 +105,7 @@ class UserRepositoryTest {
         users().create(ADMIN, new NewUser("Bea@example.com", "correct horse"));
         users().create(ADMIN, new NewUser("abe@example.com", "correct horse"));
 
-        List<User> listed = users().list();
+        List<User> listed = users().list(ADMIN);
 
         assertThat(listed).extracting(User::email)
                 .containsExactly("abe@example.com", "Bea@example.com", "carl@example.com");
@@ -128,7 +128,7 @@ class UserRepositoryTest {
 
         assertThatThrownBy(() -> users().updateEmail(ADMIN, ann.id(), "annie@example.com", ann.version()))
                 .isInstanceOf(ConcurrentUpdateException.class);
-        assertThat(users().findById(ann.id()).orElseThrow().email()).isEqualTo("anna@example.com");
+        assertThat(users().findById(ADMIN, ann.id()).orElseThrow().email()).isEqualTo("anna@example.com");
     }
 
     @Test
@@ -137,10 +137,10 @@ class UserRepositoryTest {
 
         users().delete(ADMIN, ann.id());
 
-        assertThat(users().findById(ann.id())).isEmpty();
-        assertThat(users().findByEmail("ann@example.com")).isEmpty();
+        assertThat(users().findById(ADMIN, ann.id())).isEmpty();
+        assertThat(users().findByEmail(ADMIN, "ann@example.com")).isEmpty();
         assertThat(users().restore(ADMIN, ann.id()).deleted()).isFalse();
-        assertThat(users().findById(ann.id())).isPresent();
+        assertThat(users().findById(ADMIN, ann.id())).isPresent();
     }
 
     @Test

@@ -73,7 +73,7 @@ class LeastPrivilegeTest {
         try (Wms wms = Wms.create(applicationDataSource)) {
             Category food = wms.categories().create(ADMIN, new NewProductGroup("Food", null));
 
-            assertThat(wms.categories().findById(food.id())).contains(food);
+            assertThat(wms.categories().findById(ADMIN, food.id())).contains(food);
         }
     }
 
@@ -171,7 +171,7 @@ class LeastPrivilegeTest {
                 Category food = wms.categories().create(ADMIN, new NewProductGroup("Food", null));
 
                 assertThat(wms.migrations().currentVersion()).isEqualTo(wms.migrations().latestVersion());
-                assertThat(wms.categories().findById(food.id())).contains(food);
+                assertThat(wms.categories().findById(ADMIN, food.id())).contains(food);
             }
         }
     }

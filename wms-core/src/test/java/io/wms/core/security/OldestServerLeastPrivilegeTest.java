@@ -145,8 +145,8 @@ class OldestServerLeastPrivilegeTest {
             wms.inventory().receive(ADMIN, ReceiveStock.of(milk.id(), "L-1", 10));
             wms.inventory().pick(ADMIN, PickStock.of(milk.id(), 4));
 
-            assertThat(wms.inventory().verifyLedger()).isEmpty();
-            assertThat(wms.categories().findById(food.id())).contains(food);
+            assertThat(wms.inventory().verifyLedger(ADMIN)).isEmpty();
+            assertThat(wms.categories().findById(ADMIN, food.id())).contains(food);
         }
     }
 

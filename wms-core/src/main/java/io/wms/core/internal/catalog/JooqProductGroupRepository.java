@@ -58,7 +58,8 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
     }
 
     @Override
-    public Optional<T> findById(long id) {
+    public Optional<T> findById(Actor actor, long id) {
+        actor.require(Permission.READ_CATALOG);
         return dsl.selectFrom(group.table())
                 .where(group.id().eq(id).and(group.deletedAt().isNull()))
                 .fetchOptional()
@@ -66,7 +67,8 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
     }
 
     @Override
-    public Optional<T> findByName(String name) {
+    public Optional<T> findByName(Actor actor, String name) {
+        actor.require(Permission.READ_CATALOG);
         return dsl.selectFrom(group.table())
                 .where(lower(group.name()).eq(lower(name.strip())).and(group.deletedAt().isNull()))
                 .fetchOptional()
@@ -74,7 +76,8 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
     }
 
     @Override
-    public List<T> list() {
+    public List<T> list(Actor actor) {
+        actor.require(Permission.READ_CATALOG);
         return dsl.selectFrom(group.table())
                 .where(group.deletedAt().isNull())
                 .orderBy(group.name(), group.id())
@@ -118,7 +121,8 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
     }
 
     @Override
-    public Optional<W> findWithProducts(long id) {
+    public Optional<W> findWithProducts(Actor actor, long id) {
+        actor.require(Permission.READ_CATALOG);
         @SuppressWarnings("unchecked")
         Field<Long> productLink = (Field<Long>) PRODUCTS.field(group.productLink());
         Field<List<Product>> products = multiset(

@@ -32,10 +32,12 @@ import io.wms.core.internal.Pages;
 import io.wms.core.internal.SoftDeletes;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
+import io.wms.core.model.BatchWithHistory;
 import io.wms.core.model.Product;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.ProductDetails;
 import io.wms.core.model.ProductWithBatches;
+import io.wms.core.model.TrackEntry;
 import io.wms.core.repository.KeysetPage;
 import io.wms.core.repository.NewProduct;
 import io.wms.core.repository.Page;
@@ -94,7 +96,8 @@ final class JooqProductRepository implements ProductRepository {
     }
 
     @Override
-    public Optional<Product> findById(long id) {
+    public Optional<Product> findById(Actor actor, long id) {
+        actor.require(Permission.READ_CATALOG);
         return dsl.selectFrom(PRODUCTS)
                 .where(PRODUCTS.ID.eq(id).and(PRODUCTS.DELETED_AT.isNull()))
                 .fetchOptional()
@@ -140,19 +143,32 @@ final class JooqProductRepository implements ProductRepository {
     }
 
     @Override
-    public Optional<ProductDetails> findWithFullTracking(long id) {
-        return fullTracking.read(id);
+    public Optional<ProductDetails> findWithFullTracking(Actor actor, long id) {
+        actor.require(Permission.READ_CATALOG);
+        Optional<ProductDetails> details = fullTracking.read(id);
+        return actor.can(Permission.MANAGE_USERS) ? details : details.map(JooqProductRepository::withoutUsers);
+    }
+
+    /** Who acted is personal data: without {@code MANAGE_USERS} a reader sees the ledger rows, not the users. */
+    private static ProductDetails withoutUsers(ProductDetails details) {
+        return new ProductDetails(details.product(), details.category(), details.brand(), details.batches().stream()
+                .map(batch -> new BatchWithHistory(batch.batch(), batch.history().stream()
+                        .map(entry -> new TrackEntry(entry.track(), null))
+                        .toList()))
+                .toList());
     }
 
     @Override
-    public Page<Product> byCategory(long categoryId, PageRequest page) {
+    public Page<Product> byCategory(Actor actor, long categoryId, PageRequest page) {
+        actor.require(Permission.READ_CATALOG);
         Pages.checkPage(Validator.of("page of a category's products"), page).validate();
         Condition filter = PRODUCTS.CATEGORY_ID.eq(categoryId).and(PRODUCTS.DELETED_AT.isNull());
         return productPage(filter, byNameThenId(), page);
     }
 
     @Override
-    public Page<ProductWithBatches> listWithBatches(PageRequest page) {
+    public Page<ProductWithBatches> listWithBatches(Actor actor, PageRequest page) {
+        actor.require(Permission.READ_CATALOG);
         Pages.checkPage(Validator.of("page of products with batches"), page).validate();
         Condition filter = PRODUCTS.DELETED_AT.isNull();
         Field<List<ProductBatch>> batches = multiset(
@@ -171,7 +187,8 @@ final class JooqProductRepository implements ProductRepository {
     }
 
     @Override
-    public boolean hasActiveBatches(long productId) {
+    public boolean hasActiveBatches(Actor actor, long productId) {
+        actor.require(Permission.READ_CATALOG);
         return dsl.fetchExists(selectOne().from(PRODUCT_BATCHES)
                 .join(PRODUCTS).on(PRODUCTS.ID.eq(PRODUCT_BATCHES.PRODUCT_ID).and(PRODUCTS.DELETED_AT.isNull()))
                 .where(PRODUCT_BATCHES.PRODUCT_ID.eq(productId)
@@ -181,7 +198,8 @@ final class JooqProductRepository implements ProductRepository {
     }
 
     @Override
-    public Page<Product> search(ProductQuery query, PageRequest page) {
+    public Page<Product> search(Actor actor, ProductQuery query, PageRequest page) {
+        actor.require(Permission.READ_CATALOG);
         Validator validator = checkQuery(query);
         Pages.checkPage(validator, page).validate();
         Condition filter = filter(query);
@@ -189,13 +207,15 @@ final class JooqProductRepository implements ProductRepository {
     }
 
     @Override
-    public KeysetPage<Product> scroll(ProductQuery query, int limit) {
+    public KeysetPage<Product> scroll(Actor actor, ProductQuery query, int limit) {
+        actor.require(Permission.READ_CATALOG);
         Pages.checkLimit(checkQuery(query), limit).validate();
         return scrollFrom(query, limit, noCondition());
     }
 
     @Override
-    public KeysetPage<Product> scroll(ProductQuery query, int limit, String cursor) {
+    public KeysetPage<Product> scroll(Actor actor, ProductQuery query, int limit, String cursor) {
+        actor.require(Permission.READ_CATALOG);
         Validator validator = Pages.checkLimit(checkQuery(query), limit);
         Condition after = query.sort() == null || query.direction() == null ? noCondition()
                 : after(query, cursor, validator);

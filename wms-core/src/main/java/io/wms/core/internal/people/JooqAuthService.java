@@ -50,13 +50,13 @@ final class JooqAuthService implements AuthService {
                     .where(USERS.ID.eq(row.getId()).and(USERS.PASSWORD.eq(row.getPassword())))
                     .execute();
         }
-        UserWithRoles user = users.findWithRoles(row.getId()).orElseThrow(AuthenticationException::new);
+        UserWithRoles user = users.liveWithRoles(row.getId()).orElseThrow(AuthenticationException::new);
         return new Authentication(user, actorOf(user));
     }
 
     @Override
     public Actor actorFor(long userId) {
-        return users.findWithRoles(userId).map(JooqAuthService::actorOf)
+        return users.liveWithRoles(userId).map(JooqAuthService::actorOf)
                 .orElseThrow(() -> new NotFoundException("user", userId));
     }
 

@@ -39,12 +39,14 @@ final class JooqRoleRepository implements RoleRepository {
     }
 
     @Override
-    public Optional<Role> findByName(String name) {
+    public Optional<Role> findByName(Actor actor, String name) {
+        actor.require(Permission.MANAGE_USERS);
         return dsl.selectFrom(ROLES).where(ROLES.NAME.eq(name)).fetchOptional().map(Mappers::role);
     }
 
     @Override
-    public List<Role> list() {
+    public List<Role> list(Actor actor) {
+        actor.require(Permission.MANAGE_USERS);
         return dsl.selectFrom(ROLES).orderBy(ROLES.NAME).fetch().map(Mappers::role);
     }
 
@@ -122,7 +124,8 @@ final class JooqRoleRepository implements RoleRepository {
     }
 
     @Override
-    public List<Role> rolesOf(long userId) {
+    public List<Role> rolesOf(Actor actor, long userId) {
+        actor.require(Permission.MANAGE_USERS);
         return dsl.selectFrom(ROLES)
                 .where(ROLES.ID.in(select(USER_ROLES.ROLE_ID).from(USER_ROLES).where(USER_ROLES.USER_ID.eq(userId))))
                 .orderBy(ROLES.NAME)

@@ -58,19 +58,27 @@ final class JooqUserRepository implements UserRepository {
     }
 
     @Override
-    public Optional<User> findById(long id) {
+    public Optional<User> findById(Actor actor, long id) {
+        actor.require(Permission.MANAGE_USERS);
         return dsl.selectFrom(USERS).where(USERS.ID.eq(id).and(USERS.DELETED_AT.isNull()))
                 .fetchOptional()
                 .map(Mappers::user);
     }
 
     @Override
-    public Optional<User> findByEmail(String email) {
+    public Optional<User> findByEmail(Actor actor, String email) {
+        actor.require(Permission.MANAGE_USERS);
         return dsl.selectFrom(USERS).where(UserEmails.liveUserWith(email)).fetchOptional().map(Mappers::user);
     }
 
     @Override
-    public Optional<UserWithRoles> findWithRoles(long id) {
+    public Optional<UserWithRoles> findWithRoles(Actor actor, long id) {
+        actor.require(Permission.MANAGE_USERS);
+        return liveWithRoles(id);
+    }
+
+    /** Reads a live user with their roles, unchecked: for logins, which have no actor yet. */
+    Optional<UserWithRoles> liveWithRoles(long id) {
         Field<List<Role>> roles = rolesField();
         return dsl.select(USERS.asterisk(), roles)
                 .from(USERS)
@@ -80,7 +88,8 @@ final class JooqUserRepository implements UserRepository {
     }
 
     @Override
-    public List<User> list() {
+    public List<User> list(Actor actor) {
+        actor.require(Permission.MANAGE_USERS);
         return dsl.selectFrom(USERS)
                 .where(USERS.DELETED_AT.isNull())
                 .orderBy(lower(USERS.EMAIL), USERS.ID)

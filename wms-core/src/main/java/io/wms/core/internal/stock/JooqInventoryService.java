@@ -214,7 +214,8 @@ final class JooqInventoryService implements InventoryService {
     }
 
     @Override
-    public List<LedgerDiscrepancy> verifyLedger() {
+    public List<LedgerDiscrepancy> verifyLedger(Actor actor) {
+        actor.require(Permission.READ_CATALOG);
         ProductBatchTracks track = PRODUCT_BATCH_TRACKS.as("track");
         ProductBatchTracks latest = PRODUCT_BATCH_TRACKS.as("latest");
         Field<Long> ledgerSum = select(coalesce(sum(track.QUANTITY_CHANGE), inline(BigDecimal.ZERO))

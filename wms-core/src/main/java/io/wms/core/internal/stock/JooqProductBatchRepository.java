@@ -51,7 +51,8 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
     }
 
     @Override
-    public Optional<ProductBatch> findById(long id) {
+    public Optional<ProductBatch> findById(Actor actor, long id) {
+        actor.require(Permission.READ_CATALOG);
         return dsl.selectFrom(PRODUCT_BATCHES)
                 .where(PRODUCT_BATCHES.ID.eq(id).and(live()))
                 .fetchOptional()
@@ -59,7 +60,8 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
     }
 
     @Override
-    public List<ProductBatch> byProduct(long productId) {
+    public List<ProductBatch> byProduct(Actor actor, long productId) {
+        actor.require(Permission.READ_CATALOG);
         return dsl.selectFrom(PRODUCT_BATCHES)
                 .where(PRODUCT_BATCHES.PRODUCT_ID.eq(productId).and(live()))
                 .orderBy(ExpiryPolicy.FIRST_EXPIRED_FIRST)
@@ -67,7 +69,8 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
     }
 
     @Override
-    public List<ProductBatch> byBatchNumber(String batchNumber) {
+    public List<ProductBatch> byBatchNumber(Actor actor, String batchNumber) {
+        actor.require(Permission.READ_CATALOG);
         return dsl.selectFrom(PRODUCT_BATCHES)
                 .where(PRODUCT_BATCHES.BATCH_NUMBER.eq(batchNumber).and(live()))
                 .orderBy(PRODUCT_BATCHES.ID)
@@ -75,13 +78,15 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
     }
 
     @Override
-    public List<BatchWithProduct> expired() {
+    public List<BatchWithProduct> expired(Actor actor) {
+        actor.require(Permission.READ_CATALOG);
         return withProducts(live().and(expiryPolicy.holdsExpiredStock()),
                 List.of(PRODUCT_BATCHES.EXPIRY_DATE.asc(), PRODUCT_BATCHES.ID.asc()));
     }
 
     @Override
-    public List<BatchWithProduct> lowStock(int threshold) {
+    public List<BatchWithProduct> lowStock(Actor actor, int threshold) {
+        actor.require(Permission.READ_CATALOG);
         Validator.of("low-stock threshold").positive("threshold", threshold).validate();
         return withProducts(live().and(expiryPolicy.usableStock()).and(PRODUCT_BATCHES.QUANTITY.lt(threshold)),
                 List.of(PRODUCT_BATCHES.QUANTITY.asc(), PRODUCT_BATCHES.ID.asc()));

@@ -1,5 +1,7 @@
 package io.wms.core.internal.stock;
 
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Actor;
 import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
 import static io.wms.jooq.Tables.PRODUCTS;
@@ -42,7 +44,8 @@ final class JooqStockReports implements StockReports {
     }
 
     @Override
-    public List<InventoryReportLine> inventoryReport() {
+    public List<InventoryReportLine> inventoryReport(Actor actor) {
+        actor.require(Permission.READ_CATALOG);
         Condition usable = expiry.usableStock();
         Condition holdsExpired = expiry.holdsExpiredStock();
         return dsl.select(PRODUCTS.ID, PRODUCTS.NAME, CATEGORIES.NAME, BRANDS.NAME,
@@ -60,7 +63,8 @@ final class JooqStockReports implements StockReports {
     }
 
     @Override
-    public List<ProductBatch> expiringWithin(int days) {
+    public List<ProductBatch> expiringWithin(Actor actor, int days) {
+        actor.require(Permission.READ_CATALOG);
         Validator.of("expiring-batches report").notNegative("days", days).validate();
         return dsl.selectFrom(PRODUCT_BATCHES)
                 .where(PRODUCT_BATCHES.DELETED_AT.isNull()
@@ -72,7 +76,8 @@ final class JooqStockReports implements StockReports {
     }
 
     @Override
-    public List<ProductStock> stockPerProduct() {
+    public List<ProductStock> stockPerProduct(Actor actor) {
+        actor.require(Permission.READ_CATALOG);
         return dsl.select(PRODUCTS.ID, PRODUCTS.NAME, units(expiry.usableStock()),
                         units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.QUARANTINED.databaseValue())),
                         units(expiry.holdsExpiredStock()),
@@ -88,7 +93,8 @@ final class JooqStockReports implements StockReports {
     }
 
     @Override
-    public List<ProductBatchTrack> history(long batchId) {
+    public List<ProductBatchTrack> history(Actor actor, long batchId) {
+        actor.require(Permission.READ_CATALOG);
         return dsl.selectFrom(PRODUCT_BATCH_TRACKS)
                 .where(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(batchId))
                 .orderBy(PRODUCT_BATCH_TRACKS.ID)
