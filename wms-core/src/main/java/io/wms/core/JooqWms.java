@@ -1,5 +1,6 @@
 package io.wms.core;
 
+import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
@@ -175,6 +176,16 @@ final class JooqWms implements Wms {
     @Override
     public void useTransaction(TransactionalAction action) {
         operations.useTransaction(action);
+    }
+
+    @Override
+    public <T> T inHostTransaction(Connection connection, TransactionalWork<T> work) {
+        return operations.inHostTransaction(connection, work);
+    }
+
+    @Override
+    public void useHostTransaction(Connection connection, TransactionalAction action) {
+        operations.useHostTransaction(connection, action);
     }
 
     @Override

@@ -1,9 +1,14 @@
 package io.wms.core;
 
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 import io.wms.core.auth.AuthService;
+import io.wms.core.error.ValidationException;
+import io.wms.core.error.Violation;
 import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
@@ -130,6 +135,38 @@ final class WiredOperations implements WmsOperations {
             return transactions.callersWork(() -> work.execute(this));
         } catch (RuntimeException e) {
             throw ExceptionTranslator.translate(e);
+        }
+    }
+
+    <T> T inHostTransaction(Connection connection, TransactionalWork<T> work) {
+        requireArguments("inHostTransaction", "connection", connection, "work", work);
+        try {
+            return transactions.onCallersConnection(connection, () -> work.execute(this));
+        } catch (RuntimeException e) {
+            throw ExceptionTranslator.translate(e);
+        }
+    }
+
+    void useHostTransaction(Connection connection, TransactionalAction action) {
+        requireArguments("useHostTransaction", "connection", connection, "action", action);
+        inHostTransaction(connection, transaction -> {
+            action.execute(transaction);
+            return null;
+        });
+    }
+
+    /** As {@link io.wms.core.internal.ApiGuard} does for the services: a missing argument is a refusal by name. */
+    private static void requireArguments(String method, String firstName, Object first, String secondName,
+                                         Object second) {
+        List<Violation> missing = new ArrayList<>(2);
+        if (first == null) {
+            missing.add(new Violation(firstName, "required", "is required"));
+        }
+        if (second == null) {
+            missing.add(new Violation(secondName, "required", "is required"));
+        }
+        if (!missing.isEmpty()) {
+            throw new ValidationException("arguments of " + method, missing);
         }
     }
 
