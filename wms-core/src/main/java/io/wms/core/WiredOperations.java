@@ -52,7 +52,7 @@ final class WiredOperations implements WmsOperations {
     private final Seeding seeding;
     private final Monitoring monitoring;
 
-    WiredOperations(Transactions transactions, WmsSettings settings, DataSource dataSource) {
+    WiredOperations(Transactions transactions, WmsSettings settings, DataSource dataSource, String schema) {
         this.transactions = transactions;
         this.categories = CatalogServices.categories(transactions);
         this.brands = CatalogServices.brands(transactions);
@@ -66,7 +66,7 @@ final class WiredOperations implements WmsOperations {
         this.roles = PeopleServices.roles(transactions);
         this.auth = PeopleServices.auth(transactions, passwords);
         this.seeding = SeedingServices.seeding(transactions, settings, passwords);
-        this.monitoring = MonitoringServices.monitoring(transactions, dataSource);
+        this.monitoring = MonitoringServices.monitoring(transactions, dataSource, schema);
     }
 
     @Override
