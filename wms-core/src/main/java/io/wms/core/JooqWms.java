@@ -52,20 +52,20 @@ final class JooqWms implements Wms {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JooqWms(DataSource dataSource, HikariDataSource ownedPool, DataSource migrationDataSource, String schema,
-                    WmsSettings settings, Configuration jooqConfiguration) {
+                    WmsSettings settings, OperationListener listener, Configuration jooqConfiguration) {
         this.ownedPool = ownedPool;
         this.migrations = WmsMigrations.on(migrationDataSource == null ? dataSource : migrationDataSource, schema);
         Transactions transactions = new Transactions(dataSource, jooqConfiguration);
-        this.operations = new WiredOperations(transactions, settings, dataSource, schema);
+        this.operations = new WiredOperations(transactions, settings, dataSource, schema, listener);
     }
 
     /** Opens an instance on a pool built from a configuration; the instance owns the pool. */
     static JooqWms open(WmsConfig config, DataSource migrationDataSource, String schema, boolean migrate,
-                        WmsSettings settings, LogLevel logLevel) {
+                        WmsSettings settings, OperationListener listener, LogLevel logLevel) {
         HikariDataSource pool = ConnectionPools.open(config);
         try {
-            return start(new JooqWms(pool, pool, migrationDataSource, schema, settings,
-                    jooqConfiguration(schema, logLevel)), migrate);
+            return start(new JooqWms(pool, pool, migrationDataSource, schema, settings, listener,
+                    jooqConfiguration(schema, logLevel)), migrate, listener);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -74,9 +74,9 @@ final class JooqWms implements Wms {
 
     /** Opens an instance on the host's data source, which the host keeps owning. */
     static JooqWms wrap(DataSource dataSource, DataSource migrationDataSource, String schema, boolean migrate,
-                        WmsSettings settings, LogLevel logLevel) {
-        return start(new JooqWms(dataSource, null, migrationDataSource, schema, settings,
-                jooqConfiguration(schema, logLevel)), migrate);
+                        WmsSettings settings, OperationListener listener, LogLevel logLevel) {
+        return start(new JooqWms(dataSource, null, migrationDataSource, schema, settings, listener,
+                jooqConfiguration(schema, logLevel)), migrate, listener);
     }
 
     /**
@@ -84,14 +84,17 @@ final class JooqWms implements Wms {
      * round trips and read plans, on exactly the statements and services a host gets.
      */
     static JooqWms observed(DataSource dataSource, WmsSettings settings, ExecuteListener observer) {
-        return new JooqWms(dataSource, null, null, WmsMigrations.DEFAULT_SCHEMA, settings,
+        return new JooqWms(dataSource, null, null, WmsMigrations.DEFAULT_SCHEMA, settings, null,
                 jooqConfiguration(WmsMigrations.DEFAULT_SCHEMA, LogLevel.SILENT)
                         .set(new DefaultExecuteListenerProvider(observer)));
     }
 
-    private static JooqWms start(JooqWms wms, boolean migrate) {
+    private static JooqWms start(JooqWms wms, boolean migrate, OperationListener listener) {
         if (migrate) {
             wms.migrate();
+        }
+        if (listener != null) {
+            listener.opened(wms);
         }
         return wms;
     }

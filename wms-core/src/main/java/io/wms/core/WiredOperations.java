@@ -1,5 +1,7 @@
 package io.wms.core;
 
+import static io.wms.core.ObservedServices.observed;
+
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,20 +54,26 @@ final class WiredOperations implements WmsOperations {
     private final Seeding seeding;
     private final Monitoring monitoring;
 
-    WiredOperations(Transactions transactions, WmsSettings settings, DataSource dataSource, String schema) {
+    WiredOperations(Transactions transactions, WmsSettings settings, DataSource dataSource, String schema,
+                    OperationListener listener) {
         this.transactions = transactions;
-        this.categories = CatalogServices.categories(transactions);
-        this.brands = CatalogServices.brands(transactions);
-        this.products = CatalogServices.products(transactions, settings);
-        this.batches = StockServices.batches(transactions, settings);
-        this.ledger = StockServices.ledger(transactions);
-        this.inventory = StockServices.inventory(transactions, settings);
-        this.stockReports = StockServices.reports(transactions, settings);
+        this.categories = observed("categories", CategoryRepository.class, CatalogServices.categories(transactions), listener);
+        this.brands = observed("brands", BrandRepository.class, CatalogServices.brands(transactions), listener);
+        this.products = observed("products", ProductRepository.class, CatalogServices.products(transactions, settings),
+                listener);
+        this.batches = observed("batches", ProductBatchRepository.class, StockServices.batches(transactions, settings),
+                listener);
+        this.ledger = observed("ledger", ProductBatchTrackRepository.class, StockServices.ledger(transactions), listener);
+        this.inventory = observed("inventory", InventoryService.class, StockServices.inventory(transactions, settings),
+                listener);
+        this.stockReports = observed("stockReports", StockReports.class, StockServices.reports(transactions, settings),
+                listener);
         Passwords passwords = new Passwords(settings.passwordPolicy());
-        this.users = PeopleServices.users(transactions, passwords);
-        this.roles = PeopleServices.roles(transactions);
-        this.auth = PeopleServices.auth(transactions, passwords);
-        this.seeding = SeedingServices.seeding(transactions, settings, passwords);
+        this.users = observed("users", UserRepository.class, PeopleServices.users(transactions, passwords), listener);
+        this.roles = observed("roles", RoleRepository.class, PeopleServices.roles(transactions), listener);
+        this.auth = observed("auth", AuthService.class, PeopleServices.auth(transactions, passwords), listener);
+        this.seeding = observed("seeding", Seeding.class, SeedingServices.seeding(transactions, settings, passwords),
+                listener);
         this.monitoring = MonitoringServices.monitoring(transactions, dataSource, schema);
     }
 

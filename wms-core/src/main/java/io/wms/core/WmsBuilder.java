@@ -33,6 +33,7 @@ public final class WmsBuilder {
     private ZoneId warehouseZone = DEFAULT_WAREHOUSE_ZONE;
     private PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
     private LogLevel logLevel;
+    private OperationListener operationListener;
 
     WmsBuilder() {
     }
@@ -153,6 +154,18 @@ public final class WmsBuilder {
     }
 
     /**
+     * Tells a listener of every operation the instance runs, for metrics or tracing, for example
+     * {@link io.wms.core.metrics.WmsMetrics}. Default: none, and then operations are not wrapped at all.
+     *
+     * @param operationListener the listener; never {@code null}
+     * @return this builder
+     */
+    public WmsBuilder operationListener(OperationListener operationListener) {
+        this.operationListener = Objects.requireNonNull(operationListener, "operationListener");
+        return this;
+    }
+
+    /**
      * Builds the instance: opens the pool (when configured), checks the database answers, and migrates if asked.
      *
      * @return the open instance; close it at shutdown
@@ -170,7 +183,7 @@ public final class WmsBuilder {
         String inSchema = schema != null ? schema : config != null ? config.schema() : WmsConfig.DEFAULT_SCHEMA;
         WmsSettings settings = new WmsSettings(clock, warehouseZone, passwordPolicy);
         return config != null
-                ? JooqWms.open(config, migrationDataSource, inSchema, migrate, settings, level)
-                : JooqWms.wrap(dataSource, migrationDataSource, inSchema, migrate, settings, level);
+                ? JooqWms.open(config, migrationDataSource, inSchema, migrate, settings, operationListener, level)
+                : JooqWms.wrap(dataSource, migrationDataSource, inSchema, migrate, settings, operationListener, level);
     }
 }
