@@ -133,11 +133,10 @@ public final class WmsMetrics implements MeterBinder, OperationListener {
      */
     @Override
     public void succeeded(String operation, long nanos, Object result) {
-        MeterRegistry meters = registry;
+        MeterRegistry meters = timed(succeeded, operation, "success", nanos);
         if (meters == null) {
             return;
         }
-        succeeded.computeIfAbsent(operation, name -> timer(meters, name, "success")).record(nanos, TimeUnit.NANOSECONDS);
         if (result instanceof Receipt receipt) {
             receipts.increment();
             moved(meters, "received", receipt.quantity());
@@ -159,11 +158,10 @@ public final class WmsMetrics implements MeterBinder, OperationListener {
      */
     @Override
     public void failed(String operation, long nanos, WmsException failure) {
-        MeterRegistry meters = registry;
+        MeterRegistry meters = timed(refused, operation, "refused", nanos);
         if (meters == null) {
             return;
         }
-        refused.computeIfAbsent(operation, name -> timer(meters, name, "refused")).record(nanos, TimeUnit.NANOSECONDS);
         refusals.computeIfAbsent(operation, name -> new ConcurrentHashMap<>())
                 .computeIfAbsent(failure.getClass(), type -> Counter.builder(REFUSALS)
                         .tag("operation", operation).tag("exception", type.getSimpleName())
@@ -176,8 +174,14 @@ public final class WmsMetrics implements MeterBinder, OperationListener {
                 .description("Units moved, by ledger action").register(meters)).increment(units);
     }
 
-    private static Timer timer(MeterRegistry meters, String operation, String outcome) {
-        return Timer.builder(OPERATIONS).tag("operation", operation).tag("outcome", outcome)
-                .description("wms operations").register(meters);
+    /** Records the operation's time under its outcome; returns the registry, or {@code null} before binding. */
+    private MeterRegistry timed(Map<String, Timer> timers, String operation, String outcome, long nanos) {
+        MeterRegistry meters = registry;
+        if (meters != null) {
+            timers.computeIfAbsent(operation, name -> Timer.builder(OPERATIONS).tag("operation", name)
+                            .tag("outcome", outcome).description("wms operations").register(meters))
+                    .record(nanos, TimeUnit.NANOSECONDS);
+        }
+        return meters;
     }
 }
