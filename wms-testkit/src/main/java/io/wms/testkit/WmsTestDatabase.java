@@ -19,8 +19,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * }
  * }</pre>
  *
- * <p>The wms tables are in the schema {@value #SCHEMA}; {@link #dataSource()} puts it first on its connections'
- * {@code search_path}, so that a test's own SQL may name the tables without it.
+ * <p>The wms tables are in the schema {@value #SCHEMA}; {@link #dataSource()} sets its connections'
+ * {@code search_path} to {@value #SCHEMA} then {@code public}, so that a test's own SQL may name the wms tables, and
+ * tables it made in {@code public}, without a schema. Unqualified {@code CREATE} statements create in
+ * {@value #SCHEMA}.
  *
  * <p>Thread-safe: the data source may be shared by any number of threads.
  */
@@ -41,7 +43,7 @@ public final class WmsTestDatabase implements AutoCloseable {
         this.server = server;
         this.name = name;
         this.dataSource = server.dataSource(name);
-        dataSource.setCurrentSchema(SCHEMA);
+        dataSource.setCurrentSchema(SCHEMA + ",public");
     }
 
     /**

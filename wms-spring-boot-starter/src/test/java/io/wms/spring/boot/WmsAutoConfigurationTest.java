@@ -96,10 +96,8 @@ class WmsAutoConfigurationTest {
         runner().run(context -> {
             Wms wms = context.getBean(Wms.class);
             long milk = stockedProduct(wms);
-            DataSource application = context.getBean(DataSource.class);
-            JdbcTemplate jdbc = new JdbcTemplate(application);
-            jdbc.execute("create table public.orders (id bigint primary key)");
-            TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(application));
+            JdbcTemplate jdbc = ordersTable(context.getBean(DataSource.class));
+            TransactionTemplate transaction = springTransaction(context.getBean(DataSource.class));
 
             transaction.executeWithoutResult(status -> {
                 jdbc.update("insert into public.orders values (1)");
@@ -116,10 +114,8 @@ class WmsAutoConfigurationTest {
         runner().run(context -> {
             Wms wms = context.getBean(Wms.class);
             long milk = stockedProduct(wms);
-            DataSource application = context.getBean(DataSource.class);
-            JdbcTemplate jdbc = new JdbcTemplate(application);
-            jdbc.execute("create table public.orders (id bigint primary key)");
-            TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(application));
+            JdbcTemplate jdbc = ordersTable(context.getBean(DataSource.class));
+            TransactionTemplate transaction = springTransaction(context.getBean(DataSource.class));
 
             assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
                 jdbc.update("insert into public.orders values (1)");
@@ -133,6 +129,18 @@ class WmsAutoConfigurationTest {
             wms.inventory().pick(CLERK, new PickStock(milk, 3, 0, null, "order-1"));
             assertThat(usable(wms, milk)).isEqualTo(7);
         });
+    }
+
+    /** The application's own table, in public, beside wms's schema. */
+    private static JdbcTemplate ordersTable(DataSource application) {
+        JdbcTemplate jdbc = new JdbcTemplate(application);
+        jdbc.execute("create table public.orders (id bigint primary key)");
+        return jdbc;
+    }
+
+    /** A Spring-managed transaction on the application's data source, as {@code @Transactional} would begin. */
+    private static TransactionTemplate springTransaction(DataSource application) {
+        return new TransactionTemplate(new DataSourceTransactionManager(application));
     }
 
     private static long stockedProduct(Wms wms) {
