@@ -33,6 +33,21 @@ public interface Seeding {
     List<SeededTable> run(Actor actor, SeedOptions options);
 
     /**
+     * Runs every seeder in order with the host's own seeders placed among them, in one transaction and one report.
+     * Each host seeder runs right after the seeder whose table it names ({@link HostSeeder#runsAfter()}); several
+     * after the same table run in the order given.
+     *
+     * @param actor       who seeds; never {@code null}
+     * @param options     what to seed; never {@code null}
+     * @param hostSeeders the host's seeders; never {@code null}, may be empty
+     * @return what each seeder added, in the order they ran; never {@code null}
+     * @throws io.wms.core.error.ValidationException       if a host seeder has a blank or repeated name, or names a
+     *                                                     table no seeder of the run has; nothing is seeded then
+     * @throws io.wms.core.error.PermissionDeniedException as {@link #run(Actor, SeedOptions)}
+     */
+    List<SeededTable> run(Actor actor, SeedOptions options, List<HostSeeder> hostSeeders);
+
+    /**
      * Generates synthetic categories, brands, products, batches and ledger rows with PostgreSQL {@code COPY}, in
      * one transaction. Every batch's ledger adds up to its quantity. Meant for load tests and benchmarks, not for a
      * production database.

@@ -13,12 +13,16 @@ import static org.jooq.impl.DSL.lower;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
 import io.wms.core.auth.RolePermissions;
+import io.wms.core.error.ValidationException;
+import io.wms.core.error.Violation;
 import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.Transactions;
@@ -28,6 +32,7 @@ import io.wms.core.internal.people.Passwords;
 import io.wms.core.internal.people.UserEmails;
 import io.wms.core.seed.GenerationPlan;
 import io.wms.core.seed.GenerationReport;
+import io.wms.core.seed.HostSeeder;
 import io.wms.core.seed.SeedOptions;
 import io.wms.core.seed.SeededTable;
 import io.wms.core.seed.Seeder;
@@ -89,13 +94,84 @@ final class JooqSeeding implements Seeding {
 
     @Override
     public List<SeededTable> run(Actor actor, SeedOptions options) {
+        return run(actor, options, List.of());
+    }
+
+    @Override
+    public List<SeededTable> run(Actor actor, SeedOptions options, List<HostSeeder> hostSeeders) {
+        List<Seeder> ordered = inOrder(seeders(dsl, options), hostSeeders);
         return transactions.transaction(() -> {
             List<SeededTable> report = new ArrayList<>();
-            for (Seeder seeder : seeders(dsl, options)) {
+            for (Seeder seeder : ordered) {
                 report.add(new SeededTable(seeder.table(), seeder.seed(actor)));
             }
             return List.copyOf(report);
         });
+    }
+
+    /** Places each host seeder right after the table it names; checks every name before anything runs. */
+    private List<Seeder> inOrder(List<Seeder> wmsSeeders, List<HostSeeder> hostSeeders) {
+        List<Seeder> ordered = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Validator validator = Validator.of("host seeders");
+        List<HostSeeder> first = hostSeeders.stream().filter(host -> host.runsAfter() == null).toList();
+        for (HostSeeder host : hostSeeders) {
+            if (host.table() == null || host.table().isBlank()) {
+                validator.add("table", "required", "is required for every host seeder");
+            } else if (wmsSeeders.stream().anyMatch(seeder -> seeder.table().equals(host.table()))
+                    || !names.add(host.table())) {
+                validator.add("table", "unique", "'" + host.table() + "' names two seeders of the run");
+            }
+        }
+        validator.validate();
+        first.forEach(host -> ordered.add(hostSeeder(host)));
+        ordered.addAll(wmsSeeders);
+        List<HostSeeder> placing = new ArrayList<>(hostSeeders);
+        placing.removeAll(first);
+        while (!placing.isEmpty()) {
+            HostSeeder next = placing.stream()
+                    .filter(host -> ordered.stream().anyMatch(seeder -> seeder.table().equals(host.runsAfter())))
+                    .findFirst()
+                    .orElseThrow(() -> new ValidationException("host seeders", List.of(new Violation("runsAfter",
+                            "known_table", "names '" + placing.get(0).runsAfter()
+                                    + "', which no seeder of the run seeds"))));
+            int after = lastIndexOf(ordered, next.runsAfter());
+            int position = after + 1;
+            while (position < ordered.size() && ordered.get(position) instanceof PlacedHostSeeder placed
+                    && next.runsAfter().equals(placed.host().runsAfter())) {
+                position++;
+            }
+            ordered.add(position, hostSeeder(next));
+            placing.remove(next);
+        }
+        return ordered;
+    }
+
+    private static int lastIndexOf(List<Seeder> seeders, String table) {
+        for (int index = seeders.size() - 1; index >= 0; index--) {
+            if (seeders.get(index).table().equals(table)) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    private Seeder hostSeeder(HostSeeder host) {
+        return new PlacedHostSeeder(host, dsl);
+    }
+
+    /** A host's seeder run on the seeding transaction's connection. */
+    private record PlacedHostSeeder(HostSeeder host, DSLContext dsl) implements Seeder {
+
+        @Override
+        public String table() {
+            return host.table();
+        }
+
+        @Override
+        public int seed(Actor actor) {
+            return dsl.connectionResult(connection -> host.seed(actor, connection));
+        }
     }
 
     @Override
