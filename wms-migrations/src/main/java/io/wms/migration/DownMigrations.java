@@ -65,9 +65,8 @@ final class DownMigrations {
         Set<UndoOption> chosen = options.length == 0 ? EnumSet.noneOf(UndoOption.class) : EnumSet.copyOf(Arrays.asList(options));
         MigrationInfoService info = info();
         checkKnown(toVersion, target, info);
-        MigrationInfo current = info.current();
-        String versionBefore = current == null ? null : current.getVersion().getVersion();
-        boolean aboveCurrent = current == null ? !target.equals(EMPTY) : target.isNewerThan(versionBefore);
+        String versionBefore = WmsMigrations.newestApplied(info);
+        boolean aboveCurrent = versionBefore == null ? !target.equals(EMPTY) : target.isNewerThan(versionBefore);
         if (aboveCurrent) {
             throw new MigrationException("Cannot undo the wms schema to version " + toVersion + ": the database is at "
                     + (versionBefore == null ? "no version" : "version " + versionBefore)
@@ -275,8 +274,7 @@ final class DownMigrations {
     }
 
     private String currentVersion() {
-        MigrationInfo current = info().current();
-        return current == null ? null : current.getVersion().getVersion();
+        return WmsMigrations.newestApplied(info());
     }
 
     /** One applied version's down script, and the tables its {@code DROP TABLE} statements name. */

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import io.wms.core.error.MigrationException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
@@ -172,7 +174,9 @@ public final class WmsMigrations {
      */
     public List<AppliedMigration> info() {
         try {
-            return Arrays.stream(flyway.info().all()).map(WmsMigrations::toAppliedMigration).toList();
+            // Flyway records the schema it created as a row without a version: not a migration of wms.
+            return Arrays.stream(flyway.info().all()).filter(migration -> migration.getVersion() != null)
+                    .map(WmsMigrations::toAppliedMigration).toList();
         } catch (FlywayException e) {
             throw new MigrationException("Reading the wms schema history failed: " + e.getMessage(), e);
         }
@@ -186,11 +190,21 @@ public final class WmsMigrations {
      */
     public String currentVersion() {
         try {
-            MigrationInfo current = flyway.info().current();
-            return current == null ? null : current.getVersion().getVersion();
+            return newestApplied(flyway.info());
         } catch (FlywayException e) {
             throw new MigrationException("Reading the wms schema version failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the newest version applied, skipping the row without a version that records the schema's creation.
+     *
+     * @param info the schema history
+     * @return the version, or {@code null} when none is applied
+     */
+    static String newestApplied(MigrationInfoService info) {
+        return Arrays.stream(info.applied()).map(MigrationInfo::getVersion).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).map(MigrationVersion::getVersion).orElse(null);
     }
 
     /**

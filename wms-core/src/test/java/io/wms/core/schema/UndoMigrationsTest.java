@@ -203,6 +203,9 @@ class UndoMigrationsTest {
         return Flyway.configure(WmsMigrations.class.getClassLoader())
                 .dataSource(database.dataSource())
                 .locations(WmsMigrations.LOCATION)
+                .schemas(WmsMigrations.DEFAULT_SCHEMA)
+                .defaultSchema(WmsMigrations.DEFAULT_SCHEMA)
+                .createSchemas(true)
                 .table(WmsMigrations.HISTORY_TABLE)
                 .target(version)
                 .load();
