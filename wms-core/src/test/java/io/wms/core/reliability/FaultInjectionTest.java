@@ -233,6 +233,8 @@ class FaultInjectionTest {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setServerConfig("fsync", "off")
+                // zonky's default of 10 s is too short for a loaded machine.
+                .setPGStartupWait(Duration.ofMinutes(1))
                 .start();
     }
 
