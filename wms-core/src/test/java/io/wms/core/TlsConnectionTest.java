@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -74,6 +75,8 @@ class TlsConnectionTest {
                 // A second loopback address that the server's certificate does not name.
                 .setServerConfig("listen_addresses", "localhost," + UNNAMED_ADDRESS)
                 .setServerConfig("fsync", "off")
+                // zonky's default of 10 s is too short for a loaded machine.
+                .setPGStartupWait(Duration.ofMinutes(1))
                 .start();
         try (Connection connection = server.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {

@@ -7,12 +7,14 @@ import static io.wms.jooq.Tables.USER_ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.wms.core.auth.PasswordPolicy;
 import io.wms.core.error.ConcurrentUpdateException;
@@ -23,6 +25,7 @@ import io.wms.core.model.Role;
 import io.wms.core.model.User;
 import io.wms.core.seed.SeedOptions;
 import io.wms.core.testing.WmsExtension;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -184,17 +187,23 @@ class RoleRepositoryTest {
         roles().assign(ADMIN, ann.id(), "admin");
         roles().assign(ADMIN, bob.id(), "admin");
         CountDownLatch annRevokedUncommitted = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = executor.submit(() -> extension.wms().useTransaction(tx -> {
+                tx.roles().revoke(ADMIN, ann.id(), "admin");
+                annRevokedUncommitted.countDown();
+                // Commits only once the second revocation is seen waiting for this transaction's lock, so that the
+                // two really overlap however the machine schedules them.
+                awaitABackendWaitingForALock();
+            }));
+            assertThat(annRevokedUncommitted.await(1, TimeUnit.MINUTES)).as("ann's revocation ran").isTrue();
+            Future<?> second = executor.submit(() -> roles().revoke(ADMIN, bob.id(), "admin"));
 
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> extension.wms().useTransaction(tx -> {
-            tx.roles().revoke(ADMIN, ann.id(), "admin");
-            annRevokedUncommitted.countDown();
-            sleep(500);
-        }));
-        assertThat(annRevokedUncommitted.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> roles().revoke(ADMIN, bob.id(), "admin"));
-
-        first.get(10, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(LastAdminException.class);
+            first.get(1, TimeUnit.MINUTES);
+            assertThatThrownBy(() -> second.get(1, TimeUnit.MINUTES)).hasCauseInstanceOf(LastAdminException.class);
+        } finally {
+            executor.shutdownNow();
+        }
         assertThat(roles().rolesOf(ADMIN, bob.id())).extracting(Role::name).containsExactly("admin");
         assertThat(roles().rolesOf(ADMIN, ann.id())).isEmpty();
     }
@@ -206,41 +215,47 @@ class RoleRepositoryTest {
         roles().assign(ADMIN, ann.id(), "admin");
         roles().assign(ADMIN, bob.id(), "admin");
         CyclicBarrier start = new CyclicBarrier(2);
-
-        List<CompletableFuture<Boolean>> revocations = Stream.of(ann, bob)
-                .map(admin -> CompletableFuture.supplyAsync(() -> {
-                    await(start);
+        // One thread per revocation: both must be running to pass the barrier.
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        List<Boolean> outcomes = new ArrayList<>();
+        try {
+            List<Future<Boolean>> revocations = new ArrayList<>();
+            for (User admin : List.of(ann, bob)) {
+                revocations.add(executor.submit(() -> {
+                    start.await(1, TimeUnit.MINUTES);
                     try {
                         roles().revoke(ADMIN, admin.id(), "admin");
                         return true;
                     } catch (LastAdminException refused) {
                         return false;
                     }
-                }))
-                .toList();
-
-        List<Boolean> outcomes = new java.util.ArrayList<>();
-        for (CompletableFuture<Boolean> revocation : revocations) {
-            outcomes.add(revocation.get(10, TimeUnit.SECONDS));
+                }));
+            }
+            for (Future<Boolean> revocation : revocations) {
+                outcomes.add(revocation.get(1, TimeUnit.MINUTES));
+            }
+        } finally {
+            executor.shutdownNow();
         }
         assertThat(outcomes).containsExactlyInAnyOrder(true, false);
         int admins = roles().rolesOf(ADMIN, ann.id()).size() + roles().rolesOf(ADMIN, bob.id()).size();
         assertThat(admins).isEqualTo(1);
     }
 
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits until another backend of the test's database waits for a lock. */
+    private void awaitABackendWaitingForALock() {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (extension.sql().fetchCount(DSL.selectOne().from("pg_stat_activity")
+                .where("datname = current_database() and wait_event_type = 'Lock'")) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no backend waited for the lock within a minute");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for a backend to wait for the lock", e);
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class TcpRelay implements AutoCloseable {
 
     private final String host;
-    private final int port;
+    private volatile int port;
     private final long delayNanos;
     private final ServerSocket listener;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -75,6 +75,16 @@ public final class TcpRelay implements AutoCloseable {
      */
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /**
+     * Forwards new connections to another port of the same host from now on, as when a restarted server came up on
+     * a port of its own; connections already relayed keep their server.
+     *
+     * @param newServerPort the server's new port
+     */
+    public void serverMovedTo(int newServerPort) {
+        port = newServerPort;
     }
 
     /** Falls silent: from now on every byte in either direction is read and dropped, and no connection is closed. */
