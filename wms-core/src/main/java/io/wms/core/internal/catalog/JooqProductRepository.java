@@ -27,6 +27,7 @@ import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
 import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
+import io.wms.core.error.Violation.Rule;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.KeysetCursor;
 import io.wms.core.internal.Mappers;
@@ -186,7 +187,7 @@ final class JooqProductRepository implements ProductRepository {
     public boolean hasActiveBatches(long productId) {
         return dsl.fetchExists(selectOne().from(PRODUCT_BATCHES).where(
                 PRODUCT_BATCHES.PRODUCT_ID.eq(productId)
-                        .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()))
+                        .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE))
                         .and(PRODUCT_BATCHES.DELETED_AT.isNull())));
     }
 
@@ -239,7 +240,7 @@ final class JooqProductRepository implements ProductRepository {
     private static Condition after(ProductQuery query, String cursor, Validator validator) {
         Optional<KeysetCursor> decoded = KeysetCursor.decode(cursor, cursorKind(query));
         if (decoded.isEmpty()) {
-            validator.add("cursor", "cursor", "is not a cursor of this listing in this order");
+            validator.add("cursor", Rule.CURSOR, "is not a cursor of this listing in this order");
             return noCondition();
         }
         long id = decoded.get().id();
@@ -251,7 +252,7 @@ final class JooqProductRepository implements ProductRepository {
             case CREATED_AT -> {
                 Optional<Instant> createdAt = decoded.get().valueAsInstant();
                 if (createdAt.isEmpty()) {
-                    validator.add("cursor", "cursor", "is not a cursor of this listing in this order");
+                    validator.add("cursor", Rule.CURSOR, "is not a cursor of this listing in this order");
                     yield noCondition();
                 }
                 yield ascending ? row(PRODUCTS.CREATED_AT, PRODUCTS.ID).gt(createdAt.get(), id)
@@ -328,7 +329,7 @@ final class JooqProductRepository implements ProductRepository {
         boolean batchFiltered = query.batchStatus() != null || query.expiringFrom() != null
                 || query.expiringTo() != null;
         if (query.batchStatus() != null) {
-            batch = batch.and(PRODUCT_BATCHES.STATUS.eq(query.batchStatus().databaseValue()));
+            batch = batch.and(PRODUCT_BATCHES.STATUS.eq(query.batchStatus()));
         }
         if (query.expiringFrom() != null) {
             batch = batch.and(PRODUCT_BATCHES.EXPIRY_DATE.ge(query.expiringFrom()));
@@ -356,7 +357,7 @@ final class JooqProductRepository implements ProductRepository {
                 .datesInOrder("expiringFrom", query.expiringFrom(), "expiringTo", query.expiringTo());
         if (query.createdFrom() != null && query.createdTo() != null
                 && query.createdTo().isBefore(query.createdFrom())) {
-            validator.add("createdTo", "date_order", "must not be before createdFrom (" + query.createdFrom()
+            validator.add("createdTo", Rule.DATE_ORDER, "must not be before createdFrom (" + query.createdFrom()
                     + "), got " + query.createdTo());
         }
         return validator;

@@ -304,7 +304,7 @@ final class JooqSeeding implements Seeding {
                             .set(PRODUCT_BATCHES.MANUFACTURING_DATE, today.minusDays(row.manufacturedDaysAgo()))
                             .set(PRODUCT_BATCHES.EXPIRY_DATE,
                                     row.expiresInDays() == null ? null : today.plusDays(row.expiresInDays()))
-                            .set(PRODUCT_BATCHES.STATUS, row.status().databaseValue())
+                            .set(PRODUCT_BATCHES.STATUS, row.status())
                             .set(PRODUCT_BATCHES.CREATED_BY, actor.userId())
                             .execute();
                 }
@@ -349,7 +349,7 @@ final class JooqSeeding implements Seeding {
                     added += dsl.insertInto(PRODUCT_BATCH_TRACKS)
                             .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
                             .set(PRODUCT_BATCH_TRACKS.USER_ID, actor.userId())
-                            .set(PRODUCT_BATCH_TRACKS.ACTION, movement.action().databaseValue())
+                            .set(PRODUCT_BATCH_TRACKS.ACTION, movement.action())
                             .set(PRODUCT_BATCH_TRACKS.DESCRIPTION, movement.description())
                             .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, movement.change())
                             .set(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, after)

@@ -146,7 +146,7 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
     }
 
     private static Condition active() {
-        return PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()).and(live());
+        return PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE).and(live());
     }
 
     private RuntimeException missingOrStale(long id, long expectedVersion) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.wms.core.error.Violation.Rule;
 import io.wms.core.internal.KeysetCursor;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Pages;
@@ -56,12 +57,12 @@ final class JooqProductBatchTrackRepository implements ProductBatchTrackReposito
 
     @Override
     public KeysetPage<ProductBatchTrack> byAction(TrackAction action, int limit) {
-        return read(PRODUCT_BATCH_TRACKS.ACTION.eq(action.databaseValue()), limit, null);
+        return read(PRODUCT_BATCH_TRACKS.ACTION.eq(action), limit, null);
     }
 
     @Override
     public KeysetPage<ProductBatchTrack> byAction(TrackAction action, int limit, String cursor) {
-        return read(PRODUCT_BATCH_TRACKS.ACTION.eq(action.databaseValue()), limit, cursor);
+        return read(PRODUCT_BATCH_TRACKS.ACTION.eq(action), limit, cursor);
     }
 
     private KeysetPage<ProductBatchTrack> read(Condition scope, int limit, String cursor) {
@@ -85,7 +86,7 @@ final class JooqProductBatchTrackRepository implements ProductBatchTrackReposito
         Optional<KeysetCursor> decoded = KeysetCursor.decode(cursor, CURSOR_KIND);
         Optional<Instant> createdAt = decoded.flatMap(KeysetCursor::valueAsInstant);
         if (createdAt.isEmpty()) {
-            validator.add("cursor", "cursor", "is not a cursor of the ledger");
+            validator.add("cursor", Rule.CURSOR, "is not a cursor of the ledger");
             return noCondition();
         }
         return row(PRODUCT_BATCH_TRACKS.CREATED_AT, PRODUCT_BATCH_TRACKS.ID).lt(createdAt.get(), decoded.get().id());

@@ -72,7 +72,7 @@ final class JooqStockReports implements StockReports {
         Validator.of("low-stock report").notNegative("threshold", threshold).validate();
         return dsl.selectFrom(PRODUCT_BATCHES)
                 .where(PRODUCT_BATCHES.DELETED_AT.isNull()
-                        .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()))
+                        .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE))
                         .and(expiry.usableFor(0))
                         .and(PRODUCT_BATCHES.QUANTITY.lt(threshold)))
                 .orderBy(PRODUCT_BATCHES.QUANTITY, PRODUCT_BATCHES.ID)
@@ -92,7 +92,7 @@ final class JooqStockReports implements StockReports {
         Validator.of("expiring-batches report").notNegative("days", days).validate();
         return dsl.selectFrom(PRODUCT_BATCHES)
                 .where(PRODUCT_BATCHES.DELETED_AT.isNull()
-                        .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()))
+                        .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE))
                         .and(PRODUCT_BATCHES.QUANTITY.gt(0))
                         .and(expiry.expiresWithin(days)))
                 .orderBy(PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.ID)
@@ -102,9 +102,9 @@ final class JooqStockReports implements StockReports {
     @Override
     public List<ProductStock> stockPerProduct() {
         return dsl.select(PRODUCTS.ID, PRODUCTS.NAME, units(usable()),
-                        units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.QUARANTINED.databaseValue())),
+                        units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.QUARANTINED)),
                         units(holdsExpired()),
-                        units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.RECALLED.databaseValue())))
+                        units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.RECALLED)))
                 .from(PRODUCTS)
                 .leftJoin(PRODUCT_BATCHES).on(PRODUCT_BATCHES.PRODUCT_ID.eq(PRODUCTS.ID)
                         .and(PRODUCT_BATCHES.DELETED_AT.isNull()))
@@ -124,13 +124,13 @@ final class JooqStockReports implements StockReports {
     }
 
     private Condition usable() {
-        return PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()).and(expiry.usableFor(0));
+        return PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE).and(expiry.usableFor(0));
     }
 
     /** Expired stock is the sweep's work done (status expired) or still to do (active past its date). */
     private Condition holdsExpired() {
-        return PRODUCT_BATCHES.QUANTITY.gt(0).and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.EXPIRED.databaseValue())
-                .or(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()).and(expiry.expired())));
+        return PRODUCT_BATCHES.QUANTITY.gt(0).and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.EXPIRED)
+                .or(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE).and(expiry.expired())));
     }
 
     private static Field<Long> units(Condition condition) {
