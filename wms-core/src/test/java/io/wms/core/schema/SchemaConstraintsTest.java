@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.wms.core.model.BatchStatus;
+import io.wms.core.model.TrackAction;
 import io.wms.testkit.WmsDatabaseExtension;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -21,13 +23,18 @@ import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each rule the schema enforces, proven by the bad row it exists to refuse.
  */
 class SchemaConstraintsTest {
 
-    /** The columns as the schema stores them, so that values the model has no enum constant for can be tried. */
+    /**
+     * The columns as the schema stores them, so that values the model has no enum constant for can be tried, and
+     * the words the generated records' {@code BatchStatus} and {@code TrackAction} are stored as can be read.
+     */
     private static final Field<String> STATUS_TEXT = DSL.field(DSL.name(PRODUCT_BATCHES.STATUS.getName()),
             SQLDataType.VARCHAR);
     private static final Field<String> ACTION_TEXT = DSL.field(DSL.name(PRODUCT_BATCH_TRACKS.ACTION.getName()),
@@ -248,6 +255,38 @@ class SchemaConstraintsTest {
         assertThat(indexes).contains("idx_products_name_gin", "idx_active_batches",
                 "idx_product_batches_active_expiry", "idx_products_category_brand", "idx_pbt_batch_user_action",
                 "idx_pbt_batch_created", "idx_pbt_batch_action");
+    }
+
+    @ParameterizedTest
+    @EnumSource(BatchStatus.class)
+    void everyStatusIsStoredAsItsWordAndReadBackAsItself(BatchStatus status) {
+        long batch = sql.insertInto(PRODUCT_BATCHES)
+                .set(PRODUCT_BATCHES.PRODUCT_ID, productId)
+                .set(PRODUCT_BATCHES.BATCH_NUMBER, "B-" + status)
+                .set(PRODUCT_BATCHES.STATUS, status)
+                .returning(PRODUCT_BATCHES.ID).fetchSingle().getId();
+
+        assertThat(sql.select(STATUS_TEXT).from(PRODUCT_BATCHES).where(PRODUCT_BATCHES.ID.eq(batch)).fetchSingle()
+                .value1()).isEqualTo(status.databaseValue());
+        assertThat(sql.fetchSingle(PRODUCT_BATCHES, PRODUCT_BATCHES.ID.eq(batch)).getStatus()).isEqualTo(status);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TrackAction.class)
+    void everyLedgerActionIsStoredAsItsWordAndReadBackAsItself(TrackAction action) {
+        long batch = sql.insertInto(PRODUCT_BATCHES)
+                .set(PRODUCT_BATCHES.PRODUCT_ID, productId)
+                .set(PRODUCT_BATCHES.BATCH_NUMBER, "B-1")
+                .returning(PRODUCT_BATCHES.ID).fetchSingle().getId();
+        long row = sql.insertInto(PRODUCT_BATCH_TRACKS)
+                .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batch)
+                .set(PRODUCT_BATCH_TRACKS.ACTION, action)
+                .returning(PRODUCT_BATCH_TRACKS.ID).fetchSingle().getId();
+
+        assertThat(sql.select(ACTION_TEXT).from(PRODUCT_BATCH_TRACKS).where(PRODUCT_BATCH_TRACKS.ID.eq(row))
+                .fetchSingle().value1()).isEqualTo(action.databaseValue());
+        assertThat(sql.fetchSingle(PRODUCT_BATCH_TRACKS, PRODUCT_BATCH_TRACKS.ID.eq(row)).getAction())
+                .isEqualTo(action);
     }
 
     private long insertBatch(String batchNumber, int quantity, String status) {
