@@ -16,6 +16,8 @@ import io.wms.core.model.ProductBatch;
  *     applied completely or not at all.</li>
  * <li>Each batch it changes gets exactly one new ledger row ({@code product_batch_tracks}) in the same transaction,
  *     naming the actor's user, the signed quantity change and the quantity after. {@link #verifyLedger()} proves it.</li>
+ * <li>Stock exists only in a live batch of a live product: a soft-deleted product's batches are neither moved nor
+ *     counted by any operation or report ({@code NotFoundException}) until the product is restored.</li>
  * <li>A batch is expired from the day after its expiry date in the warehouse's time zone (the library's one expiry
  *     rule), whether or not the {@linkplain #sweepExpired(Actor) sweep} has marked it yet: expired stock is never
  *     picked and never received.</li>
@@ -61,7 +63,8 @@ public interface InventoryService {
      * @return what was received
      * @throws io.wms.core.error.ValidationException       if the quantity is not positive, or the batch is expired
      *                                                     (by date or status), quarantined or recalled
-     * @throws io.wms.core.error.NotFoundException         if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException         if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not receive stock
      */
     Receipt receiveInto(Actor actor, ReceiveIntoBatch command);
@@ -76,6 +79,7 @@ public interface InventoryService {
      * @param command the pick; never {@code null}
      * @return which batches gave how much
      * @throws io.wms.core.error.InsufficientStockException if the usable stock is short; nothing moved
+     * @throws io.wms.core.error.NotFoundException          if the product does not exist or is soft-deleted
      * @throws io.wms.core.error.ValidationException        if the input is invalid
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not pick stock
      */
@@ -88,7 +92,8 @@ public interface InventoryService {
      * @param command the pick; never {@code null}
      * @return the one allocation
      * @throws io.wms.core.error.InsufficientStockException if the batch holds fewer units; nothing moved
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.ValidationException        if the input is invalid, or the batch is not active or is
      *                                                      expired
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not pick stock
@@ -106,7 +111,8 @@ public interface InventoryService {
      * @return what changed
      * @throws io.wms.core.error.InsufficientStockException if the batch holds fewer units than removed
      * @throws io.wms.core.error.ValidationException        if the input is invalid or the batch is recalled
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
     BatchMovement adjust(Actor actor, AdjustStock command);
@@ -120,7 +126,8 @@ public interface InventoryService {
      * @return what changed
      * @throws io.wms.core.error.ValidationException        if the input is invalid or the batch is pickable stock
      * @throws io.wms.core.error.InsufficientStockException if the batch holds fewer units
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
     BatchMovement dispose(Actor actor, RemoveStock command);
@@ -134,7 +141,8 @@ public interface InventoryService {
      * @return what changed
      * @throws io.wms.core.error.ValidationException        if the input is invalid or the batch is pickable stock
      * @throws io.wms.core.error.InsufficientStockException if the batch holds fewer units
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
     BatchMovement returnToSupplier(Actor actor, RemoveStock command);
@@ -147,7 +155,8 @@ public interface InventoryService {
      * @param reason  why, for the ledger; not blank
      * @return the batch after the change
      * @throws io.wms.core.error.IllegalTransitionException if the batch is not active
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.ValidationException        if the reason is blank
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
@@ -162,7 +171,8 @@ public interface InventoryService {
      * @param reason  why, for the ledger; not blank
      * @return the batch after the change
      * @throws io.wms.core.error.IllegalTransitionException if the batch is not quarantined
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.ValidationException        if the reason is blank
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
@@ -177,7 +187,8 @@ public interface InventoryService {
      * @param reason  why, for the ledger; not blank
      * @return the batch after the change
      * @throws io.wms.core.error.IllegalTransitionException if the batch is already recalled
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.ValidationException        if the reason is blank
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */

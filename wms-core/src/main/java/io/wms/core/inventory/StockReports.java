@@ -47,7 +47,7 @@ public interface StockReports {
      * active, unexpired, with units.
      *
      * @param productId the product
-     * @return {@code true} if it has one; {@code false} also for an unknown product
+     * @return {@code true} if it has one; {@code false} also for an unknown or soft-deleted product
      */
     boolean hasActiveBatches(long productId);
 

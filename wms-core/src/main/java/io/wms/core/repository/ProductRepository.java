@@ -117,10 +117,10 @@ public interface ProductRepository {
     Page<ProductWithBatches> listWithBatches(PageRequest page);
 
     /**
-     * Tells whether a product has a live batch in status {@code active} (the seed's {@code HasActiveBatches}).
+     * Tells whether a live product has a live batch in status {@code active} (the seed's {@code HasActiveBatches}).
      *
      * @param productId the product's id
-     * @return {@code true} if it has one; {@code false} also for an unknown product
+     * @return {@code true} if it has one; {@code false} also for an unknown or soft-deleted product
      */
     boolean hasActiveBatches(long productId);
 

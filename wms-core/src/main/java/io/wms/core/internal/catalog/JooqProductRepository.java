@@ -30,6 +30,7 @@ import io.wms.core.error.NotFoundException;
 import io.wms.core.error.Violation.Rule;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.KeysetCursor;
+import io.wms.core.internal.LiveStock;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Pages;
 import io.wms.core.internal.Transactions;
@@ -188,7 +189,7 @@ final class JooqProductRepository implements ProductRepository {
         return dsl.fetchExists(selectOne().from(PRODUCT_BATCHES).where(
                 PRODUCT_BATCHES.PRODUCT_ID.eq(productId)
                         .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE))
-                        .and(PRODUCT_BATCHES.DELETED_AT.isNull())));
+                        .and(LiveStock.batchOfLiveProduct())));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import io.wms.core.internal.ExpiryPolicy;
+import io.wms.core.internal.LiveStock;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
@@ -62,7 +63,7 @@ final class JooqStockReports implements StockReports {
     @Override
     public List<ProductBatch> expiredBatches() {
         return dsl.selectFrom(PRODUCT_BATCHES)
-                .where(PRODUCT_BATCHES.DELETED_AT.isNull().and(holdsExpired()))
+                .where(LiveStock.batchOfLiveProduct().and(holdsExpired()))
                 .orderBy(PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.ID)
                 .fetch(Mappers::batch);
     }
@@ -71,7 +72,7 @@ final class JooqStockReports implements StockReports {
     public List<ProductBatch> lowStockBatches(int threshold) {
         Validator.of("low-stock report").notNegative("threshold", threshold).validate();
         return dsl.selectFrom(PRODUCT_BATCHES)
-                .where(PRODUCT_BATCHES.DELETED_AT.isNull()
+                .where(LiveStock.batchOfLiveProduct()
                         .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE))
                         .and(expiry.usableFor(0))
                         .and(PRODUCT_BATCHES.QUANTITY.lt(threshold)))
@@ -82,7 +83,7 @@ final class JooqStockReports implements StockReports {
     @Override
     public boolean hasActiveBatches(long productId) {
         return dsl.fetchExists(PRODUCT_BATCHES, PRODUCT_BATCHES.PRODUCT_ID.eq(productId)
-                .and(PRODUCT_BATCHES.DELETED_AT.isNull())
+                .and(LiveStock.batchOfLiveProduct())
                 .and(usable())
                 .and(PRODUCT_BATCHES.QUANTITY.gt(0)));
     }
@@ -91,7 +92,7 @@ final class JooqStockReports implements StockReports {
     public List<ProductBatch> expiringWithin(int days) {
         Validator.of("expiring-batches report").notNegative("days", days).validate();
         return dsl.selectFrom(PRODUCT_BATCHES)
-                .where(PRODUCT_BATCHES.DELETED_AT.isNull()
+                .where(LiveStock.batchOfLiveProduct()
                         .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE))
                         .and(PRODUCT_BATCHES.QUANTITY.gt(0))
                         .and(expiry.expiresWithin(days)))

@@ -29,6 +29,7 @@ import java.util.Optional;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.internal.ExpiryPolicy;
+import io.wms.core.internal.LiveStock;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.RenderedStatement;
 import io.wms.core.inventory.AdjustStock;
@@ -152,7 +153,7 @@ final class StockStatements {
                         .from(BATCH)
                         .where(BATCH.PRODUCT_ID.eq(PRODUCT)
                                 .and(BATCH.STATUS.eq(inline(BatchStatus.ACTIVE, BATCH.STATUS)))
-                                .and(BATCH.DELETED_AT.isNull())
+                                .and(LiveStock.batchOfLiveProduct())
                                 .and(BATCH.QUANTITY.gt(inline(0)))
                                 .and(expiry.usableFrom(FIRST_USABLE_DAY)))
                         // Every pick locks in id order, whatever order it takes in, so two picks never deadlock.
@@ -306,13 +307,14 @@ final class StockStatements {
      * Changes one live batch's quantity by a signed number of units and appends its ledger row, in one statement,
      * if the batch meets the condition.
      *
-     * @return the batch after the movement; empty if it is missing, deleted or does not meet the condition
+     * @return the batch after the movement; empty if it is missing, deleted, of a deleted product or does not meet
+     *         the condition
      */
     private Optional<MovedBatch> move(Actor actor, long batchId, Condition allowed, TrackAction action, int change,
                                       String description) {
         CommonTableExpression<?> moved = name("moved").as(update(BATCH)
                 .set(movementColumns(BATCH.QUANTITY.plus(change), val(actor.userId(), BATCH.UPDATED_BY)))
-                .where(BATCH.ID.eq(batchId).and(BATCH.DELETED_AT.isNull()).and(allowed))
+                .where(BATCH.ID.eq(batchId).and(LiveStock.batchOfLiveProduct()).and(allowed))
                 .returningResult(BATCH.ID, BATCH.PRODUCT_ID, BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, BATCH.QUANTITY,
                         BATCH.STATUS));
         Field<Integer> after = moved.field(BATCH.QUANTITY);
@@ -409,13 +411,13 @@ final class StockStatements {
     }
 
     /**
-     * Locks a live batch for an update and reads it.
+     * Locks a live batch of a live product for an update and reads it.
      *
-     * @return the batch; empty if it is missing or deleted
+     * @return the batch; empty if it is missing or deleted, or its product is deleted
      */
     Optional<ProductBatchesRecord> lockLiveBatch(long batchId) {
         return dsl.selectFrom(BATCH)
-                .where(BATCH.ID.eq(batchId).and(BATCH.DELETED_AT.isNull()))
+                .where(BATCH.ID.eq(batchId).and(LiveStock.batchOfLiveProduct()))
                 .forUpdate()
                 .fetchOptional();
     }
