@@ -142,7 +142,9 @@ final class StockRefusals {
                     .validate();
         }
         if ((long) batch.getQuantity() + command.change() < 0) {
-            throw new InsufficientStockException("batch " + batch.getId(), -command.change(), batch.getQuantity());
+            // Negated as a long: the removal of Integer.MIN_VALUE units has no int opposite.
+            throw new InsufficientStockException("batch " + batch.getId(), -(long) command.change(),
+                    batch.getQuantity());
         }
     }
 
