@@ -206,9 +206,11 @@ public interface InventoryService {
     ExpirySweep sweepExpired(Actor actor);
 
     /**
-     * Checks the whole database, in one statement, for batches whose quantity their ledger does not prove: the sum of
-     * their rows' quantity changes differs, or the latest quantity-moving row's quantity after differs (a batch
-     * without such rows must hold 0). Needs no permission: it reveals no stock, only ids and sums.
+     * Checks the whole database, in one statement, for batches whose quantity their ledger does not prove. Each
+     * batch's quantity-moving rows are walked in ledger order: every row's quantity after must be the running total
+     * of the changes up to it (so two wrong rows that cancel out are caught at the first), and the batch's quantity
+     * must be their total and the latest row's quantity after (a batch without such rows must hold 0). Needs no
+     * permission: it reveals no stock, only ids and sums.
      *
      * @return the batches that disagree, by id; empty when the ledger is consistent
      */

@@ -8,10 +8,14 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.insertInto;
 import static org.jooq.impl.DSL.least;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.orderBy;
+import static org.jooq.impl.DSL.partitionBy;
+import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.trueCondition;
@@ -375,39 +379,48 @@ final class StockStatements {
     }
 
     /**
-     * Finds, in one statement, the batches whose quantity their ledger does not prove: the sum of their rows'
-     * quantity changes differs, or the latest quantity-moving row's quantity after differs (a batch without such rows
-     * must hold 0).
+     * Finds, in one statement, the batches whose quantity their ledger does not prove. Walking each batch's
+     * quantity-moving rows in ledger order (by id), every row's quantity after must be the running total of the
+     * changes up to it, and the batch's quantity must be the total of all of them, which is also the latest row's
+     * quantity after (a batch without such rows must hold 0).
      *
-     * @return the batches that disagree, by id
+     * @return the batches that disagree, by id, each with its first row that does
      */
     List<LedgerDiscrepancy> ledgerDiscrepancies() {
-        ProductBatchTracks track = LEDGER.as("track");
-        ProductBatchTracks latest = LEDGER.as("latest");
-        Field<Long> ledgerSum = select(coalesce(sum(track.QUANTITY_CHANGE), inline(BigDecimal.ZERO))
-                .cast(SQLDataType.BIGINT))
-                .from(track)
-                .where(track.PRODUCT_BATCH_ID.eq(BATCH.ID))
-                .asField("ledger_sum");
-        Field<Integer> latestAfter = select(latest.QUANTITY_AFTER)
-                .from(latest)
-                .where(latest.PRODUCT_BATCH_ID.eq(BATCH.ID).and(latest.QUANTITY_AFTER.isNotNull()))
-                .orderBy(latest.ID.desc())
-                .limit(1)
-                .asField("latest_after");
-        Table<?> proof = select(BATCH.ID, BATCH.QUANTITY, ledgerSum, latestAfter)
+        Field<Long> runningTotal = sum(LEDGER.QUANTITY_CHANGE)
+                .over(partitionBy(LEDGER.PRODUCT_BATCH_ID).orderBy(LEDGER.ID)
+                        .rowsBetweenUnboundedPreceding().andCurrentRow())
+                .cast(SQLDataType.BIGINT).as("running_total");
+        Field<Integer> fromLast = rowNumber()
+                .over(partitionBy(LEDGER.PRODUCT_BATCH_ID).orderBy(LEDGER.ID.desc())).as("from_last");
+        CommonTableExpression<?> running = name("running").as(
+                select(LEDGER.PRODUCT_BATCH_ID, LEDGER.ID, LEDGER.QUANTITY_AFTER, runningTotal, fromLast)
+                        .from(LEDGER)
+                        .where(LEDGER.QUANTITY_CHANGE.isNotNull()));
+        Field<Long> rowTotal = running.field(runningTotal);
+        Field<Integer> rowAfter = running.field(LEDGER.QUANTITY_AFTER);
+        Condition latestRow = running.field(fromLast).eq(inline(1));
+        Field<Long> ledgerSum = max(rowTotal).filterWhere(latestRow).as("ledger_sum");
+        Field<Integer> latestAfter = max(rowAfter).filterWhere(latestRow).as("latest_after");
+        Field<Long> firstWrong = min(running.field(LEDGER.ID))
+                .filterWhere(rowTotal.ne(rowAfter.cast(SQLDataType.BIGINT))).as("first_wrong");
+        CommonTableExpression<?> proof = name("proof").as(
+                select(running.field(LEDGER.PRODUCT_BATCH_ID), ledgerSum, latestAfter, firstWrong)
+                        .from(running)
+                        .groupBy(running.field(LEDGER.PRODUCT_BATCH_ID)));
+        Field<Long> provenSum = coalesce(proof.field(ledgerSum), inline(0L));
+        Field<Integer> provenAfter = proof.field(latestAfter);
+        Field<Long> provenFirstWrong = proof.field(firstWrong);
+        return dsl.with(running, proof)
+                .select(BATCH.ID, BATCH.QUANTITY, provenSum, provenAfter, provenFirstWrong)
                 .from(BATCH)
-                .asTable("proof");
-        Field<Long> batchId = proof.field(BATCH.ID);
-        Field<Integer> quantity = proof.field(BATCH.QUANTITY);
-        Field<Long> sumField = proof.field(ledgerSum);
-        Field<Integer> afterField = proof.field(latestAfter);
-        return dsl.select(batchId, quantity, sumField, afterField)
-                .from(proof)
-                .where(quantity.cast(SQLDataType.BIGINT).ne(sumField)
-                        .or(quantity.ne(coalesce(afterField, inline(0)))))
-                .orderBy(batchId)
-                .fetch(row -> new LedgerDiscrepancy(row.value1(), row.value2(), row.value3(), row.value4()));
+                .leftJoin(proof).on(proof.field(LEDGER.PRODUCT_BATCH_ID).eq(BATCH.ID))
+                .where(BATCH.QUANTITY.cast(SQLDataType.BIGINT).ne(provenSum)
+                        .or(BATCH.QUANTITY.ne(coalesce(provenAfter, inline(0))))
+                        .or(provenFirstWrong.isNotNull()))
+                .orderBy(BATCH.ID)
+                .fetch(row -> new LedgerDiscrepancy(row.value1(), row.value2(), row.value3(), row.value4(),
+                        row.value5()));
     }
 
     /**
