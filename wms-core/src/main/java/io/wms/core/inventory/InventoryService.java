@@ -1,5 +1,6 @@
 package io.wms.core.inventory;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.wms.core.auth.Actor;
@@ -26,10 +27,15 @@ import io.wms.core.model.ProductBatch;
  *     clients is retried up to {@value #MAX_ATTEMPTS} times in all, then surfaces as
  *     {@link io.wms.core.error.RetryableException}. Inside a caller's own transaction nothing is retried: the
  *     caller's transaction decides.</li>
- * <li>Receipts, picks and corrections take an optional idempotency key. The same key sent again, sequentially or
+ * <li>Every movement (receipts, picks, corrections, disposals, returns and status changes) takes an optional
+ *     idempotency key of at most 255 characters. The same key sent again by the same actor, sequentially or
  *     concurrently, applies the operation once and returns the first result; the same key with a different request
- *     is refused with a {@link io.wms.core.error.ValidationException} on {@code idempotencyKey}. Keys are global and
- *     at most 255 characters.</li>
+ *     is refused with a {@link io.wms.core.error.ValidationException} on {@code idempotencyKey} (rule
+ *     {@code reused}). Requests are compared field by field, so they differ exactly when their commands do (the
+ *     key aside). Keys belong to the actor: a user's keys to that user, a system actor's to its name, so two
+ *     actors may use the same key, each applied once. A key is kept for {@link #KEY_RETENTION} unless the host
+ *     purges with another age: the host calls {@link #purgeIdempotencyKeys(Actor)} daily, for example beside the
+ *     nightly {@link #sweepExpired(Actor) sweep}; a request repeated after its key was purged is applied again.</li>
  * </ul>
  *
  * <p>Thread-safe when obtained from {@link io.wms.core.Wms}.
@@ -38,6 +44,9 @@ public interface InventoryService {
 
     /** How many times an operation is tried in all when the database reports a serialization failure or deadlock. */
     int MAX_ATTEMPTS = 3;
+
+    /** How long an idempotency key answers repetitions by default: 7 days, far beyond any client's retries. */
+    Duration KEY_RETENTION = Duration.ofDays(7);
 
     /**
      * Receives a lot of a product: creates the batch, or adds the units to the product's live batch with that batch
@@ -160,7 +169,23 @@ public interface InventoryService {
      * @throws io.wms.core.error.ValidationException        if the reason is blank
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
-    ProductBatch quarantine(Actor actor, long batchId, String reason);
+    default ProductBatch quarantine(Actor actor, long batchId, String reason) {
+        return quarantine(actor, StatusChange.of(batchId, reason));
+    }
+
+    /**
+     * Does what {@link #quarantine(Actor, long, String)} does, with an optional idempotency key.
+     *
+     * @param actor  who decides; never {@code null}
+     * @param change the batch, the reason and the key; never {@code null}
+     * @return the batch after the change
+     * @throws io.wms.core.error.IllegalTransitionException as {@link #quarantine(Actor, long, String)}
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted, or its
+     *                                                      product is
+     * @throws io.wms.core.error.ValidationException        if the reason is blank or the key invalid or reused
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
+     */
+    ProductBatch quarantine(Actor actor, StatusChange change);
 
     /**
      * Releases a quarantined batch back to active. Ledger action {@code status_changed}. Needs
@@ -176,7 +201,23 @@ public interface InventoryService {
      * @throws io.wms.core.error.ValidationException        if the reason is blank
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
-    ProductBatch release(Actor actor, long batchId, String reason);
+    default ProductBatch release(Actor actor, long batchId, String reason) {
+        return release(actor, StatusChange.of(batchId, reason));
+    }
+
+    /**
+     * Does what {@link #release(Actor, long, String)} does, with an optional idempotency key.
+     *
+     * @param actor  who decides; never {@code null}
+     * @param change the batch, the reason and the key; never {@code null}
+     * @return the batch after the change
+     * @throws io.wms.core.error.IllegalTransitionException as {@link #release(Actor, long, String)}
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted, or its
+     *                                                      product is
+     * @throws io.wms.core.error.ValidationException        if the reason is blank or the key invalid or reused
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
+     */
+    ProductBatch release(Actor actor, StatusChange change);
 
     /**
      * Recalls a batch for good, from active, quarantined, expired or depleted. Ledger action {@code status_changed}.
@@ -192,7 +233,23 @@ public interface InventoryService {
      * @throws io.wms.core.error.ValidationException        if the reason is blank
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
-    ProductBatch recall(Actor actor, long batchId, String reason);
+    default ProductBatch recall(Actor actor, long batchId, String reason) {
+        return recall(actor, StatusChange.of(batchId, reason));
+    }
+
+    /**
+     * Does what {@link #recall(Actor, long, String)} does, with an optional idempotency key.
+     *
+     * @param actor  who decides; never {@code null}
+     * @param change the batch, the reason and the key; never {@code null}
+     * @return the batch after the change
+     * @throws io.wms.core.error.IllegalTransitionException as {@link #recall(Actor, long, String)}
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted, or its
+     *                                                      product is
+     * @throws io.wms.core.error.ValidationException        if the reason is blank or the key invalid or reused
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
+     */
+    ProductBatch recall(Actor actor, StatusChange change);
 
     /**
      * Marks every live active batch whose expiry date has passed in the warehouse zone as expired, in one statement,
@@ -215,4 +272,28 @@ public interface InventoryService {
      * @return the batches that disagree, by id; empty when the ledger is consistent
      */
     List<LedgerDiscrepancy> verifyLedger();
+
+    /**
+     * Deletes the idempotency keys, of every actor, older than an age: a repetition of their requests is then applied
+     * again. Run it daily; keys still in a transaction are never touched. Needs {@code PURGE_DATA}.
+     *
+     * @param actor     who purges, for example {@code Actor.system("key-purge")}; never {@code null}
+     * @param olderThan the age past which keys go; positive; never {@code null}
+     * @return how many keys were deleted
+     * @throws io.wms.core.error.ValidationException       if the age is not positive
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not purge data
+     */
+    int purgeIdempotencyKeys(Actor actor, Duration olderThan);
+
+    /**
+     * Deletes the idempotency keys older than {@link #KEY_RETENTION}; see
+     * {@link #purgeIdempotencyKeys(Actor, Duration)}.
+     *
+     * @param actor who purges; never {@code null}
+     * @return how many keys were deleted
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not purge data
+     */
+    default int purgeIdempotencyKeys(Actor actor) {
+        return purgeIdempotencyKeys(actor, KEY_RETENTION);
+    }
 }

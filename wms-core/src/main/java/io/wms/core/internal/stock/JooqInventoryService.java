@@ -1,5 +1,7 @@
 package io.wms.core.internal.stock;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,6 +32,7 @@ import io.wms.core.inventory.Receipt;
 import io.wms.core.inventory.ReceiveIntoBatch;
 import io.wms.core.inventory.ReceiveStock;
 import io.wms.core.inventory.RemoveStock;
+import io.wms.core.inventory.StatusChange;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.TrackAction;
@@ -72,7 +75,7 @@ final class JooqInventoryService implements InventoryService {
         }
         ReceiveStock request = new ReceiveStock(command.productId(),
                 command.batchNumber() == null ? null : command.batchNumber().strip(), command.quantity(),
-                command.manufacturingDate(), command.expiryDate(), command.note(), null);
+                command.manufacturingDate(), command.expiryDate(), command.note(), command.idempotencyKey());
         return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.RECEIVE, request,
                 () -> receiveLot(actor, request));
     }
@@ -83,11 +86,10 @@ final class JooqInventoryService implements InventoryService {
         Validator validator = Validator.of("receipt")
                 .positive("quantity", command.quantity())
                 .optionalText("note", command.note(), Integer.MAX_VALUE);
-        ReceiveIntoBatch request = new ReceiveIntoBatch(command.batchId(), command.quantity(), command.note(), null);
-        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.RECEIVE, request, () -> {
-            MovedBatch moved = refusals.moveOrExplain(request.batchId(), refusals::refuseReceipt,
-                    () -> statements.receiveInto(actor, request));
-            return new Receipt(moved.batchId(), moved.productId(), moved.batchNumber(), request.quantity(),
+        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.RECEIVE, command, () -> {
+            MovedBatch moved = refusals.moveOrExplain(command.batchId(), refusals::refuseReceipt,
+                    () -> statements.receiveInto(actor, command));
+            return new Receipt(moved.batchId(), moved.productId(), moved.batchNumber(), command.quantity(),
                     moved.quantityAfter(), false);
         });
     }
@@ -99,14 +101,12 @@ final class JooqInventoryService implements InventoryService {
                 .positive("quantity", command.quantity())
                 .notNegative("minimumShelfLifeDays", command.minimumShelfLifeDays())
                 .optionalText("note", command.note(), Integer.MAX_VALUE);
-        PickStock request = new PickStock(command.productId(), command.quantity(), command.minimumShelfLifeDays(),
-                command.note(), null);
-        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.PICK, request, () -> {
-            PickOutcome outcome = statements.pickFirstExpiredFirstOut(actor, request);
+        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.PICK, command, () -> {
+            PickOutcome outcome = statements.pickFirstExpiredFirstOut(actor, command);
             if (outcome.allocations().isEmpty()) {
-                throw refusals.refuseShortPick(request, outcome.available());
+                throw refusals.refuseShortPick(command, outcome.available());
             }
-            return new PickResult(request.productId(), request.quantity(), outcome.allocations());
+            return new PickResult(command.productId(), command.quantity(), outcome.allocations());
         });
     }
 
@@ -116,12 +116,11 @@ final class JooqInventoryService implements InventoryService {
         Validator validator = Validator.of("pick")
                 .positive("quantity", command.quantity())
                 .optionalText("note", command.note(), Integer.MAX_VALUE);
-        PickFromBatch request = new PickFromBatch(command.batchId(), command.quantity(), command.note(), null);
-        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.PICK, request, () -> {
-            MovedBatch moved = refusals.moveOrExplain(request.batchId(), batch -> refusals.refusePick(batch, request),
-                    () -> statements.pickFrom(actor, request));
-            return new PickResult(moved.productId(), request.quantity(), List.of(new Allocation(moved.batchId(),
-                    moved.batchNumber(), moved.expiryDate(), request.quantity(), moved.quantityAfter())));
+        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.PICK, command, () -> {
+            MovedBatch moved = refusals.moveOrExplain(command.batchId(), batch -> refusals.refusePick(batch, command),
+                    () -> statements.pickFrom(actor, command));
+            return new PickResult(moved.productId(), command.quantity(), List.of(new Allocation(moved.batchId(),
+                    moved.batchNumber(), moved.expiryDate(), command.quantity(), moved.quantityAfter())));
         });
     }
 
@@ -137,40 +136,38 @@ final class JooqInventoryService implements InventoryService {
         if (command.reason() == AdjustmentReason.OTHER && (command.note() == null || command.note().isBlank())) {
             validator.add("note", Rule.REQUIRED, "is required when the reason is OTHER");
         }
-        AdjustStock request = new AdjustStock(command.batchId(), command.change(), command.reason(), command.note(),
-                null);
-        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.ADJUST, request, () -> {
-            MovedBatch moved = refusals.moveOrExplain(request.batchId(),
-                    batch -> refusals.refuseCorrection(batch, request),
-                    () -> statements.applyCorrection(actor, request));
-            return new BatchMovement(moved.batchId(), TrackAction.ADJUSTED, request.change(), moved.quantityAfter(),
+        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.ADJUST, command, () -> {
+            MovedBatch moved = refusals.moveOrExplain(command.batchId(),
+                    batch -> refusals.refuseCorrection(batch, command),
+                    () -> statements.applyCorrection(actor, command));
+            return new BatchMovement(moved.batchId(), TrackAction.ADJUSTED, command.change(), moved.quantityAfter(),
                     moved.statusAfter());
         });
     }
 
     @Override
     public BatchMovement dispose(Actor actor, RemoveStock command) {
-        return remove(actor, command, TrackAction.DISPOSED);
+        return remove(actor, command, TrackAction.DISPOSED, KeyedOperation.DISPOSE);
     }
 
     @Override
     public BatchMovement returnToSupplier(Actor actor, RemoveStock command) {
-        return remove(actor, command, TrackAction.RETURNED);
+        return remove(actor, command, TrackAction.RETURNED, KeyedOperation.RETURN);
     }
 
     @Override
-    public ProductBatch quarantine(Actor actor, long batchId, String reason) {
-        return changeStatus(actor, batchId, reason, BatchStatus.QUARANTINED);
+    public ProductBatch quarantine(Actor actor, StatusChange change) {
+        return changeStatus(actor, change, BatchStatus.QUARANTINED, KeyedOperation.QUARANTINE);
     }
 
     @Override
-    public ProductBatch release(Actor actor, long batchId, String reason) {
-        return changeStatus(actor, batchId, reason, BatchStatus.ACTIVE);
+    public ProductBatch release(Actor actor, StatusChange change) {
+        return changeStatus(actor, change, BatchStatus.ACTIVE, KeyedOperation.RELEASE);
     }
 
     @Override
-    public ProductBatch recall(Actor actor, long batchId, String reason) {
-        return changeStatus(actor, batchId, reason, BatchStatus.RECALLED);
+    public ProductBatch recall(Actor actor, StatusChange change) {
+        return changeStatus(actor, change, BatchStatus.RECALLED, KeyedOperation.RECALL);
     }
 
     @Override
@@ -186,6 +183,20 @@ final class JooqInventoryService implements InventoryService {
         return transactions.statement(statements::ledgerDiscrepancies);
     }
 
+    @Override
+    public int purgeIdempotencyKeys(Actor actor, Duration olderThan) {
+        actor.require(Permission.PURGE_DATA);
+        if (olderThan.isNegative() || olderThan.isZero()) {
+            Validator.of("key purge").add("olderThan", Rule.POSITIVE, "must be longer than 0, got " + olderThan)
+                    .validate();
+        }
+        Instant now = Instant.now();
+        // An age beyond the epoch purges every key, where subtracting it would leave the range of Instant.
+        Instant before = olderThan.compareTo(Duration.between(Instant.EPOCH, now)) >= 0 ? Instant.EPOCH
+                : now.minus(olderThan);
+        return transactions.statement(() -> keys.purgeClaimedBefore(before));
+    }
+
     private Receipt receiveLot(Actor actor, ReceiveStock request) {
         return statements.receiveLot(actor, request).orElseGet(() -> transactions.transaction(() -> {
             refusals.refuseLotReceipt(request);
@@ -194,13 +205,13 @@ final class JooqInventoryService implements InventoryService {
         }));
     }
 
-    private BatchMovement remove(Actor actor, RemoveStock command, TrackAction action) {
+    private BatchMovement remove(Actor actor, RemoveStock command, TrackAction action,
+                                 KeyedOperation<BatchMovement> operation) {
         actor.require(Permission.ADJUST_STOCK);
-        Validator.of("removal")
+        Validator validator = Validator.of("removal")
                 .positive("quantity", command.quantity())
-                .optionalText("note", command.note(), Integer.MAX_VALUE)
-                .validate();
-        return transactions.statement(() -> {
+                .optionalText("note", command.note(), Integer.MAX_VALUE);
+        return runOnceByKey(actor, validator, command.idempotencyKey(), operation, command, () -> {
             MovedBatch moved = refusals.moveOrExplain(command.batchId(),
                     batch -> refusals.refuseRemoval(batch, command, action),
                     () -> statements.remove(actor, command, action));
@@ -209,20 +220,24 @@ final class JooqInventoryService implements InventoryService {
         });
     }
 
-    private ProductBatch changeStatus(Actor actor, long batchId, String reason, BatchStatus to) {
+    private ProductBatch changeStatus(Actor actor, StatusChange change, BatchStatus to,
+                                      KeyedOperation<ProductBatch> operation) {
         actor.require(Permission.CHANGE_BATCH_STATUS);
-        Validator.of("status change").requiredText("reason", reason, Integer.MAX_VALUE).validate();
-        return transactions.transaction(() -> {
-            ProductBatchesRecord batch = statements.lockLiveBatch(batchId)
-                    .orElseThrow(() -> new NotFoundException("batch", batchId));
-            BatchStatus from = batch.getStatus();
-            if (to == BatchStatus.ACTIVE && from != BatchStatus.QUARANTINED) {
-                // Releasing ends a quarantine; a depleted batch becomes active only by receiving stock.
-                throw new IllegalTransitionException(batchId, from, to);
-            }
-            BatchLifecycle.check(batchId, from, to);
-            return statements.changeStatus(actor, batchId, from, to, reason);
-        });
+        Validator validator = Validator.of("status change")
+                .requiredText("reason", change.reason(), Integer.MAX_VALUE);
+        long batchId = change.batchId();
+        return runOnceByKey(actor, validator, change.idempotencyKey(), operation, change,
+                () -> transactions.transaction(() -> {
+                    ProductBatchesRecord batch = statements.lockLiveBatch(batchId)
+                            .orElseThrow(() -> new NotFoundException("batch", batchId));
+                    BatchStatus from = batch.getStatus();
+                    if (to == BatchStatus.ACTIVE && from != BatchStatus.QUARANTINED) {
+                        // Releasing ends a quarantine; a depleted batch becomes active only by receiving stock.
+                        throw new IllegalTransitionException(batchId, from, to);
+                    }
+                    BatchLifecycle.check(batchId, from, to);
+                    return statements.changeStatus(actor, batchId, from, to, change.reason());
+                }));
     }
 
     /**
@@ -232,7 +247,7 @@ final class JooqInventoryService implements InventoryService {
      *
      * @param validator the command's checks so far; the key's are added here
      * @param key       the command's idempotency key; {@code null} for none
-     * @param request   the command as it will run, which a repetition must equal
+     * @param request   the command as it will run, which a repetition must equal, its key aside
      */
     private <T> T runOnceByKey(Actor actor, Validator validator, String key, KeyedOperation<T> operation,
                                Record request, Supplier<T> work) {
@@ -241,7 +256,7 @@ final class JooqInventoryService implements InventoryService {
         if (key == null) {
             return transactions.statement(work);
         }
-        return transactions.transaction(() -> keys.runOnce(actor, key, operation, request.toString(), work));
+        return transactions.transaction(() -> keys.runOnce(actor, key, operation, CanonicalRequest.of(request), work));
     }
 
     private static void checkIdempotencyKey(Validator validator, String key) {
