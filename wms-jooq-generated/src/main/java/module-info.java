@@ -1,11 +1,14 @@
 /**
  * The jOOQ classes generated from the wms migrations: the tables, keys and indexes of the schema, for wms-core's
- * queries and for a host's own reads of the wms tables.
+ * queries and for a host's own reads of the wms tables. Batch statuses and ledger actions read and write as the
+ * model's enums, through the converters in {@code io.wms.jooq.converters}.
  */
 module io.wms.jooq {
     requires transitive org.jooq;
+    requires transitive io.wms.api;
 
     exports io.wms.jooq;
+    exports io.wms.jooq.converters;
     exports io.wms.jooq.tables;
     exports io.wms.jooq.tables.records;
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.wms.core.error.ValidationException;
+import io.wms.core.error.Violation.Rule;
 import io.wms.core.error.Violation;
 
 /**
@@ -48,7 +49,7 @@ public final class ApiGuard {
                     violations = new ArrayList<>();
                 }
                 // Looked up only here: getParameters() copies an array, which every call would otherwise pay for.
-                violations.add(new Violation(method.getParameters()[index].getName(), "required", "is required"));
+                violations.add(new Violation(method.getParameters()[index].getName(), Rule.REQUIRED, "is required"));
             }
         }
         if (violations != null) {

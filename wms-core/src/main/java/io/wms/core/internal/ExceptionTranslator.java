@@ -13,6 +13,7 @@ import io.wms.core.error.NotFoundException;
 import io.wms.core.error.ReferencedException;
 import io.wms.core.error.RetryableException;
 import io.wms.core.error.ValidationException;
+import io.wms.core.error.Violation.Rule;
 import io.wms.core.error.Violation;
 import io.wms.core.error.WmsException;
 import org.jooq.exception.DataAccessException;
@@ -45,28 +46,28 @@ public final class ExceptionTranslator {
             "idempotency_keys_pkey", new Unique("idempotency key", "idempotencyKey"));
 
     private static final Map<String, Violation> CHECK_CONSTRAINTS = Map.ofEntries(
-            Map.entry("users_email_not_blank", new Violation("email", "required", "is required")),
-            Map.entry("users_password_not_blank", new Violation("password", "required", "is required")),
-            Map.entry("roles_name_not_blank", new Violation("name", "required", "is required")),
-            Map.entry("categories_name_not_blank", new Violation("name", "required", "is required")),
-            Map.entry("brands_name_not_blank", new Violation("name", "required", "is required")),
-            Map.entry("products_name_not_blank", new Violation("name", "required", "is required")),
+            Map.entry("users_email_not_blank", new Violation("email", Rule.REQUIRED, "is required")),
+            Map.entry("users_password_not_blank", new Violation("password", Rule.REQUIRED, "is required")),
+            Map.entry("roles_name_not_blank", new Violation("name", Rule.REQUIRED, "is required")),
+            Map.entry("categories_name_not_blank", new Violation("name", Rule.REQUIRED, "is required")),
+            Map.entry("brands_name_not_blank", new Violation("name", Rule.REQUIRED, "is required")),
+            Map.entry("products_name_not_blank", new Violation("name", Rule.REQUIRED, "is required")),
             Map.entry("product_batches_batch_number_not_blank",
-                    new Violation("batchNumber", "required", "is required")),
+                    new Violation("batchNumber", Rule.REQUIRED, "is required")),
             Map.entry("product_batches_quantity_not_negative",
-                    new Violation("quantity", "not_negative", "must not become negative")),
+                    new Violation("quantity", Rule.NOT_NEGATIVE, "must not become negative")),
             Map.entry("product_batches_status_known",
-                    new Violation("status", "known", "must be a known batch status")),
+                    new Violation("status", Rule.KNOWN, "must be a known batch status")),
             Map.entry("product_batches_expiry_after_manufacturing",
-                    new Violation("expiryDate", "date_order", "must not be before manufacturingDate")),
+                    new Violation("expiryDate", Rule.DATE_ORDER, "must not be before manufacturingDate")),
             Map.entry("product_batch_tracks_action_known",
-                    new Violation("action", "known", "must be a known ledger action")),
+                    new Violation("action", Rule.KNOWN, "must be a known ledger action")),
             Map.entry("product_batch_tracks_quantity_after_not_negative",
-                    new Violation("quantity", "not_negative", "must not become negative")),
+                    new Violation("quantity", Rule.NOT_NEGATIVE, "must not become negative")),
             Map.entry("idempotency_keys_key_not_blank",
-                    new Violation("idempotencyKey", "required", "is required")),
+                    new Violation("idempotencyKey", Rule.REQUIRED, "is required")),
             Map.entry("product_batch_tracks_quantity_pair",
-                    new Violation("quantityChange", "pair", "and quantityAfter must be both set or both empty")));
+                    new Violation("quantityChange", Rule.PAIR, "and quantityAfter must be both set or both empty")));
 
     private static final Map<String, String> ENTITY_OF_TABLE = Map.of(
             "users", "user",
@@ -131,20 +132,20 @@ public final class ExceptionTranslator {
                 Violation violation = constraint == null ? null : CHECK_CONSTRAINTS.get(constraint);
                 if (violation == null) {
                     String column = server == null || server.getColumn() == null ? "value" : server.getColumn();
-                    violation = new Violation(column, "constraint", "breaks a database rule: " + message);
+                    violation = new Violation(column, Rule.CONSTRAINT, "breaks a database rule: " + message);
                 }
                 return new ValidationException("data", List.of(violation), failure);
             }
             case "22001":
                 return new ValidationException("data",
-                        List.of(new Violation("value", "max_length", "is too long for its column")), failure);
+                        List.of(new Violation("value", Rule.MAX_LENGTH, "is too long for its column")), failure);
             case "22021", "22P05":
                 return new ValidationException("data",
-                        List.of(new Violation("value", "encoding", "contains a character PostgreSQL cannot store")),
+                        List.of(new Violation("value", Rule.ENCODING, "contains a character PostgreSQL cannot store")),
                         failure);
             case "22003", "22008":
                 return new ValidationException("data",
-                        List.of(new Violation("value", "range", "is out of range: " + message)), failure);
+                        List.of(new Violation("value", Rule.RANGE, "is out of range: " + message)), failure);
             case LEDGER_IS_APPEND_ONLY:
                 return new DatabaseException(message, sqlState, failure);
             default:

@@ -82,7 +82,7 @@ public final class ExpiryPolicy {
      * @return the condition on {@code product_batches}
      */
     public Condition usableStock() {
-        return PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()).and(usableFor(0));
+        return PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE).and(usableFor(0));
     }
 
     /**
@@ -93,8 +93,8 @@ public final class ExpiryPolicy {
      * @return the condition on {@code product_batches}
      */
     public Condition holdsExpiredStock() {
-        return PRODUCT_BATCHES.QUANTITY.gt(0).and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.EXPIRED.databaseValue())
-                .or(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()).and(expired())));
+        return PRODUCT_BATCHES.QUANTITY.gt(0).and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.EXPIRED)
+                .or(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE).and(expired())));
     }
 
     /**

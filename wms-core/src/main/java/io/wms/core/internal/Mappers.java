@@ -90,7 +90,7 @@ public final class Mappers {
      */
     public static ProductBatch batch(ProductBatchesRecord row) {
         return new ProductBatch(row.getId(), row.getProductId(), row.getBatchNumber(), row.getQuantity(),
-                row.getManufacturingDate(), row.getExpiryDate(), BatchStatus.fromDatabaseValue(row.getStatus()),
+                row.getManufacturingDate(), row.getExpiryDate(), row.getStatus(),
                 row.getCreatedAt(), row.getUpdatedAt(), row.getDeletedAt(), row.getCreatedBy(), row.getUpdatedBy(),
                 row.getVersion());
     }
@@ -103,7 +103,7 @@ public final class Mappers {
      */
     public static ProductBatchTrack track(ProductBatchTracksRecord row) {
         return new ProductBatchTrack(row.getId(), row.getProductBatchId(), row.getUserId(),
-                TrackAction.fromDatabaseValue(row.getAction()), row.getDescription(), row.getQuantityChange(),
+                row.getAction(), row.getDescription(), row.getQuantityChange(),
                 row.getQuantityAfter(), row.getCreatedAt());
     }
 }

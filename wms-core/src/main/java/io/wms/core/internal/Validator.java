@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.wms.core.error.ValidationException;
+import io.wms.core.error.Violation.Rule;
 import io.wms.core.error.Violation;
 
 /**
@@ -44,7 +45,7 @@ public final class Validator {
      */
     public Validator requiredText(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
-            return add(field, "required", "is required");
+            return add(field, Rule.REQUIRED, "is required");
         }
         return optionalText(field, value, maxLength);
     }
@@ -62,10 +63,10 @@ public final class Validator {
             return this;
         }
         if (value.indexOf('\0') >= 0) {
-            add(field, "no_nul", "must not contain the NUL character");
+            add(field, Rule.NO_NUL, "must not contain the NUL character");
         }
         if (value.codePointCount(0, value.length()) > maxLength) {
-            add(field, "max_length", "must be at most " + maxLength + " characters");
+            add(field, Rule.MAX_LENGTH, "must be at most " + maxLength + " characters");
         }
         return this;
     }
@@ -82,7 +83,7 @@ public final class Validator {
         int before = violations.size();
         requiredText(field, value, maxLength);
         if (violations.size() == before && !EMAIL.matcher(value.strip()).matches()) {
-            add(field, "email", "must be an e-mail address such as name@example.com");
+            add(field, Rule.EMAIL, "must be an e-mail address such as name@example.com");
         }
         return this;
     }
@@ -95,7 +96,7 @@ public final class Validator {
      * @return this validator
      */
     public Validator required(String field, Object value) {
-        return value == null ? add(field, "required", "is required") : this;
+        return value == null ? add(field, Rule.REQUIRED, "is required") : this;
     }
 
     /**
@@ -106,7 +107,7 @@ public final class Validator {
      * @return this validator
      */
     public Validator positive(String field, long value) {
-        return value > 0 ? this : add(field, "positive", "must be greater than 0, got " + value);
+        return value > 0 ? this : add(field, Rule.POSITIVE, "must be greater than 0, got " + value);
     }
 
     /**
@@ -117,7 +118,7 @@ public final class Validator {
      * @return this validator
      */
     public Validator notNegative(String field, long value) {
-        return value >= 0 ? this : add(field, "not_negative", "must not be negative, got " + value);
+        return value >= 0 ? this : add(field, Rule.NOT_NEGATIVE, "must not be negative, got " + value);
     }
 
     /**
@@ -129,7 +130,7 @@ public final class Validator {
      * @return this validator
      */
     public Validator atMost(String field, long value, long max) {
-        return value <= max ? this : add(field, "max", "must be at most " + max + ", got " + value);
+        return value <= max ? this : add(field, Rule.MAX, "must be at most " + max + ", got " + value);
     }
 
     /**
@@ -143,7 +144,7 @@ public final class Validator {
      */
     public Validator datesInOrder(String earlierField, LocalDate earlier, String laterField, LocalDate later) {
         if (earlier != null && later != null && later.isBefore(earlier)) {
-            add(laterField, "date_order", "must not be before " + earlierField + " (" + earlier + "), got " + later);
+            add(laterField, Rule.DATE_ORDER, "must not be before " + earlierField + " (" + earlier + "), got " + later);
         }
         return this;
     }
@@ -152,11 +153,11 @@ public final class Validator {
      * Adds a violation found by the caller's own check.
      *
      * @param field   the field name
-     * @param rule    the rule's stable word
+     * @param rule    the rule
      * @param message the rule in words
      * @return this validator
      */
-    public Validator add(String field, String rule, String message) {
+    public Validator add(String field, Rule rule, String message) {
         violations.add(new Violation(field, rule, message));
         return this;
     }

@@ -1,5 +1,6 @@
 package io.wms.core.inventory;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.wms.core.auth.Actor;
@@ -16,6 +17,8 @@ import io.wms.core.model.ProductBatch;
  *     applied completely or not at all.</li>
  * <li>Each batch it changes gets exactly one new ledger row ({@code product_batch_tracks}) in the same transaction,
  *     naming the actor's user, the signed quantity change and the quantity after. {@link #verifyLedger(Actor)} proves it.</li>
+ * <li>Stock exists only in a live batch of a live product: a soft-deleted product's batches are neither moved nor
+ *     counted by any operation or report ({@code NotFoundException}) until the product is restored.</li>
  * <li>A batch is expired from the day after its expiry date in the warehouse's time zone (the library's one expiry
  *     rule), whether or not the {@linkplain #sweepExpired(Actor) sweep} has marked it yet: expired stock is never
  *     picked and never received.</li>
@@ -24,10 +27,15 @@ import io.wms.core.model.ProductBatch;
  *     clients is retried up to {@value #MAX_ATTEMPTS} times in all, then surfaces as
  *     {@link io.wms.core.error.RetryableException}. Inside a caller's own transaction nothing is retried: the
  *     caller's transaction decides.</li>
- * <li>Receipts, picks and corrections take an optional idempotency key. The same key sent again, sequentially or
+ * <li>Every movement (receipts, picks, corrections, disposals, returns and status changes) takes an optional
+ *     idempotency key of at most 255 characters. The same key sent again by the same actor, sequentially or
  *     concurrently, applies the operation once and returns the first result; the same key with a different request
- *     is refused with a {@link io.wms.core.error.ValidationException} on {@code idempotencyKey}. Keys are global and
- *     at most 255 characters.</li>
+ *     is refused with a {@link io.wms.core.error.ValidationException} on {@code idempotencyKey} (rule
+ *     {@code reused}). Requests are compared field by field, so they differ exactly when their commands do (the
+ *     key aside). Keys belong to the actor: a user's keys to that user, a system actor's to its name, so two
+ *     actors may use the same key, each applied once. A key is kept for {@link #KEY_RETENTION} unless the host
+ *     purges with another age: the host calls {@link #purgeIdempotencyKeys(Actor)} daily, for example beside the
+ *     nightly {@link #sweepExpired(Actor) sweep}; a request repeated after its key was purged is applied again.</li>
  * </ul>
  *
  * <p>Thread-safe when obtained from {@link io.wms.core.Wms}.
@@ -36,6 +44,9 @@ public interface InventoryService {
 
     /** How many times an operation is tried in all when the database reports a serialization failure or deadlock. */
     int MAX_ATTEMPTS = 3;
+
+    /** How long an idempotency key answers repetitions by default: 7 days, far beyond any client's retries. */
+    Duration KEY_RETENTION = Duration.ofDays(7);
 
     /**
      * Receives a lot of a product: creates the batch, or adds the units to the product's live batch with that batch
@@ -61,7 +72,8 @@ public interface InventoryService {
      * @return what was received
      * @throws io.wms.core.error.ValidationException       if the quantity is not positive, or the batch is expired
      *                                                     (by date or status), quarantined or recalled
-     * @throws io.wms.core.error.NotFoundException         if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException         if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not receive stock
      */
     Receipt receiveInto(Actor actor, ReceiveIntoBatch command);
@@ -76,6 +88,7 @@ public interface InventoryService {
      * @param command the pick; never {@code null}
      * @return which batches gave how much
      * @throws io.wms.core.error.InsufficientStockException if the usable stock is short; nothing moved
+     * @throws io.wms.core.error.NotFoundException          if the product does not exist or is soft-deleted
      * @throws io.wms.core.error.ValidationException        if the input is invalid
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not pick stock
      */
@@ -88,7 +101,8 @@ public interface InventoryService {
      * @param command the pick; never {@code null}
      * @return the one allocation
      * @throws io.wms.core.error.InsufficientStockException if the batch holds fewer units; nothing moved
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.ValidationException        if the input is invalid, or the batch is not active or is
      *                                                      expired
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not pick stock
@@ -106,7 +120,8 @@ public interface InventoryService {
      * @return what changed
      * @throws io.wms.core.error.InsufficientStockException if the batch holds fewer units than removed
      * @throws io.wms.core.error.ValidationException        if the input is invalid or the batch is recalled
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
     BatchMovement adjust(Actor actor, AdjustStock command);
@@ -120,7 +135,8 @@ public interface InventoryService {
      * @return what changed
      * @throws io.wms.core.error.ValidationException        if the input is invalid or the batch is pickable stock
      * @throws io.wms.core.error.InsufficientStockException if the batch holds fewer units
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
     BatchMovement dispose(Actor actor, RemoveStock command);
@@ -134,7 +150,8 @@ public interface InventoryService {
      * @return what changed
      * @throws io.wms.core.error.ValidationException        if the input is invalid or the batch is pickable stock
      * @throws io.wms.core.error.InsufficientStockException if the batch holds fewer units
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
     BatchMovement returnToSupplier(Actor actor, RemoveStock command);
@@ -147,11 +164,28 @@ public interface InventoryService {
      * @param reason  why, for the ledger; not blank
      * @return the batch after the change
      * @throws io.wms.core.error.IllegalTransitionException if the batch is not active
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.ValidationException        if the reason is blank
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
-    ProductBatch quarantine(Actor actor, long batchId, String reason);
+    default ProductBatch quarantine(Actor actor, long batchId, String reason) {
+        return quarantine(actor, StatusChange.of(batchId, reason));
+    }
+
+    /**
+     * Does what {@link #quarantine(Actor, long, String)} does, with an optional idempotency key.
+     *
+     * @param actor  who decides; never {@code null}
+     * @param change the batch, the reason and the key; never {@code null}
+     * @return the batch after the change
+     * @throws io.wms.core.error.IllegalTransitionException as {@link #quarantine(Actor, long, String)}
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted, or its
+     *                                                      product is
+     * @throws io.wms.core.error.ValidationException        if the reason is blank or the key invalid or reused
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
+     */
+    ProductBatch quarantine(Actor actor, StatusChange change);
 
     /**
      * Releases a quarantined batch back to active. Ledger action {@code status_changed}. Needs
@@ -162,11 +196,28 @@ public interface InventoryService {
      * @param reason  why, for the ledger; not blank
      * @return the batch after the change
      * @throws io.wms.core.error.IllegalTransitionException if the batch is not quarantined
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.ValidationException        if the reason is blank
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
-    ProductBatch release(Actor actor, long batchId, String reason);
+    default ProductBatch release(Actor actor, long batchId, String reason) {
+        return release(actor, StatusChange.of(batchId, reason));
+    }
+
+    /**
+     * Does what {@link #release(Actor, long, String)} does, with an optional idempotency key.
+     *
+     * @param actor  who decides; never {@code null}
+     * @param change the batch, the reason and the key; never {@code null}
+     * @return the batch after the change
+     * @throws io.wms.core.error.IllegalTransitionException as {@link #release(Actor, long, String)}
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted, or its
+     *                                                      product is
+     * @throws io.wms.core.error.ValidationException        if the reason is blank or the key invalid or reused
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
+     */
+    ProductBatch release(Actor actor, StatusChange change);
 
     /**
      * Recalls a batch for good, from active, quarantined, expired or depleted. Ledger action {@code status_changed}.
@@ -177,11 +228,28 @@ public interface InventoryService {
      * @param reason  why, for the ledger; not blank
      * @return the batch after the change
      * @throws io.wms.core.error.IllegalTransitionException if the batch is already recalled
-     * @throws io.wms.core.error.NotFoundException          if the batch does not exist or is soft-deleted
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted,
+     *                                                     or its product is
      * @throws io.wms.core.error.ValidationException        if the reason is blank
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
-    ProductBatch recall(Actor actor, long batchId, String reason);
+    default ProductBatch recall(Actor actor, long batchId, String reason) {
+        return recall(actor, StatusChange.of(batchId, reason));
+    }
+
+    /**
+     * Does what {@link #recall(Actor, long, String)} does, with an optional idempotency key.
+     *
+     * @param actor  who decides; never {@code null}
+     * @param change the batch, the reason and the key; never {@code null}
+     * @return the batch after the change
+     * @throws io.wms.core.error.IllegalTransitionException as {@link #recall(Actor, long, String)}
+     * @throws io.wms.core.error.NotFoundException          if the batch does not exist, is soft-deleted, or its
+     *                                                      product is
+     * @throws io.wms.core.error.ValidationException        if the reason is blank or the key invalid or reused
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
+     */
+    ProductBatch recall(Actor actor, StatusChange change);
 
     /**
      * Marks every live active batch whose expiry date has passed in the warehouse zone as expired, in one statement,
@@ -195,13 +263,39 @@ public interface InventoryService {
     ExpirySweep sweepExpired(Actor actor);
 
     /**
-     * Checks the whole database, in one statement, for batches whose quantity their ledger does not prove: the sum of
-     * their rows' quantity changes differs, or the latest quantity-moving row's quantity after differs (a batch
-     * without such rows must hold 0). Needs no permission: it reveals no stock, only ids and sums.
+     * Checks the whole database, in one statement, for batches whose quantity their ledger does not prove. Each
+     * batch's quantity-moving rows are walked in ledger order: every row's quantity after must be the running total
+     * of the changes up to it (so two wrong rows that cancel out are caught at the first), and the batch's quantity
+     * must be their total and the latest row's quantity after (a batch without such rows must hold 0). Needs no
+     * permission: it reveals no stock, only ids and sums.
      *
      * @param actor who reads; needs {@code READ_CATALOG}
      * @return the batches that disagree, by id; empty when the ledger is consistent
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
     List<LedgerDiscrepancy> verifyLedger(Actor actor);
+
+    /**
+     * Deletes the idempotency keys, of every actor, older than an age: a repetition of their requests is then applied
+     * again. Run it daily; keys still in a transaction are never touched. Needs {@code PURGE_DATA}.
+     *
+     * @param actor     who purges, for example {@code Actor.system("key-purge")}; never {@code null}
+     * @param olderThan the age past which keys go; positive; never {@code null}
+     * @return how many keys were deleted
+     * @throws io.wms.core.error.ValidationException       if the age is not positive
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not purge data
+     */
+    int purgeIdempotencyKeys(Actor actor, Duration olderThan);
+
+    /**
+     * Deletes the idempotency keys older than {@link #KEY_RETENTION}; see
+     * {@link #purgeIdempotencyKeys(Actor, Duration)}.
+     *
+     * @param actor who purges; never {@code null}
+     * @return how many keys were deleted
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not purge data
+     */
+    default int purgeIdempotencyKeys(Actor actor) {
+        return purgeIdempotencyKeys(actor, KEY_RETENTION);
+    }
 }

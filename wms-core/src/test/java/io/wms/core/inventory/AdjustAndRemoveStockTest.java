@@ -66,6 +66,20 @@ class AdjustAndRemoveStockTest {
     }
 
     @Test
+    void theLargestPossibleRemovalIsRefusedWithTheUnitsItAskedFor() {
+        long batch = batchOf(2);
+        String before = snapshot(extension.sql());
+
+        assertThatThrownBy(() -> inventory().adjust(ADMIN,
+                new AdjustStock(batch, Integer.MIN_VALUE, AdjustmentReason.LOSS, null, null)))
+                .isInstanceOfSatisfying(InsufficientStockException.class, failure -> {
+                    assertThat(failure.requested()).isEqualTo(2_147_483_648L);
+                    assertThat(failure.available()).isEqualTo(2);
+                });
+        assertThat(snapshot(extension.sql())).isEqualTo(before);
+    }
+
+    @Test
     void correctingToZeroDepletesAndFindingStockReactivates() {
         long batch = batchOf(2);
 

@@ -34,7 +34,7 @@ class BatchLifecycleTest {
     private long batchIn(BatchStatus status) {
         long milk = product(extension.sql(), "Milk");
         long batch = inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 5)).batchId();
-        extension.sql().update(PRODUCT_BATCHES).set(PRODUCT_BATCHES.STATUS, status.databaseValue())
+        extension.sql().update(PRODUCT_BATCHES).set(PRODUCT_BATCHES.STATUS, status)
                 .where(PRODUCT_BATCHES.ID.eq(batch)).execute();
         return batch;
     }

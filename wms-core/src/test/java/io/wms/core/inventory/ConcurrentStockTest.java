@@ -136,7 +136,7 @@ class ConcurrentStockTest {
         assertThat(extension.sql().select(min(PRODUCT_BATCHES.QUANTITY)).from(PRODUCT_BATCHES).fetchSingle().value1())
                 .isNotNegative();
         assertThat(extension.sql().fetchCount(PRODUCT_BATCHES, PRODUCT_BATCHES.QUANTITY.eq(0)
-                .and(PRODUCT_BATCHES.STATUS.ne(BatchStatus.DEPLETED.databaseValue())))).isZero();
+                .and(PRODUCT_BATCHES.STATUS.ne(BatchStatus.DEPLETED)))).isZero();
         assertThat(inventory.verifyLedger(ADMIN)).isEmpty();
     }
 

@@ -7,6 +7,8 @@ import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wms.core.model.TrackAction;
+import io.wms.core.testing.Fixtures;
 import io.wms.core.testing.WmsExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +36,28 @@ class LedgerTest {
                 .where(PRODUCT_BATCHES.ID.eq(batch)).execute();
 
         assertThat(inventory().verifyLedger(ADMIN)).containsExactly(new LedgerDiscrepancy(batch, 9, 7, 7));
+    }
+
+    @Test
+    void rowsThatCancelOutButAreNotTheirRunningTotalAreReportedAtTheFirstWrongRow() {
+        long milk = product(extension.sql(), "Milk");
+        long batch = inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 10)).batchId();
+        Fixtures rows = new Fixtures(extension.sql());
+        long wrong = rows.track(batch, null, TrackAction.ADJUSTED, 3, 10);
+        rows.track(batch, null, TrackAction.ADJUSTED, -3, 10);
+
+        assertThat(inventory().verifyLedger(ADMIN)).containsExactly(new LedgerDiscrepancy(batch, 10, 10, 10, wrong));
+    }
+
+    @Test
+    void aLedgerWhoseEveryRowIsItsRunningTotalIsConsistent() {
+        long milk = product(extension.sql(), "Milk");
+        long batch = inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 10)).batchId();
+        inventory().adjust(ADMIN, new AdjustStock(batch, 3, AdjustmentReason.FOUND, null, null));
+        inventory().adjust(ADMIN, new AdjustStock(batch, -3, AdjustmentReason.LOSS, null, null));
+        inventory().quarantine(ADMIN, batch, "inspection");
+
+        assertThat(inventory().verifyLedger(ADMIN)).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wms.core.model.BatchStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -63,7 +64,7 @@ class StockReportsTest {
         swept = stock(milk, "SWEPT", 2, TODAY.minusDays(5));
         held = stock(milk, "HELD", 9, TODAY.plusDays(3));
         extension.wms().inventory().quarantine(ADMIN, held, "inspection");
-        extension.sql().update(PRODUCT_BATCHES).set(PRODUCT_BATCHES.STATUS, "expired")
+        extension.sql().update(PRODUCT_BATCHES).set(PRODUCT_BATCHES.STATUS, BatchStatus.EXPIRED)
                 .where(PRODUCT_BATCHES.ID.eq(swept)).execute();
         long deleted = stock(milk, "DELETED", 100, TODAY.plusDays(1));
         extension.sql().update(PRODUCT_BATCHES).set(PRODUCT_BATCHES.DELETED_AT, Instant.now())

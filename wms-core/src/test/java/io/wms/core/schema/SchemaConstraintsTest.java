@@ -11,18 +11,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.wms.core.model.BatchStatus;
+import io.wms.core.model.TrackAction;
 import io.wms.core.testing.TestSql;
 import io.wms.testkit.WmsDatabaseExtension;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each rule the schema enforces, proven by the bad row it exists to refuse.
  */
 class SchemaConstraintsTest {
+
+    /**
+     * The columns as the schema stores them, so that values the model has no enum constant for can be tried, and
+     * the words the generated records' {@code BatchStatus} and {@code TrackAction} are stored as can be read.
+     */
+    private static final Field<String> STATUS_TEXT = DSL.field(DSL.name(PRODUCT_BATCHES.STATUS.getName()),
+            SQLDataType.VARCHAR);
+    private static final Field<String> ACTION_TEXT = DSL.field(DSL.name(PRODUCT_BATCH_TRACKS.ACTION.getName()),
+            SQLDataType.VARCHAR);
 
     @RegisterExtension
     final WmsDatabaseExtension database = WmsDatabaseExtension.migrated();
@@ -193,7 +210,7 @@ class SchemaConstraintsTest {
         long trackId = sql.insertInto(PRODUCT_BATCH_TRACKS)
                 .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
                 .set(PRODUCT_BATCH_TRACKS.USER_ID, userId)
-                .set(PRODUCT_BATCH_TRACKS.ACTION, "received")
+                .set(ACTION_TEXT, "received")
                 .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, 5)
                 .set(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, 5)
                 .returning(PRODUCT_BATCH_TRACKS.ID).fetchSingle().getId();
@@ -211,7 +228,7 @@ class SchemaConstraintsTest {
 
         assertThatThrownBy(() -> sql.insertInto(PRODUCT_BATCH_TRACKS)
                 .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
-                .set(PRODUCT_BATCH_TRACKS.ACTION, "adjusted")
+                .set(ACTION_TEXT, "adjusted")
                 .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, 5)
                 .execute())
                 .hasMessageContaining("product_batch_tracks_quantity_pair");
@@ -223,7 +240,7 @@ class SchemaConstraintsTest {
 
         assertThatThrownBy(() -> sql.insertInto(PRODUCT_BATCH_TRACKS)
                 .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
-                .set(PRODUCT_BATCH_TRACKS.ACTION, "teleported")
+                .set(ACTION_TEXT, "teleported")
                 .execute())
                 .hasMessageContaining("product_batch_tracks_action_known");
     }
@@ -241,12 +258,44 @@ class SchemaConstraintsTest {
                 "idx_pbt_batch_created", "idx_pbt_batch_action");
     }
 
+    @ParameterizedTest
+    @EnumSource(BatchStatus.class)
+    void everyStatusIsStoredAsItsWordAndReadBackAsItself(BatchStatus status) {
+        long batch = sql.insertInto(PRODUCT_BATCHES)
+                .set(PRODUCT_BATCHES.PRODUCT_ID, productId)
+                .set(PRODUCT_BATCHES.BATCH_NUMBER, "B-" + status)
+                .set(PRODUCT_BATCHES.STATUS, status)
+                .returning(PRODUCT_BATCHES.ID).fetchSingle().getId();
+
+        assertThat(sql.select(STATUS_TEXT).from(PRODUCT_BATCHES).where(PRODUCT_BATCHES.ID.eq(batch)).fetchSingle()
+                .value1()).isEqualTo(status.databaseValue());
+        assertThat(sql.fetchSingle(PRODUCT_BATCHES, PRODUCT_BATCHES.ID.eq(batch)).getStatus()).isEqualTo(status);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TrackAction.class)
+    void everyLedgerActionIsStoredAsItsWordAndReadBackAsItself(TrackAction action) {
+        long batch = sql.insertInto(PRODUCT_BATCHES)
+                .set(PRODUCT_BATCHES.PRODUCT_ID, productId)
+                .set(PRODUCT_BATCHES.BATCH_NUMBER, "B-1")
+                .returning(PRODUCT_BATCHES.ID).fetchSingle().getId();
+        long row = sql.insertInto(PRODUCT_BATCH_TRACKS)
+                .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batch)
+                .set(PRODUCT_BATCH_TRACKS.ACTION, action)
+                .returning(PRODUCT_BATCH_TRACKS.ID).fetchSingle().getId();
+
+        assertThat(sql.select(ACTION_TEXT).from(PRODUCT_BATCH_TRACKS).where(PRODUCT_BATCH_TRACKS.ID.eq(row))
+                .fetchSingle().value1()).isEqualTo(action.databaseValue());
+        assertThat(sql.fetchSingle(PRODUCT_BATCH_TRACKS, PRODUCT_BATCH_TRACKS.ID.eq(row)).getAction())
+                .isEqualTo(action);
+    }
+
     private long insertBatch(String batchNumber, int quantity, String status) {
         return sql.insertInto(PRODUCT_BATCHES)
                 .set(PRODUCT_BATCHES.PRODUCT_ID, productId)
                 .set(PRODUCT_BATCHES.BATCH_NUMBER, batchNumber)
                 .set(PRODUCT_BATCHES.QUANTITY, quantity)
-                .set(PRODUCT_BATCHES.STATUS, status)
+                .set(STATUS_TEXT, status)
                 .returning(PRODUCT_BATCHES.ID)
                 .fetchSingle().getId();
     }
@@ -254,7 +303,7 @@ class SchemaConstraintsTest {
     private long insertTrack(long batchId) {
         return sql.insertInto(PRODUCT_BATCH_TRACKS)
                 .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
-                .set(PRODUCT_BATCH_TRACKS.ACTION, "received")
+                .set(ACTION_TEXT, "received")
                 .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, 5)
                 .set(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, 5)
                 .returning(PRODUCT_BATCH_TRACKS.ID)

@@ -7,6 +7,7 @@ import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wms.core.model.TrackAction;
 import java.util.UUID;
 
 import io.wms.core.Wms;
@@ -57,7 +58,7 @@ class LeastPrivilegeTest {
                 .set(PRODUCT_BATCHES.BATCH_NUMBER, "B-1").set(PRODUCT_BATCHES.QUANTITY, 5).returning().fetchSingle()
                 .getId();
         asApplication.insertInto(PRODUCT_BATCH_TRACKS).set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
-                .set(PRODUCT_BATCH_TRACKS.ACTION, "received").set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, 5)
+                .set(PRODUCT_BATCH_TRACKS.ACTION, TrackAction.RECEIVED).set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, 5)
                 .set(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, 5).execute();
     }
 

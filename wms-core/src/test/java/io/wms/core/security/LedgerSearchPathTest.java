@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
 
+import io.wms.core.model.TrackAction;
 import io.wms.core.testing.WmsExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class LedgerSearchPathTest {
                 .set(PRODUCT_BATCHES.BATCH_NUMBER, "B-1").set(PRODUCT_BATCHES.QUANTITY, 5)
                 .returning(PRODUCT_BATCHES.ID).fetchSingle().getId();
         trackId = extension.sql().insertInto(PRODUCT_BATCH_TRACKS).set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
-                .set(PRODUCT_BATCH_TRACKS.USER_ID, userId).set(PRODUCT_BATCH_TRACKS.ACTION, "received")
+                .set(PRODUCT_BATCH_TRACKS.USER_ID, userId).set(PRODUCT_BATCH_TRACKS.ACTION, TrackAction.RECEIVED)
                 .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, 5).set(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, 5)
                 .returning(PRODUCT_BATCH_TRACKS.ID).fetchSingle().getId();
     }

@@ -121,7 +121,7 @@ class HostSeedersTest {
         assertThatThrownBy(() -> extension.wms().seeding().run(SYSTEM, SeedOptions.rolesOnly(), List.of(lost)))
                 .isInstanceOfSatisfying(ValidationException.class, refused -> assertThat(refused.violations())
                         .extracting(violation -> violation.field() + ":" + violation.rule())
-                        .containsExactly("runsAfter:known_table"));
+                        .containsExactly("runsAfter:known"));
         assertThat(extension.sql().fetchCount(extension.sql().selectFrom("wms.roles"))).isZero();
     }
 }

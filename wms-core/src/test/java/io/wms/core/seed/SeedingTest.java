@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.sum;
 
+import io.wms.core.model.BatchStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -172,6 +173,6 @@ class SeedingTest {
         assertThat(extension.sql().fetchCount(PRODUCT_BATCHES, PRODUCT_BATCHES.EXPIRY_DATE.lt(today)))
                 .isGreaterThanOrEqualTo(2);
         assertThat(extension.sql().fetchCount(PRODUCT_BATCHES, PRODUCT_BATCHES.QUANTITY.le(10)
-                .and(PRODUCT_BATCHES.STATUS.eq("active")))).isGreaterThanOrEqualTo(2);
+                .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE)))).isGreaterThanOrEqualTo(2);
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.sum;
 
+import io.wms.core.model.TrackAction;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,7 +63,7 @@ class SyntheticDataGeneratorTest {
         int batchesWithoutReceipt = extension.sql().fetchCount(PRODUCT_BATCHES,
                 org.jooq.impl.DSL.notExists(extension.sql().selectOne().from(PRODUCT_BATCH_TRACKS)
                         .where(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(PRODUCT_BATCHES.ID)
-                                .and(PRODUCT_BATCH_TRACKS.ACTION.eq("received")))));
+                                .and(PRODUCT_BATCH_TRACKS.ACTION.eq(TrackAction.RECEIVED)))));
 
         assertThat(mismatches).isZero();
         assertThat(batchesWithoutReceipt).isZero();

@@ -57,7 +57,7 @@ public record Fixtures(DSLContext sql) {
                 .set(PRODUCT_BATCHES.BATCH_NUMBER, batchNumber)
                 .set(PRODUCT_BATCHES.QUANTITY, quantity)
                 .set(PRODUCT_BATCHES.EXPIRY_DATE, expiryDate)
-                .set(PRODUCT_BATCHES.STATUS, status.databaseValue())
+                .set(PRODUCT_BATCHES.STATUS, status)
                 .returning(PRODUCT_BATCHES.ID).fetchSingle().getId();
     }
 
@@ -75,7 +75,7 @@ public record Fixtures(DSLContext sql) {
         return sql.insertInto(PRODUCT_BATCH_TRACKS)
                 .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
                 .set(PRODUCT_BATCH_TRACKS.USER_ID, userId)
-                .set(PRODUCT_BATCH_TRACKS.ACTION, action.databaseValue())
+                .set(PRODUCT_BATCH_TRACKS.ACTION, action)
                 .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, change)
                 .set(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, after)
                 .returning(PRODUCT_BATCH_TRACKS.ID).fetchSingle().getId();

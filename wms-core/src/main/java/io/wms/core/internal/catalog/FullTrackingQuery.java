@@ -25,6 +25,7 @@ import io.wms.core.model.ProductBatchTrack;
 import io.wms.core.model.ProductDetails;
 import io.wms.core.model.TrackEntry;
 import io.wms.core.model.User;
+import io.wms.jooq.converters.TrackActionConverter;
 import io.wms.jooq.tables.records.BrandsRecord;
 import io.wms.jooq.tables.records.CategoriesRecord;
 import io.wms.jooq.tables.records.ProductBatchTracksRecord;
@@ -57,6 +58,7 @@ final class FullTrackingQuery {
     /**
      * Sent first in the batch, so that the transaction pgjdbc opens with it takes its snapshot at the first select.
      */
+    private static final TrackActionConverter LEDGER_ACTION = new TrackActionConverter();
     private static final String ONE_SNAPSHOT = "set transaction isolation level repeatable read, read only";
 
     private static final Field<?>[] ACTING_USER = {USERS.ID, USERS.EMAIL, USERS.CREATED_AT, USERS.UPDATED_AT,
@@ -128,7 +130,7 @@ final class FullTrackingQuery {
             // The ledger rows are most of the rows: built with the typed constructor, not the generic loading.
             Object[] ledger = row.intoArray();
             ProductBatchTrack track = Mappers.track(new ProductBatchTracksRecord((Long) ledger[0], (Long) ledger[1],
-                    (Long) ledger[2], (String) ledger[3], (String) ledger[4], (Integer) ledger[5],
+                    (Long) ledger[2], LEDGER_ACTION.from((String) ledger[3]), (String) ledger[4], (Integer) ledger[5],
                     (Integer) ledger[6], instant(ledger[7])));
             User user = ledger[8] == null ? null : new User((Long) ledger[8], (String) ledger[9], instant(ledger[10]),
                     instant(ledger[11]), instant(ledger[12]), (Long) ledger[13]);

@@ -25,8 +25,10 @@ import java.util.Optional;
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
 import io.wms.core.error.NotFoundException;
+import io.wms.core.error.Violation.Rule;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.KeysetCursor;
+import io.wms.core.internal.LiveStock;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Pages;
 import io.wms.core.internal.SoftDeletes;
@@ -190,9 +192,8 @@ final class JooqProductRepository implements ProductRepository {
     public boolean hasActiveBatches(Actor actor, long productId) {
         actor.require(Permission.READ_CATALOG);
         return dsl.fetchExists(selectOne().from(PRODUCT_BATCHES)
-                .join(PRODUCTS).on(PRODUCTS.ID.eq(PRODUCT_BATCHES.PRODUCT_ID).and(PRODUCTS.DELETED_AT.isNull()))
                 .where(PRODUCT_BATCHES.PRODUCT_ID.eq(productId)
-                        .and(PRODUCT_BATCHES.DELETED_AT.isNull())
+                        .and(LiveStock.batchOfLiveProduct())
                         .and(expiry.usableStock())
                         .and(PRODUCT_BATCHES.QUANTITY.gt(0))));
     }
@@ -249,7 +250,7 @@ final class JooqProductRepository implements ProductRepository {
     private static Condition after(ProductQuery query, String cursor, Validator validator) {
         Optional<KeysetCursor> decoded = KeysetCursor.decode(cursor, cursorKind(query));
         if (decoded.isEmpty()) {
-            validator.add("cursor", "cursor", "is not a cursor of this listing in this order");
+            validator.add("cursor", Rule.CURSOR, "is not a cursor of this listing in this order");
             return noCondition();
         }
         long id = decoded.get().id();
@@ -261,7 +262,7 @@ final class JooqProductRepository implements ProductRepository {
             case CREATED_AT -> {
                 Optional<Instant> createdAt = decoded.get().valueAsInstant();
                 if (createdAt.isEmpty()) {
-                    validator.add("cursor", "cursor", "is not a cursor of this listing in this order");
+                    validator.add("cursor", Rule.CURSOR, "is not a cursor of this listing in this order");
                     yield noCondition();
                 }
                 yield ascending ? row(PRODUCTS.CREATED_AT, PRODUCTS.ID).gt(createdAt.get(), id)
@@ -338,7 +339,7 @@ final class JooqProductRepository implements ProductRepository {
         boolean batchFiltered = query.batchStatus() != null || query.expiringFrom() != null
                 || query.expiringTo() != null;
         if (query.batchStatus() != null) {
-            batch = batch.and(PRODUCT_BATCHES.STATUS.eq(query.batchStatus().databaseValue()));
+            batch = batch.and(PRODUCT_BATCHES.STATUS.eq(query.batchStatus()));
         }
         if (query.expiringFrom() != null) {
             batch = batch.and(PRODUCT_BATCHES.EXPIRY_DATE.ge(query.expiringFrom()));
@@ -366,7 +367,7 @@ final class JooqProductRepository implements ProductRepository {
                 .datesInOrder("expiringFrom", query.expiringFrom(), "expiringTo", query.expiringTo());
         if (query.createdFrom() != null && query.createdTo() != null
                 && query.createdTo().isBefore(query.createdFrom())) {
-            validator.add("createdTo", "date_order", "must not be before createdFrom (" + query.createdFrom()
+            validator.add("createdTo", Rule.DATE_ORDER, "must not be before createdFrom (" + query.createdFrom()
                     + "), got " + query.createdTo());
         }
         return validator;

@@ -13,6 +13,7 @@ import io.wms.core.auth.Permission;
 import io.wms.core.auth.RolePermissions;
 import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
+import io.wms.core.error.Violation.Rule;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
@@ -86,7 +87,7 @@ final class JooqRoleRepository implements RoleRepository {
                 .orElseThrow(() -> new NotFoundException("role", id));
         if (RolePermissions.BUILT_IN_ROLES.contains(role.getName())) {
             Validator.of("role deletion")
-                    .add("name", "built_in", "'" + role.getName() + "' is a built-in role and cannot be deleted")
+                    .add("name", Rule.BUILT_IN, "'" + role.getName() + "' is a built-in role and cannot be deleted")
                     .validate();
         }
         dsl.deleteFrom(ROLES).where(ROLES.ID.eq(id)).execute();

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentMap;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import io.wms.core.auth.PasswordPolicy;
+import io.wms.core.error.Violation.Rule;
 import io.wms.core.internal.Validator;
 
 /**
@@ -52,15 +53,15 @@ public final class Passwords {
      */
     public void check(Validator validator, String field, String password) {
         if (password == null || password.isEmpty()) {
-            validator.add(field, "required", "is required");
+            validator.add(field, Rule.REQUIRED, "is required");
             return;
         }
         if (password.codePointCount(0, password.length()) < policy.minimumLength()) {
-            validator.add(field, "min_length", "must be at least " + policy.minimumLength() + " characters");
+            validator.add(field, Rule.MIN_LENGTH, "must be at least " + policy.minimumLength() + " characters");
         }
         int bytes = password.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > PasswordPolicy.MAX_BYTES) {
-            validator.add(field, "max_bytes", "must be at most " + PasswordPolicy.MAX_BYTES
+            validator.add(field, Rule.MAX_BYTES, "must be at most " + PasswordPolicy.MAX_BYTES
                     + " bytes in UTF-8 (characters outside ASCII count for 2 to 4), got " + bytes);
         }
     }

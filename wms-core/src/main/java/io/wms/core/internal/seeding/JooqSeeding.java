@@ -117,10 +117,10 @@ final class JooqSeeding implements Seeding {
         List<HostSeeder> first = hostSeeders.stream().filter(host -> host.runsAfter() == null).toList();
         for (HostSeeder host : hostSeeders) {
             if (host.table() == null || host.table().isBlank()) {
-                validator.add("table", "required", "is required for every host seeder");
+                validator.add("table", Violation.Rule.REQUIRED, "is required for every host seeder");
             } else if (wmsSeeders.stream().anyMatch(seeder -> seeder.table().equals(host.table()))
                     || !names.add(host.table())) {
-                validator.add("table", "unique", "'" + host.table() + "' names two seeders of the run");
+                validator.add("table", Violation.Rule.REUSED, "'" + host.table() + "' names two seeders of the run");
             }
         }
         validator.validate();
@@ -133,7 +133,7 @@ final class JooqSeeding implements Seeding {
                     .filter(host -> ordered.stream().anyMatch(seeder -> seeder.table().equals(host.runsAfter())))
                     .findFirst()
                     .orElseThrow(() -> new ValidationException("host seeders", List.of(new Violation("runsAfter",
-                            "known_table", "names '" + placing.get(0).runsAfter()
+                            Violation.Rule.KNOWN, "names '" + placing.get(0).runsAfter()
                                     + "', which no seeder of the run seeds"))));
             int after = lastIndexOf(ordered, next.runsAfter());
             int position = after + 1;
@@ -380,7 +380,7 @@ final class JooqSeeding implements Seeding {
                             .set(PRODUCT_BATCHES.MANUFACTURING_DATE, today.minusDays(row.manufacturedDaysAgo()))
                             .set(PRODUCT_BATCHES.EXPIRY_DATE,
                                     row.expiresInDays() == null ? null : today.plusDays(row.expiresInDays()))
-                            .set(PRODUCT_BATCHES.STATUS, row.status().databaseValue())
+                            .set(PRODUCT_BATCHES.STATUS, row.status())
                             .set(PRODUCT_BATCHES.CREATED_BY, actor.userId())
                             .execute();
                 }
@@ -425,7 +425,7 @@ final class JooqSeeding implements Seeding {
                     added += dsl.insertInto(PRODUCT_BATCH_TRACKS)
                             .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
                             .set(PRODUCT_BATCH_TRACKS.USER_ID, actor.userId())
-                            .set(PRODUCT_BATCH_TRACKS.ACTION, movement.action().databaseValue())
+                            .set(PRODUCT_BATCH_TRACKS.ACTION, movement.action())
                             .set(PRODUCT_BATCH_TRACKS.DESCRIPTION, movement.description())
                             .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, movement.change())
                             .set(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, after)

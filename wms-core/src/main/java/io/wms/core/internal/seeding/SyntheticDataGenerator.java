@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
+import io.wms.core.error.Violation.Rule;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
@@ -108,10 +109,10 @@ final class SyntheticDataGenerator {
                 .notNegative("batches", plan.batches())
                 .notNegative("tracks", plan.tracks());
         if (plan.tracks() < plan.batches()) {
-            validator.add("tracks", "min", "must be at least batches (" + plan.batches() + "): every batch is received");
+            validator.add("tracks", Rule.MIN, "must be at least batches (" + plan.batches() + "): every batch is received");
         }
         if (plan.batches() == 0 && plan.tracks() > 0) {
-            validator.add("tracks", "max", "must be 0 without batches");
+            validator.add("tracks", Rule.MAX, "must be 0 without batches");
         }
         validator.validate();
     }
@@ -170,7 +171,7 @@ final class SyntheticDataGenerator {
                         .date(PRODUCT_BATCHES.EXPIRY_DATE,
                                 history.expiresInDays() == null ? null : today.plusDays(history.expiresInDays()))
                         .text(PRODUCT_BATCHES.STATUS,
-                                (quantity == 0 ? BatchStatus.DEPLETED : BatchStatus.ACTIVE).databaseValue());
+                                quantity == 0 ? BatchStatus.DEPLETED : BatchStatus.ACTIVE);
             }
         }, PRODUCT_BATCHES.ID, PRODUCT_BATCHES.PRODUCT_ID, PRODUCT_BATCHES.BATCH_NUMBER, PRODUCT_BATCHES.QUANTITY,
                 PRODUCT_BATCHES.MANUFACTURING_DATE, PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.STATUS));
@@ -291,7 +292,7 @@ final class SyntheticDataGenerator {
                 TrackAction action = receipt || change > 0 && step % 7 == 3 ? TrackAction.RECEIVED
                         : change < 0 && step % 5 == 4 ? TrackAction.ADJUSTED : TrackAction.PICKED;
                 rows.bigint(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
-                        .text(PRODUCT_BATCH_TRACKS.ACTION, action.databaseValue())
+                        .text(PRODUCT_BATCH_TRACKS.ACTION, action)
                         .integer(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, change)
                         .integer(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, quantity)
                         .timestamp(PRODUCT_BATCH_TRACKS.CREATED_AT, at);
@@ -355,8 +356,12 @@ final class SyntheticDataGenerator {
             return end();
         }
 
-        Rows text(Field<String> field, String value) throws IOException {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        /** A text column's value, in the form the column's jOOQ converter stores it (a status as its word). */
+        <U> Rows text(Field<U> field, U value) throws IOException {
+            if (!(field.getConverter().to(value) instanceof String stored)) {
+                throw new IllegalStateException(field.getName() + " is not a text column");
+            }
+            byte[] bytes = stored.getBytes(StandardCharsets.UTF_8);
             start(field, Integer.BYTES);
             buffer.putInt(bytes.length);
             if (bytes.length > buffer.capacity()) {

@@ -1,5 +1,6 @@
 package io.wms.core.internal.stock;
 
+import io.wms.core.internal.LiveStock;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 
@@ -80,7 +81,7 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
     @Override
     public List<BatchWithProduct> expired(Actor actor) {
         actor.require(Permission.READ_CATALOG);
-        return withProducts(live().and(expiryPolicy.holdsExpiredStock()),
+        return withProducts(LiveStock.batchOfLiveProduct().and(expiryPolicy.holdsExpiredStock()),
                 List.of(PRODUCT_BATCHES.EXPIRY_DATE.asc(), PRODUCT_BATCHES.ID.asc()));
     }
 
@@ -88,7 +89,7 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
     public List<BatchWithProduct> lowStock(Actor actor, int threshold) {
         actor.require(Permission.READ_CATALOG);
         Validator.of("low-stock threshold").positive("threshold", threshold).validate();
-        return withProducts(live().and(expiryPolicy.usableStock()).and(PRODUCT_BATCHES.QUANTITY.lt(threshold)),
+        return withProducts(LiveStock.batchOfLiveProduct().and(expiryPolicy.usableStock()).and(PRODUCT_BATCHES.QUANTITY.lt(threshold)),
                 List.of(PRODUCT_BATCHES.QUANTITY.asc(), PRODUCT_BATCHES.ID.asc()));
     }
 
@@ -122,10 +123,10 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
                 // Dates decide what may be picked: moving one is a stock decision, not a catalog edit.
                 actor.require(Permission.CHANGE_BATCH_STATUS);
             }
-            String status = before.getStatus();
-            if (BatchStatus.EXPIRED.databaseValue().equals(status) && !expiryPolicy.isExpired(changes.expiryDate())) {
-                status = (before.getQuantity() > 0 ? BatchStatus.ACTIVE : BatchStatus.DEPLETED).databaseValue();
-                correction(corrections, "status", before.getStatus(), status);
+            BatchStatus status = before.getStatus();
+            if (status == BatchStatus.EXPIRED && !expiryPolicy.isExpired(changes.expiryDate())) {
+                status = before.getQuantity() > 0 ? BatchStatus.ACTIVE : BatchStatus.DEPLETED;
+                correction(corrections, "status", before.getStatus().databaseValue(), status.databaseValue());
             }
             ProductBatch corrected = Mappers.batch(dsl.update(PRODUCT_BATCHES)
                     .set(PRODUCT_BATCHES.BATCH_NUMBER, batchNumber)
@@ -188,7 +189,7 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
     }
 
     private static Condition active() {
-        return PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()).and(live());
+        return PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE).and(live());
     }
 
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.wms.core.error.Violation.Rule;
 import io.wms.core.internal.KeysetCursor;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Pages;
@@ -63,13 +64,13 @@ final class JooqProductBatchTrackRepository implements ProductBatchTrackReposito
     @Override
     public KeysetPage<ProductBatchTrack> byAction(Actor actor, TrackAction action, int limit) {
         actor.require(Permission.READ_CATALOG);
-        return read(PRODUCT_BATCH_TRACKS.ACTION.eq(action.databaseValue()), limit, null);
+        return read(PRODUCT_BATCH_TRACKS.ACTION.eq(action), limit, null);
     }
 
     @Override
     public KeysetPage<ProductBatchTrack> byAction(Actor actor, TrackAction action, int limit, String cursor) {
         actor.require(Permission.READ_CATALOG);
-        return read(PRODUCT_BATCH_TRACKS.ACTION.eq(action.databaseValue()), limit, cursor);
+        return read(PRODUCT_BATCH_TRACKS.ACTION.eq(action), limit, cursor);
     }
 
     private KeysetPage<ProductBatchTrack> read(Condition scope, int limit, String cursor) {
@@ -93,7 +94,7 @@ final class JooqProductBatchTrackRepository implements ProductBatchTrackReposito
         Optional<KeysetCursor> decoded = KeysetCursor.decode(cursor, CURSOR_KIND);
         Optional<Instant> createdAt = decoded.flatMap(KeysetCursor::valueAsInstant);
         if (createdAt.isEmpty()) {
-            validator.add("cursor", "cursor", "is not a cursor of the ledger");
+            validator.add("cursor", Rule.CURSOR, "is not a cursor of the ledger");
             return noCondition();
         }
         return row(PRODUCT_BATCH_TRACKS.CREATED_AT, PRODUCT_BATCH_TRACKS.ID).lt(createdAt.get(), decoded.get().id());

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import io.wms.core.internal.ExpiryPolicy;
+import io.wms.core.internal.LiveStock;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
@@ -67,8 +68,8 @@ final class JooqStockReports implements StockReports {
         actor.require(Permission.READ_CATALOG);
         Validator.of("expiring-batches report").notNegative("days", days).validate();
         return dsl.selectFrom(PRODUCT_BATCHES)
-                .where(PRODUCT_BATCHES.DELETED_AT.isNull()
-                        .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE.databaseValue()))
+                .where(LiveStock.batchOfLiveProduct()
+                        .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE))
                         .and(PRODUCT_BATCHES.QUANTITY.gt(0))
                         .and(expiry.expiresWithin(days)))
                 .orderBy(PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.ID)
@@ -79,9 +80,9 @@ final class JooqStockReports implements StockReports {
     public List<ProductStock> stockPerProduct(Actor actor) {
         actor.require(Permission.READ_CATALOG);
         return dsl.select(PRODUCTS.ID, PRODUCTS.NAME, units(expiry.usableStock()),
-                        units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.QUARANTINED.databaseValue())),
+                        units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.QUARANTINED)),
                         units(expiry.holdsExpiredStock()),
-                        units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.RECALLED.databaseValue())))
+                        units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.RECALLED)))
                 .from(PRODUCTS)
                 .leftJoin(PRODUCT_BATCHES).on(PRODUCT_BATCHES.PRODUCT_ID.eq(PRODUCTS.ID)
                         .and(PRODUCT_BATCHES.DELETED_AT.isNull()))

@@ -31,7 +31,7 @@ final class LedgerRows {
         sql.insertInto(PRODUCT_BATCH_TRACKS)
                 .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
                 .set(PRODUCT_BATCH_TRACKS.USER_ID, actor.userId())
-                .set(PRODUCT_BATCH_TRACKS.ACTION, action.databaseValue())
+                .set(PRODUCT_BATCH_TRACKS.ACTION, action)
                 .set(PRODUCT_BATCH_TRACKS.DESCRIPTION, description)
                 .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, change)
                 .set(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, after)

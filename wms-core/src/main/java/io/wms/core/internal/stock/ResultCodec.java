@@ -3,6 +3,7 @@ package io.wms.core.internal.stock;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import io.wms.core.inventory.BatchMovement;
 import io.wms.core.inventory.PickResult;
 import io.wms.core.inventory.Receipt;
 import io.wms.core.model.BatchStatus;
+import io.wms.core.model.ProductBatch;
 import io.wms.core.model.TrackAction;
 
 /**
@@ -54,7 +56,7 @@ final class ResultCodec {
         for (String line : Arrays.asList(lines).subList(1, lines.length)) {
             String[] values = values(line);
             allocations.add(new Allocation(Long.parseLong(values[0]), values[1],
-                    values[2] == null ? null : LocalDate.parse(values[2]), Integer.parseInt(values[3]),
+                    date(values[2]), Integer.parseInt(values[3]),
                     Integer.parseInt(values[4])));
         }
         return new PickResult(Long.parseLong(head[0]), Integer.parseInt(head[1]), allocations);
@@ -69,6 +71,32 @@ final class ResultCodec {
         String[] values = values(text);
         return new BatchMovement(Long.parseLong(values[0]), TrackAction.valueOf(values[1]),
                 Integer.parseInt(values[2]), Integer.parseInt(values[3]), BatchStatus.valueOf(values[4]));
+    }
+
+    static String batch(ProductBatch batch) {
+        return line(batch.id(), batch.productId(), batch.batchNumber(), batch.quantity(), batch.manufacturingDate(),
+                batch.expiryDate(), batch.status().name(), batch.createdAt(), batch.updatedAt(), batch.deletedAt(),
+                batch.createdBy(), batch.updatedBy(), batch.version());
+    }
+
+    static ProductBatch batch(String text) {
+        String[] values = values(text);
+        return new ProductBatch(Long.parseLong(values[0]), Long.parseLong(values[1]), values[2],
+                Integer.parseInt(values[3]), date(values[4]), date(values[5]), BatchStatus.valueOf(values[6]),
+                instant(values[7]), instant(values[8]), instant(values[9]), number(values[10]), number(values[11]),
+                Long.parseLong(values[12]));
+    }
+
+    private static LocalDate date(String value) {
+        return value == null ? null : LocalDate.parse(value);
+    }
+
+    private static Instant instant(String value) {
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static Long number(String value) {
+        return value == null ? null : Long.valueOf(value);
     }
 
     private static String line(Object... values) {

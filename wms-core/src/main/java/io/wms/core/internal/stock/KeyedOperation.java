@@ -1,0 +1,51 @@
+package io.wms.core.internal.stock;
+
+import java.util.function.Function;
+
+import io.wms.core.inventory.BatchMovement;
+import io.wms.core.inventory.PickResult;
+import io.wms.core.inventory.Receipt;
+import io.wms.core.model.ProductBatch;
+
+/**
+ * A stock operation that takes an idempotency key: the name its keys are stored under, and how its result is stored
+ * for repetitions and read back.
+ *
+ * @param name   the operation's name in {@code idempotency_keys.operation}
+ * @param encode writes a result as text
+ * @param decode reads a stored result back
+ * @param <T>    the operation's result
+ */
+record KeyedOperation<T>(String name, Function<T, String> encode, Function<String, T> decode) {
+
+    /** Receipts of lots and into named batches. */
+    static final KeyedOperation<Receipt> RECEIVE =
+            new KeyedOperation<>("receive", ResultCodec::receipt, ResultCodec::receipt);
+
+    /** First-expired, first-out picks and picks from named batches. */
+    static final KeyedOperation<PickResult> PICK = new KeyedOperation<>("pick", ResultCodec::pick, ResultCodec::pick);
+
+    /** Corrections of a batch's quantity. */
+    static final KeyedOperation<BatchMovement> ADJUST =
+            new KeyedOperation<>("adjust", ResultCodec::movement, ResultCodec::movement);
+
+    /** Disposals of stock that may not be picked. */
+    static final KeyedOperation<BatchMovement> DISPOSE =
+            new KeyedOperation<>("dispose", ResultCodec::movement, ResultCodec::movement);
+
+    /** Returns of stock that may not be picked to its supplier. */
+    static final KeyedOperation<BatchMovement> RETURN =
+            new KeyedOperation<>("return", ResultCodec::movement, ResultCodec::movement);
+
+    /** Quarantines of active batches. */
+    static final KeyedOperation<ProductBatch> QUARANTINE =
+            new KeyedOperation<>("quarantine", ResultCodec::batch, ResultCodec::batch);
+
+    /** Releases of quarantined batches. */
+    static final KeyedOperation<ProductBatch> RELEASE =
+            new KeyedOperation<>("release", ResultCodec::batch, ResultCodec::batch);
+
+    /** Recalls of batches. */
+    static final KeyedOperation<ProductBatch> RECALL =
+            new KeyedOperation<>("recall", ResultCodec::batch, ResultCodec::batch);
+}
