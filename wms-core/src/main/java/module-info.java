@@ -12,10 +12,12 @@ module io.wms.core {
     requires org.postgresql.jdbc;
     requires org.slf4j;
     requires bcrypt;
+    requires static micrometer.core;
 
     exports io.wms.core;
     exports io.wms.core.auth;
     exports io.wms.core.inventory;
+    exports io.wms.core.metrics;
     exports io.wms.core.monitoring;
     exports io.wms.core.repository;
     exports io.wms.core.seed;

@@ -54,7 +54,7 @@ public final class Quickstart {
      */
     public static void run(PrintStream out) {
         try (WmsTestDatabase database = WmsTestServer.embedded().createEmptyDatabase();
-             Wms wms = Wms.create(configFor(database))) {
+             Wms wms = Wms.create(WmsConfig.fromEnv(database.environment()))) {
             out.println("1. Migrated the schema to version " + wms.migrations().currentVersion() + ": "
                     + String.join(", ", tables(database)));
 
@@ -106,20 +106,10 @@ public final class Quickstart {
         }
     }
 
-    private static WmsConfig configFor(WmsTestDatabase database) {
-        return WmsConfig.builder()
-                .host(database.host())
-                .port(database.port())
-                .databaseName(database.databaseName())
-                .username(database.username())
-                .password(database.password())
-                .autoMigrate(true)
-                .build();
-    }
-
     private static List<String> tables(WmsTestDatabase database) {
         return DSL.using(database.dataSource(), org.jooq.SQLDialect.POSTGRES)
-                .fetch("select table_name from information_schema.tables where table_schema = 'public' order by 1")
+                .fetch("select table_name from information_schema.tables where table_schema = {0} order by 1",
+                        DSL.val(WmsTestDatabase.SCHEMA))
                 .getValues(0, String.class);
     }
 }

@@ -47,7 +47,8 @@ class ReadmeSnippetsTest {
         }
 
         assertThat(checked).as("snippets found in README.md")
-                .contains("embedding", "repositories", "users", "moving-stock", "testkit");
+                .contains("embedding", "host-transaction", "spring-boot", "repositories", "users", "moving-stock",
+                        "testkit", "testkit-config");
     }
 
     @Test

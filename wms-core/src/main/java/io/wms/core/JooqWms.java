@@ -1,5 +1,6 @@
 package io.wms.core;
 
+import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
@@ -18,11 +19,14 @@ import io.wms.core.repository.ProductRepository;
 import io.wms.core.repository.RoleRepository;
 import io.wms.core.repository.UserRepository;
 import io.wms.core.seed.Seeding;
+import io.wms.jooq.Public;
 import io.wms.migration.MigrationResult;
 import io.wms.migration.WmsMigrations;
 import org.jooq.Configuration;
 import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
@@ -39,25 +43,29 @@ final class JooqWms implements Wms {
         System.setProperty("org.jooq.no-tips", "true");
     }
 
+    /** The schema the jOOQ classes were generated from. */
+    private static final String GENERATED_SCHEMA = Public.PUBLIC.getName();
+
     private final HikariDataSource ownedPool;
     private final WmsMigrations migrations;
     private final WiredOperations operations;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JooqWms(DataSource dataSource, HikariDataSource ownedPool, DataSource migrationDataSource,
-                    WmsSettings settings, Configuration jooqConfiguration) {
+    private JooqWms(DataSource dataSource, HikariDataSource ownedPool, DataSource migrationDataSource, String schema,
+                    WmsSettings settings, OperationListener listener, Configuration jooqConfiguration) {
         this.ownedPool = ownedPool;
-        this.migrations = WmsMigrations.on(migrationDataSource == null ? dataSource : migrationDataSource);
+        this.migrations = WmsMigrations.on(migrationDataSource == null ? dataSource : migrationDataSource, schema);
         Transactions transactions = new Transactions(dataSource, jooqConfiguration);
-        this.operations = new WiredOperations(transactions, settings, dataSource);
+        this.operations = new WiredOperations(transactions, settings, dataSource, schema, listener);
     }
 
     /** Opens an instance on a pool built from a configuration; the instance owns the pool. */
-    static JooqWms open(WmsConfig config, DataSource migrationDataSource, boolean migrate, WmsSettings settings,
-                        LogLevel logLevel) {
+    static JooqWms open(WmsConfig config, DataSource migrationDataSource, String schema, boolean migrate,
+                        WmsSettings settings, OperationListener listener, LogLevel logLevel) {
         HikariDataSource pool = ConnectionPools.open(config);
         try {
-            return start(new JooqWms(pool, pool, migrationDataSource, settings, jooqConfiguration(logLevel)), migrate);
+            return start(new JooqWms(pool, pool, migrationDataSource, schema, settings, listener,
+                    jooqConfiguration(schema, logLevel)), migrate, listener);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -65,10 +73,10 @@ final class JooqWms implements Wms {
     }
 
     /** Opens an instance on the host's data source, which the host keeps owning. */
-    static JooqWms wrap(DataSource dataSource, DataSource migrationDataSource, boolean migrate, WmsSettings settings,
-                        LogLevel logLevel) {
-        return start(new JooqWms(dataSource, null, migrationDataSource, settings, jooqConfiguration(logLevel)),
-                migrate);
+    static JooqWms wrap(DataSource dataSource, DataSource migrationDataSource, String schema, boolean migrate,
+                        WmsSettings settings, OperationListener listener, LogLevel logLevel) {
+        return start(new JooqWms(dataSource, null, migrationDataSource, schema, settings, listener,
+                jooqConfiguration(schema, logLevel)), migrate, listener);
     }
 
     /**
@@ -76,22 +84,31 @@ final class JooqWms implements Wms {
      * round trips and read plans, on exactly the statements and services a host gets.
      */
     static JooqWms observed(DataSource dataSource, WmsSettings settings, ExecuteListener observer) {
-        return new JooqWms(dataSource, null, null, settings,
-                jooqConfiguration(LogLevel.SILENT).set(new DefaultExecuteListenerProvider(observer)));
+        return new JooqWms(dataSource, null, null, WmsMigrations.DEFAULT_SCHEMA, settings, null,
+                jooqConfiguration(WmsMigrations.DEFAULT_SCHEMA, LogLevel.SILENT)
+                        .set(new DefaultExecuteListenerProvider(observer)));
     }
 
-    private static JooqWms start(JooqWms wms, boolean migrate) {
+    private static JooqWms start(JooqWms wms, boolean migrate, OperationListener listener) {
         if (migrate) {
             wms.migrate();
+        }
+        if (listener != null) {
+            listener.opened(wms);
         }
         return wms;
     }
 
-    private static Configuration jooqConfiguration(LogLevel logLevel) {
+    private static Configuration jooqConfiguration(String schema, LogLevel logLevel) {
         Configuration configuration = new DefaultConfiguration()
                 .set(SQLDialect.POSTGRES)
                 // Native java.time binding lets pgjdbc decode binary timestamps instead of formatting and re-parsing text.
-                .set(new Settings().withExecuteLogging(false).withRenderSchema(false)
+                .set(new Settings().withExecuteLogging(false)
+                        // The classes are generated from a schema named public; every statement names the
+                        // configured schema instead, so one build serves any schema and no search_path is relied on.
+                        .withRenderSchema(true)
+                        .withRenderMapping(new RenderMapping().withSchemata(
+                                new MappedSchema().withInput(GENERATED_SCHEMA).withOutput(schema)))
                         .withBindOffsetDateTimeType(true).withBindOffsetTimeType(true));
         return logLevel == LogLevel.SILENT ? configuration
                 : configuration.set(new DefaultExecuteListenerProvider(new StatementLogger(logLevel)));
@@ -175,6 +192,16 @@ final class JooqWms implements Wms {
     @Override
     public void useTransaction(TransactionalAction action) {
         operations.useTransaction(action);
+    }
+
+    @Override
+    public <T> T inHostTransaction(Connection connection, TransactionalWork<T> work) {
+        return operations.inHostTransaction(connection, work);
+    }
+
+    @Override
+    public void useHostTransaction(Connection connection, TransactionalAction action) {
+        operations.useHostTransaction(connection, action);
     }
 
     @Override

@@ -1,9 +1,16 @@
 package io.wms.core;
 
+import static io.wms.core.ObservedServices.observed;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 import io.wms.core.auth.AuthService;
+import io.wms.core.error.ValidationException;
+import io.wms.core.error.Violation;
 import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
@@ -47,21 +54,27 @@ final class WiredOperations implements WmsOperations {
     private final Seeding seeding;
     private final Monitoring monitoring;
 
-    WiredOperations(Transactions transactions, WmsSettings settings, DataSource dataSource) {
+    WiredOperations(Transactions transactions, WmsSettings settings, DataSource dataSource, String schema,
+                    OperationListener listener) {
         this.transactions = transactions;
-        this.categories = CatalogServices.categories(transactions);
-        this.brands = CatalogServices.brands(transactions);
-        this.products = CatalogServices.products(transactions, settings);
-        this.batches = StockServices.batches(transactions, settings);
-        this.ledger = StockServices.ledger(transactions);
-        this.inventory = StockServices.inventory(transactions, settings);
-        this.stockReports = StockServices.reports(transactions, settings);
+        this.categories = observed("categories", CategoryRepository.class, CatalogServices.categories(transactions), listener);
+        this.brands = observed("brands", BrandRepository.class, CatalogServices.brands(transactions), listener);
+        this.products = observed("products", ProductRepository.class, CatalogServices.products(transactions, settings),
+                listener);
+        this.batches = observed("batches", ProductBatchRepository.class, StockServices.batches(transactions, settings),
+                listener);
+        this.ledger = observed("ledger", ProductBatchTrackRepository.class, StockServices.ledger(transactions), listener);
+        this.inventory = observed("inventory", InventoryService.class, StockServices.inventory(transactions, settings),
+                listener);
+        this.stockReports = observed("stockReports", StockReports.class, StockServices.reports(transactions, settings),
+                listener);
         Passwords passwords = new Passwords(settings.passwordPolicy());
-        this.users = PeopleServices.users(transactions, passwords);
-        this.roles = PeopleServices.roles(transactions);
-        this.auth = PeopleServices.auth(transactions, passwords);
-        this.seeding = SeedingServices.seeding(transactions, settings, passwords);
-        this.monitoring = MonitoringServices.monitoring(transactions, dataSource);
+        this.users = observed("users", UserRepository.class, PeopleServices.users(transactions, passwords), listener);
+        this.roles = observed("roles", RoleRepository.class, PeopleServices.roles(transactions), listener);
+        this.auth = observed("auth", AuthService.class, PeopleServices.auth(transactions, passwords), listener);
+        this.seeding = observed("seeding", Seeding.class, SeedingServices.seeding(transactions, settings, passwords),
+                listener);
+        this.monitoring = MonitoringServices.monitoring(transactions, dataSource, schema);
     }
 
     @Override
@@ -130,6 +143,38 @@ final class WiredOperations implements WmsOperations {
             return transactions.callersWork(() -> work.execute(this));
         } catch (RuntimeException e) {
             throw ExceptionTranslator.translate(e);
+        }
+    }
+
+    <T> T inHostTransaction(Connection connection, TransactionalWork<T> work) {
+        requireArguments("inHostTransaction", "connection", connection, "work", work);
+        try {
+            return transactions.onCallersConnection(connection, () -> work.execute(this));
+        } catch (RuntimeException e) {
+            throw ExceptionTranslator.translate(e);
+        }
+    }
+
+    void useHostTransaction(Connection connection, TransactionalAction action) {
+        requireArguments("useHostTransaction", "connection", connection, "action", action);
+        inHostTransaction(connection, transaction -> {
+            action.execute(transaction);
+            return null;
+        });
+    }
+
+    /** As {@link io.wms.core.internal.ApiGuard} does for the services: a missing argument is a refusal by name. */
+    private static void requireArguments(String method, String firstName, Object first, String secondName,
+                                         Object second) {
+        List<Violation> missing = new ArrayList<>(2);
+        if (first == null) {
+            missing.add(new Violation(firstName, "required", "is required"));
+        }
+        if (second == null) {
+            missing.add(new Violation(secondName, "required", "is required"));
+        }
+        if (!missing.isEmpty()) {
+            throw new ValidationException("arguments of " + method, missing);
         }
     }
 

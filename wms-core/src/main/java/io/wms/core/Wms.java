@@ -1,5 +1,6 @@
 package io.wms.core;
 
+import java.sql.Connection;
 import javax.sql.DataSource;
 
 import io.wms.core.monitoring.Monitoring;
@@ -75,6 +76,58 @@ public interface Wms extends WmsOperations, AutoCloseable {
      * @return the monitoring API; never {@code null}
      */
     Monitoring monitoring();
+
+    /**
+     * Runs work inside a transaction the host holds on its own JDBC connection: every operation the work calls joins
+     * that transaction, so the host's rows and the stock movements commit together or roll back together.
+     *
+     * <pre>{@code
+     * connection.setAutoCommit(false);
+     * insertOrder(connection, orderId);
+     * PickResult pick = wms.inHostTransaction(connection, wms -> wms.inventory().pick(picker, command));
+     * connection.commit();   // or rollback(): the order, the pick, its ledger rows and its idempotency key alike
+     * }</pre>
+     *
+     * <p>The rules:
+     * <ul>
+     *   <li>The connection must be in a transaction (auto-commit off); wms never commits, rolls back or closes it.</li>
+     *   <li>Nothing is retried inside it: a serialization failure or deadlock surfaces at once as a
+     *       {@link io.wms.core.error.RetryableException}, because the host's transaction is then doomed and only
+     *       the host can run it again, from its start.</li>
+     *   <li>An idempotency key claimed inside it is claimed only if the host commits; after a rollback the key is
+     *       free again.</li>
+     *   <li>A refusal that wms detects before sending SQL (validation, permission, insufficient stock) leaves the
+     *       host's transaction usable; a failed statement aborts it, as PostgreSQL aborts any transaction.</li>
+     *   <li>The operations handed to the work belong to the calling thread and are valid until the work returns.
+     *       {@link WmsOperations#inTransaction} inside the work runs under a savepoint of the host's
+     *       transaction.</li>
+     * </ul>
+     *
+     * <p>A host whose {@link DataSource} is transaction-aware (Spring's {@code TransactionAwareDataSourceProxy} or
+     * any data source that hands out the connection of the current transaction) needs none of this: wms finds the
+     * connection in a transaction and joins it by itself.
+     *
+     * @param connection the host's connection, in a transaction; never {@code null}
+     * @param work       the work; never {@code null}
+     * @param <T>        the result type
+     * @return what the work returned
+     * @throws io.wms.core.error.ValidationException if an argument is {@code null} or the connection has auto-commit
+     *                                               on
+     * @throws io.wms.core.error.WmsException        whatever the work threw, translated
+     */
+    <T> T inHostTransaction(Connection connection, TransactionalWork<T> work);
+
+    /**
+     * Runs work that returns nothing inside the host's transaction, as
+     * {@link #inHostTransaction(Connection, TransactionalWork)} does.
+     *
+     * @param connection the host's connection, in a transaction; never {@code null}
+     * @param action     the work; never {@code null}
+     * @throws io.wms.core.error.ValidationException if an argument is {@code null} or the connection has auto-commit
+     *                                               on
+     * @throws io.wms.core.error.WmsException        whatever the work threw, translated
+     */
+    void useHostTransaction(Connection connection, TransactionalAction action);
 
     /**
      * Closes the connection pool if this instance opened it; a host's data source is left open. Calling it again

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import io.wms.core.auth.PasswordPolicy;
 import io.wms.core.error.ConfigurationException;
 import io.wms.core.internal.WmsSettings;
+import io.wms.migration.WmsMigrations;
 
 /**
  * Builds a {@link Wms} with every setting it takes. Obtain one from {@link Wms#builder()}.
@@ -26,11 +27,13 @@ public final class WmsBuilder {
     private WmsConfig config;
     private DataSource dataSource;
     private DataSource migrationDataSource;
+    private String schema;
     private Boolean autoMigrate;
     private Clock clock = Clock.systemUTC();
     private ZoneId warehouseZone = DEFAULT_WAREHOUSE_ZONE;
     private PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
     private LogLevel logLevel;
+    private OperationListener operationListener;
 
     WmsBuilder() {
     }
@@ -66,6 +69,25 @@ public final class WmsBuilder {
      */
     public WmsBuilder migrationDataSource(DataSource migrationDataSource) {
         this.migrationDataSource = Objects.requireNonNull(migrationDataSource, "migrationDataSource");
+        return this;
+    }
+
+    /**
+     * Names the database schema that holds wms's tables and migration history. Default: the configuration's
+     * {@link WmsConfig#schema()} ({@code DB_SCHEMA}), or {@value WmsConfig#DEFAULT_SCHEMA} with a host's data source.
+     * Name {@code public} for an installation made before wms had a schema of its own.
+     *
+     * @param schema a lower-case SQL identifier: letters, digits and underscores, at most 63, not starting with a
+     *               digit or {@code pg_}; never {@code null}
+     * @return this builder
+     * @throws ConfigurationException (setting {@code schema}) if the name is not such an identifier
+     */
+    public WmsBuilder schema(String schema) {
+        if (!WmsMigrations.isSchemaName(schema)) {
+            throw new ConfigurationException("schema", "expected a lower-case SQL identifier of at most 63 letters, "
+                    + "digits and underscores, not starting with a digit or pg_, got '" + schema + "'");
+        }
+        this.schema = schema;
         return this;
     }
 
@@ -132,6 +154,18 @@ public final class WmsBuilder {
     }
 
     /**
+     * Tells a listener of every operation the instance runs, for metrics or tracing, for example
+     * {@link io.wms.core.metrics.WmsMetrics}. Default: none, and then operations are not wrapped at all.
+     *
+     * @param operationListener the listener; never {@code null}
+     * @return this builder
+     */
+    public WmsBuilder operationListener(OperationListener operationListener) {
+        this.operationListener = Objects.requireNonNull(operationListener, "operationListener");
+        return this;
+    }
+
+    /**
      * Builds the instance: opens the pool (when configured), checks the database answers, and migrates if asked.
      *
      * @return the open instance; close it at shutdown
@@ -146,9 +180,10 @@ public final class WmsBuilder {
         }
         boolean migrate = autoMigrate != null ? autoMigrate : config != null && config.autoMigrate();
         LogLevel level = logLevel != null ? logLevel : config != null ? config.logLevel() : DEFAULT_HOST_LOG_LEVEL;
+        String inSchema = schema != null ? schema : config != null ? config.schema() : WmsConfig.DEFAULT_SCHEMA;
         WmsSettings settings = new WmsSettings(clock, warehouseZone, passwordPolicy);
         return config != null
-                ? JooqWms.open(config, migrationDataSource, migrate, settings, level)
-                : JooqWms.wrap(dataSource, migrationDataSource, migrate, settings, level);
+                ? JooqWms.open(config, migrationDataSource, inSchema, migrate, settings, operationListener, level)
+                : JooqWms.wrap(dataSource, migrationDataSource, inSchema, migrate, settings, operationListener, level);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.wms.core.error.ConfigurationException;
+import io.wms.migration.WmsMigrations;
 import org.postgresql.PGProperty;
 
 /**
@@ -74,6 +75,8 @@ public final class WmsConfig {
     public static final String ENV_CONNECTION_MAX_LIFETIME = "DB_CONN_MAX_LIFETIME";
     /** The environment variable for {@link #logLevel()}. */
     public static final String ENV_LOG_LEVEL = "DB_LOG_LEVEL";
+    /** The environment variable for {@link #schema()}. */
+    public static final String ENV_SCHEMA = "DB_SCHEMA";
     /** The environment variable for {@link #autoMigrate()}. */
     public static final String ENV_AUTO_MIGRATE = "DB_AUTO_MIGRATE";
     /** The environment variable for {@link #connectTimeout()}. */
@@ -101,6 +104,11 @@ public final class WmsConfig {
     public static final Duration DEFAULT_CONNECTION_MAX_LIFETIME = Duration.ofHours(1);
     /** The default of {@link #logLevel()}: {@link LogLevel#INFO}. */
     public static final LogLevel DEFAULT_LOG_LEVEL = LogLevel.INFO;
+    /**
+     * The default of {@link #schema()}: {@value}, the database schema that holds wms's tables and its migration
+     * history.
+     */
+    public static final String DEFAULT_SCHEMA = WmsMigrations.DEFAULT_SCHEMA;
     /** The default of {@link #autoMigrate()}: {@value}. */
     public static final boolean DEFAULT_AUTO_MIGRATE = true;
     /** The default of {@link #connectTimeout()}: ten seconds. */
@@ -146,6 +154,7 @@ public final class WmsConfig {
     private final int idleConnections;
     private final Duration connectionMaxLifetime;
     private final LogLevel logLevel;
+    private final String schema;
     private final boolean autoMigrate;
     private final Duration connectTimeout;
     private final Duration socketTimeout;
@@ -166,6 +175,7 @@ public final class WmsConfig {
         this.idleConnections = builder.idleConnections;
         this.connectionMaxLifetime = builder.connectionMaxLifetime;
         this.logLevel = builder.logLevel;
+        this.schema = builder.schema;
         this.autoMigrate = builder.autoMigrate;
         this.connectTimeout = builder.connectTimeout;
         this.socketTimeout = builder.socketTimeout;
@@ -212,6 +222,7 @@ public final class WmsConfig {
         reader.integer(Setting.IDLE_CONNECTIONS).ifPresent(builder::idleConnections);
         reader.duration(Setting.CONNECTION_MAX_LIFETIME).ifPresent(builder::connectionMaxLifetime);
         reader.logLevel().ifPresent(builder::logLevel);
+        reader.text(Setting.SCHEMA).ifPresent(builder::schema);
         reader.bool(Setting.AUTO_MIGRATE).ifPresent(builder::autoMigrate);
         reader.duration(Setting.CONNECT_TIMEOUT).ifPresent(builder::connectTimeout);
         reader.duration(Setting.SOCKET_TIMEOUT).ifPresent(builder::socketTimeout);
@@ -354,6 +365,16 @@ public final class WmsConfig {
     }
 
     /**
+     * Returns the database schema that holds wms's tables, functions and migration history; wms creates it when it
+     * migrates and names it in every statement, so the connection's {@code search_path} does not matter.
+     *
+     * @return the schema's name, by default {@value #DEFAULT_SCHEMA}; never {@code null}
+     */
+    public String schema() {
+        return schema;
+    }
+
+    /**
      * Tells whether the library brings the database schema up to date when it starts.
      *
      * @return {@code true} to migrate at start
@@ -463,6 +484,7 @@ public final class WmsConfig {
                 && username.equals(that.username)
                 && password.equals(that.password)
                 && databaseName.equals(that.databaseName)
+                && schema.equals(that.schema)
                 && sslMode == that.sslMode
                 && Objects.equals(sslRootCert, that.sslRootCert)
                 && Objects.equals(sslCert, that.sslCert)
@@ -481,7 +503,7 @@ public final class WmsConfig {
     @Override
     public int hashCode() {
         return Objects.hash(host, port, username, password, databaseName, sslMode, sslRootCert, sslCert, sslKey,
-                maxConnections, idleConnections, connectionMaxLifetime, logLevel, autoMigrate, connectTimeout,
+                maxConnections, idleConnections, connectionMaxLifetime, logLevel, schema, autoMigrate, connectTimeout,
                 socketTimeout, tcpKeepAlive);
     }
 
@@ -505,6 +527,7 @@ public final class WmsConfig {
                 + ", idleConnections=" + idleConnections
                 + ", connectionMaxLifetime=" + connectionMaxLifetime
                 + ", logLevel=" + logLevel
+                + ", schema=" + schema
                 + ", autoMigrate=" + autoMigrate
                 + ", connectTimeout=" + connectTimeout
                 + ", socketTimeout=" + socketTimeout
@@ -539,6 +562,7 @@ public final class WmsConfig {
         private int idleConnections = DEFAULT_IDLE_CONNECTIONS;
         private Duration connectionMaxLifetime = DEFAULT_CONNECTION_MAX_LIFETIME;
         private LogLevel logLevel = DEFAULT_LOG_LEVEL;
+        private String schema = DEFAULT_SCHEMA;
         private boolean autoMigrate = DEFAULT_AUTO_MIGRATE;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
@@ -561,6 +585,7 @@ public final class WmsConfig {
             idleConnections = config.idleConnections;
             connectionMaxLifetime = config.connectionMaxLifetime;
             logLevel = config.logLevel;
+            schema = config.schema;
             autoMigrate = config.autoMigrate;
             connectTimeout = config.connectTimeout;
             socketTimeout = config.socketTimeout;
@@ -725,6 +750,20 @@ public final class WmsConfig {
         }
 
         /**
+         * Sets the database schema that holds wms's tables and migration history; default
+         * {@value WmsConfig#DEFAULT_SCHEMA}, environment variable {@value WmsConfig#ENV_SCHEMA}. Name {@code public}
+         * for an installation made before wms had a schema of its own.
+         *
+         * @param schema a lower-case SQL identifier: letters, digits and underscores, at most 63, not starting with
+         *               a digit or {@code pg_}
+         * @return this builder
+         */
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /**
          * Sets whether the library brings the schema up to date when it starts; default
          * {@value WmsConfig#DEFAULT_AUTO_MIGRATE}, environment variable {@value WmsConfig#ENV_AUTO_MIGRATE}.
          *
@@ -798,6 +837,7 @@ public final class WmsConfig {
                     connectionMaxLifetime != null && (connectionMaxLifetime.isZero()
                             || connectionMaxLifetime.compareTo(MIN_CONNECTION_MAX_LIFETIME) >= 0));
             validator.checkPresent(Setting.LOG_LEVEL, logLevel);
+            validator.check(Setting.SCHEMA, schema, WmsMigrations.isSchemaName(schema));
             validator.check(Setting.CONNECT_TIMEOUT, connectTimeout, isWholeSeconds(connectTimeout));
             validator.check(Setting.SOCKET_TIMEOUT, socketTimeout, isWholeSeconds(socketTimeout));
             return new WmsConfig(this);
@@ -828,6 +868,9 @@ public final class WmsConfig {
         CONNECTION_MAX_LIFETIME(ENV_CONNECTION_MAX_LIFETIME, "connectionMaxLifetime",
                 "a duration of at least 30s such as 30m or 1h, or 0 for no limit (HikariCP ignores shorter ones)"),
         LOG_LEVEL(ENV_LOG_LEVEL, "logLevel", "one of silent, error, warn, info"),
+        SCHEMA(ENV_SCHEMA, "schema",
+                "a lower-case SQL identifier of at most 63 letters, digits and underscores, not starting with a digit "
+                        + "or pg_"),
         AUTO_MIGRATE(ENV_AUTO_MIGRATE, "autoMigrate", "true or false (or 1/0, yes/no)"),
         CONNECT_TIMEOUT(ENV_CONNECT_TIMEOUT, "connectTimeout",
                 "a duration in whole seconds such as 10s, or 0 for no limit"),

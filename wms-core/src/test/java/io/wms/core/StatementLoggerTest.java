@@ -10,11 +10,10 @@ import java.util.List;
 
 import io.wms.core.LogLevel;
 import io.wms.core.StatementLogger;
+import io.wms.core.testing.TestSql;
 import io.wms.testkit.WmsDatabaseExtension;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,7 +62,7 @@ class StatementLoggerTest {
     }
 
     private DSLContext sql(LogLevel level) {
-        DSLContext sql = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
+        DSLContext sql = TestSql.on(database.dataSource());
         sql.configuration().set(new DefaultExecuteListenerProvider(new StatementLogger(level, recordingLogger())));
         return sql;
     }

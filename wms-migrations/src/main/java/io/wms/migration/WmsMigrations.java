@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
+import io.wms.core.error.ConfigurationException;
 import io.wms.core.error.MigrationException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -25,8 +26,11 @@ import org.flywaydb.core.api.output.ValidateResult;
  * Applies, inspects, validates and undoes the wms schema on a database.
  *
  * <p>The schema is a set of versioned SQL migrations shipped in this module under {@value #LOCATION}. They are
- * applied with Flyway, which records them in the table {@value #HISTORY_TABLE}. Migrating is idempotent: a second
- * call on a current schema changes nothing.
+ * applied with Flyway into one database schema, {@value #DEFAULT_SCHEMA} unless another is named, which they create
+ * if it is missing; Flyway records them in the table {@value #HISTORY_TABLE} inside that same schema. So wms shares a
+ * database with the host's own tables (and the host's own Flyway history in {@code public}), and two wms schemas
+ * share a database without touching each other. Migrating is idempotent: a second call on a current schema changes
+ * nothing.
  *
  * <p>Instances are immutable and thread-safe; Flyway itself serialises concurrent migrations of one database with
  * an advisory lock. The {@link DataSource} stays the caller's: it is never closed here. Run migrations as the
@@ -41,7 +45,19 @@ public final class WmsMigrations {
     /** Where the SQL migrations are on the class path. */
     public static final String LOCATION = "classpath:db/wms/migration";
 
-    /** The table in which Flyway records the applied migrations. */
+    /**
+     * The database schema wms lives in unless told otherwise: {@value}. An installation made before wms had its own
+     * schema has its tables in {@code public}; name {@code public} to keep using it.
+     */
+    public static final String DEFAULT_SCHEMA = "wms";
+
+    /**
+     * What a schema name may be: a plain, lower-case SQL identifier that needs no quoting, at most 63 characters
+     * (PostgreSQL's limit), and not in the {@code pg_} namespace PostgreSQL reserves.
+     */
+    public static final String SCHEMA_RULE = "[a-z_][a-z0-9_]{0,62}";
+
+    /** The table, inside the wms schema, in which Flyway records the applied migrations. */
     public static final String HISTORY_TABLE = "flyway_schema_history";
 
     /**
@@ -54,12 +70,19 @@ public final class WmsMigrations {
     public static final String APPLICATION_ROLE_GRANTS = "db/wms/security/grant-application-role.sql";
 
     private final DataSource dataSource;
+    private final String schema;
     private final Flyway flyway;
 
-    private WmsMigrations(DataSource dataSource) {
+    private WmsMigrations(DataSource dataSource, String schema) {
         this.dataSource = dataSource;
+        this.schema = schema;
         this.flyway = Flyway.configure(WmsMigrations.class.getClassLoader())
                 .dataSource(dataSource)
+                // The first schema is also the migrations' search_path and ${flyway:defaultSchema}, and the home of
+                // the history table.
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(true)
                 .locations(LOCATION)
                 .table(HISTORY_TABLE)
                 .loggers("slf4j")
@@ -72,14 +95,55 @@ public final class WmsMigrations {
     }
 
     /**
-     * Creates the migrations API for a database.
+     * Creates the migrations API for the wms schema {@value #DEFAULT_SCHEMA} of a database.
      *
      * @param dataSource connections to the database, as a user allowed to create tables; never {@code null}
      * @return the API; never {@code null}
      * @throws NullPointerException if {@code dataSource} is {@code null}
      */
     public static WmsMigrations on(DataSource dataSource) {
-        return new WmsMigrations(Objects.requireNonNull(dataSource, "dataSource"));
+        return on(dataSource, DEFAULT_SCHEMA);
+    }
+
+    /**
+     * Creates the migrations API for a wms schema of the given name in a database.
+     *
+     * @param dataSource connections to the database, as a user allowed to create tables (and the schema, if it does
+     *                   not exist yet); never {@code null}
+     * @param schema     the schema's name, matching {@value #SCHEMA_RULE} and not starting with {@code pg_}, for
+     *                   example {@code "wms"}, {@code "tenant_a"}, or {@code "public"} for an installation made
+     *                   before wms had a schema of its own
+     * @return the API; never {@code null}
+     * @throws NullPointerException   if {@code dataSource} is {@code null}
+     * @throws ConfigurationException (setting {@code schema}) if the name breaks the rule
+     */
+    public static WmsMigrations on(DataSource dataSource, String schema) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        if (!isSchemaName(schema)) {
+            throw new ConfigurationException("schema", "expected a lower-case SQL identifier of at most 63 letters, "
+                    + "digits and underscores, not starting with a digit or pg_, got '" + schema + "'");
+        }
+        return new WmsMigrations(dataSource, schema);
+    }
+
+    /**
+     * Tells whether a name may be a wms schema's: it matches {@value #SCHEMA_RULE} and does not start with
+     * {@code pg_}.
+     *
+     * @param schema the name; {@code null} is not one
+     * @return {@code true} if wms accepts it
+     */
+    public static boolean isSchemaName(String schema) {
+        return schema != null && schema.matches(SCHEMA_RULE) && !schema.startsWith("pg_");
+    }
+
+    /**
+     * Returns the schema this API migrates.
+     *
+     * @return the schema's name; never {@code null}
+     */
+    public String schema() {
+        return schema;
     }
 
     /**
@@ -230,9 +294,13 @@ public final class WmsMigrations {
         // The name is a plain identifier (checked above), so quoting it cannot be escaped from.
         String quotedRole = "\"" + role + "\"";
         String roleLiteral = "'" + role + "'";
+        // The schema name matched SCHEMA_RULE when this object was made: quoting it cannot be escaped from either.
+        String quotedSchema = "\"" + schema + "\"";
+        String schemaLiteral = "'" + schema + "'";
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String grant : applicationRoleGrants()) {
-                statement.execute(grant.replace(":\"app_role\"", quotedRole).replace(":'app_role'", roleLiteral));
+                statement.execute(grant.replace(":\"app_role\"", quotedRole).replace(":'app_role'", roleLiteral)
+                        .replace(":\"wms_schema\"", quotedSchema).replace(":'wms_schema'", schemaLiteral));
             }
         } catch (SQLException e) {
             throw new MigrationException("Granting the application role " + role + " failed: " + e.getMessage(), e);

@@ -1,10 +1,11 @@
--- Grants an application role exactly what wms needs at run time: read and write rows, append to the ledger.
+-- Grants an application role exactly what wms needs at run time: read and write rows, append to the ledger, in the
+-- wms schema named by wms_schema (wms by default; public for an installation made before wms had its own schema).
 --
 -- Run it as the owner of the database and of the schema (the user that runs the migrations, when it also owns the
 -- database), after creating the role, and again after every upgrade of wms (new tables need their grants):
 --
 --   CREATE ROLE go_wms_app LOGIN PASSWORD '...';            -- once, as a user with CREATEROLE
---   psql -v app_role=go_wms_app -f grant-application-role.sql
+--   psql -v app_role=go_wms_app -v wms_schema=wms -f grant-application-role.sql
 --
 -- or from Java: WmsMigrations.on(ownerDataSource).grantApplicationRole("go_wms_app").
 --
@@ -23,25 +24,27 @@
 --
 -- Statements end with ';' at the end of a line; dollar-quoted blocks may span lines.
 
-GRANT USAGE ON SCHEMA public TO :"app_role";
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :"app_role";
-GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app_role";
-REVOKE UPDATE, DELETE, TRUNCATE ON product_batch_tracks FROM :"app_role";
-REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON flyway_schema_history FROM :"app_role";
-REVOKE CREATE ON SCHEMA public FROM :"app_role";
-REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA :"wms_schema" TO :"app_role";
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA :"wms_schema" TO :"app_role";
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA :"wms_schema" TO :"app_role";
+REVOKE UPDATE, DELETE, TRUNCATE ON :"wms_schema".product_batch_tracks FROM :"app_role";
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON :"wms_schema".flyway_schema_history FROM :"app_role";
+REVOKE CREATE ON SCHEMA :"wms_schema" FROM :"app_role";
+REVOKE CREATE ON SCHEMA :"wms_schema" FROM PUBLIC;
 SELECT pg_catalog.set_config('wms.grant_app_role', :'app_role', false);
+SELECT pg_catalog.set_config('wms.grant_schema', :'wms_schema', false);
 DO $$
 DECLARE
     app_role text := pg_catalog.current_setting('wms.grant_app_role');
+    wms_schema text := pg_catalog.current_setting('wms.grant_schema');
     missing text;
 BEGIN
     EXECUTE pg_catalog.format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', pg_catalog.current_database());
     EXECUTE pg_catalog.format('REVOKE TEMPORARY ON DATABASE %I FROM %I', pg_catalog.current_database(), app_role);
-    IF pg_catalog.has_schema_privilege(app_role, 'public', 'CREATE') THEN
-        RAISE EXCEPTION 'role % may still create objects in schema public', app_role
-            USING HINT = 'Run the grants as the owner of schema public (on PostgreSQL 14 and older: a superuser, '
-                || 'or ALTER SCHEMA public OWNER TO the schema owner first).';
+    IF pg_catalog.has_schema_privilege(app_role, wms_schema, 'CREATE') THEN
+        RAISE EXCEPTION 'role % may still create objects in schema %', app_role, wms_schema
+            USING HINT = 'Run the grants as the owner of the schema (for schema public on PostgreSQL 14 and older: '
+                || 'a superuser, or ALTER SCHEMA public OWNER TO the schema owner first).';
     END IF;
     IF pg_catalog.has_database_privilege(app_role, pg_catalog.current_database(), 'TEMPORARY') THEN
         RAISE EXCEPTION 'role % may still create temporary tables in database %', app_role,
@@ -50,7 +53,7 @@ BEGIN
     END IF;
     SELECT pg_catalog.string_agg(c.relname, ', ' ORDER BY c.relname) INTO missing
       FROM pg_catalog.pg_class c
-     WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND c.relname <> 'flyway_schema_history'
+     WHERE c.relnamespace = wms_schema::regnamespace AND c.relkind IN ('r', 'p') AND c.relname <> 'flyway_schema_history'
        AND NOT (pg_catalog.has_table_privilege(app_role, c.oid, 'SELECT')
                 AND pg_catalog.has_table_privilege(app_role, c.oid, 'INSERT'));
     IF missing IS NOT NULL THEN

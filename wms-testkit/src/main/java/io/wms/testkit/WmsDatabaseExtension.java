@@ -1,5 +1,6 @@
 package io.wms.testkit;
 
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  *     @Test
  *     void receivesStock() {
- *         DataSource dataSource = database.dataSource();
+ *         try (Wms wms = Wms.create(WmsConfig.fromEnv(database.environment()))) {
+ *             // wms on its own pool, on this test's database
+ *         }
  *     }
  * }
  * }</pre>
@@ -94,6 +97,17 @@ public final class WmsDatabaseExtension implements BeforeAllCallback, AfterAllCa
      */
     public DataSource dataSource() {
         return database().dataSource();
+    }
+
+    /**
+     * Returns the GO-WMS environment variables that point wms at the current database, for
+     * {@code WmsConfig.fromEnv(database.environment())}; see {@link WmsTestDatabase#environment()}.
+     *
+     * @return the variables; never {@code null}
+     * @throws IllegalStateException outside a test
+     */
+    public Map<String, String> environment() {
+        return database().environment();
     }
 
     @Override

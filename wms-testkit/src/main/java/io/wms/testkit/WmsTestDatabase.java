@@ -1,23 +1,38 @@
 package io.wms.testkit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
+import io.wms.migration.WmsMigrations;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One database of a {@link WmsTestServer}, private to the test that created it; closing it drops it.
  *
  * <pre>{@code
- * try (WmsTestDatabase database = WmsTestDatabase.create()) {
- *     DataSource dataSource = database.dataSource();
- *     // the wms schema, migrated and empty
+ * try (WmsTestDatabase database = WmsTestDatabase.create();
+ *      Wms wms = Wms.create(WmsConfig.fromEnv(database.environment()))) {
+ *     // wms on its own pool, on the wms schema, migrated and empty
  * }
  * }</pre>
+ *
+ * <p>The wms tables are in the schema {@value #SCHEMA}; {@link #dataSource()} sets its connections'
+ * {@code search_path} to {@value #SCHEMA} then {@code public}, so that a test's own SQL may name the wms tables, and
+ * tables it made in {@code public}, without a schema. Unqualified {@code CREATE} statements create in
+ * {@value #SCHEMA}.
  *
  * <p>Thread-safe: the data source may be shared by any number of threads.
  */
 public final class WmsTestDatabase implements AutoCloseable {
+
+    /** The schema that holds the wms tables in every database the testkit hands out: {@value}. */
+    public static final String SCHEMA = WmsMigrations.DEFAULT_SCHEMA;
+
+    /** The pool size {@link #environment()} asks for: enough for concurrency tests, small beside the server's. */
+    public static final int MAX_CONNECTIONS = 10;
 
     private final WmsTestServer server;
     private final String name;
@@ -28,6 +43,7 @@ public final class WmsTestDatabase implements AutoCloseable {
         this.server = server;
         this.name = name;
         this.dataSource = server.dataSource(name);
+        dataSource.setCurrentSchema(SCHEMA + ",public");
     }
 
     /**
@@ -58,6 +74,33 @@ public final class WmsTestDatabase implements AutoCloseable {
      */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Returns the GO-WMS environment variables that point wms at this database, for
+     * {@code WmsConfig.fromEnv(database.environment())}: {@code DB_HOST}, {@code DB_PORT}, {@code DB_USER},
+     * {@code DB_PASSWORD}, {@code DB_NAME} and {@code DB_SCHEMA} ({@value #SCHEMA}) for this database, plus a pool
+     * of at most {@value #MAX_CONNECTIONS} connections with none kept idle ({@code DB_MAX_CONNECTIONS},
+     * {@code DB_IDLE_CONNECTIONS}), so that many test classes fit on one server. Every other variable keeps the
+     * default of {@code WmsConfig}, migrating at start included (nothing to do on a migrated database). Change any
+     * of them by copying the map.
+     *
+     * <p>This is how the testkit hands out a configuration without depending on {@code wms-core}, whose own tests
+     * use the testkit.
+     *
+     * @return the variables, in a map that cannot be changed; never {@code null}
+     */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("DB_HOST", host());
+        environment.put("DB_PORT", Integer.toString(port()));
+        environment.put("DB_USER", username());
+        environment.put("DB_PASSWORD", password());
+        environment.put("DB_NAME", databaseName());
+        environment.put("DB_SCHEMA", SCHEMA);
+        environment.put("DB_MAX_CONNECTIONS", Integer.toString(MAX_CONNECTIONS));
+        environment.put("DB_IDLE_CONNECTIONS", "0");
+        return Collections.unmodifiableMap(environment);
     }
 
     /**

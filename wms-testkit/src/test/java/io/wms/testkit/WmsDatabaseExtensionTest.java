@@ -17,7 +17,7 @@ class WmsDatabaseExtensionTest {
     @Test
     void givesTheClassAMigratedDatabase() throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
-            assertThat(connection.getMetaData().getTables(null, "public", "product_batches", null).next()).isTrue();
+            assertThat(connection.getMetaData().getTables(null, WmsTestDatabase.SCHEMA, "product_batches", null).next()).isTrue();
         }
     }
 

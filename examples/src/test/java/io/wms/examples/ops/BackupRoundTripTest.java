@@ -35,6 +35,7 @@ import io.wms.testkit.tls.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Backs up a filled wms database with {@code examples/ops/backup-database.sh}, restores it into an empty database
@@ -112,8 +113,8 @@ class BackupRoundTripTest {
         }
         server = Postgres15Server.start(Files.createDirectory(work.resolve("pg15")), certificates);
         server.execute("create database " + SOURCE, "create database " + RESTORED);
-        WmsMigrations.on(server.dataSource(SOURCE)).migrate();
-        try (Connection connection = server.dataSource(SOURCE).getConnection();
+        WmsMigrations.on(wmsFirst(SOURCE)).migrate();
+        try (Connection connection = wmsFirst(SOURCE).getConnection();
              Statement statement = connection.createStatement()) {
             for (String sql : FILL) {
                 statement.execute(sql);
@@ -153,13 +154,13 @@ class BackupRoundTripTest {
         return settings;
     }
 
-    /** Each table of the public schema, with its row count and a digest of all its rows in a fixed order. */
+    /** Each table of the wms schema, with its row count and a digest of all its rows in a fixed order. */
     private static Map<String, String> tableFingerprints(DataSource dataSource) throws SQLException {
         Map<String, String> fingerprints = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet result = statement.executeQuery("select table_name from information_schema.tables"
-                    + " where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name")) {
+                    + " where table_schema = 'wms' and table_type = 'BASE TABLE' order by table_name")) {
                 while (result.next()) {
                     tables.add(result.getString(1));
                 }
@@ -167,7 +168,7 @@ class BackupRoundTripTest {
             for (String table : tables) {
                 try (ResultSet result = statement.executeQuery("select count(*) || ' rows, md5 '"
                         + " || md5(coalesce(string_agg(t::text, E'\\n' order by t::text), ''))"
-                        + " from public.\"" + table + "\" t")) {
+                        + " from wms.\"" + table + "\" t")) {
                     result.next();
                     fingerprints.put(table, result.getString(1));
                 }
@@ -183,12 +184,19 @@ class BackupRoundTripTest {
         return counts;
     }
 
+    /** A database of the server with wms's schema on the search_path, so that the SQL here names tables plainly. */
+    private static DataSource wmsFirst(String database) {
+        PGSimpleDataSource dataSource = server.dataSource(database);
+        dataSource.setCurrentSchema(WmsMigrations.DEFAULT_SCHEMA);
+        return dataSource;
+    }
+
     private static Map<String, Long> sequenceValues(DataSource dataSource) throws SQLException {
         Map<String, Long> values = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("select sequencename, last_value from pg_sequences"
-                     + " where schemaname = 'public' order by sequencename")) {
+                     + " where schemaname = 'wms' order by sequencename")) {
             while (result.next()) {
                 values.put(result.getString(1), result.getLong(2));
             }
@@ -251,11 +259,11 @@ class BackupRoundTripTest {
 
     @Test
     void theSourceHasRowsInEveryTableAndALedgerThatAddsUpToEachBatch() throws SQLException {
-        assertThat(rowCounts(server.dataSource(SOURCE)))
+        assertThat(rowCounts(wmsFirst(SOURCE)))
                 .as("rows per table; give a new table rows in BackupRoundTripTest.FILL")
                 .isNotEmpty()
                 .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
-        assertThat(queryLong(server.dataSource(SOURCE), "select count(*) from product_batches b"
+        assertThat(queryLong(wmsFirst(SOURCE), "select count(*) from product_batches b"
                 + " where b.quantity <> (select sum(quantity_change) from product_batch_tracks t"
                 + " where t.product_batch_id = b.id)")).isZero();
     }
@@ -362,24 +370,24 @@ class BackupRoundTripTest {
     void restoreRecreatesEveryTableRowForRow() throws SQLException {
         assertThat(restore.exitStatus()).as(restore.errors()).isZero();
 
-        Map<String, String> source = tableFingerprints(server.dataSource(SOURCE));
+        Map<String, String> source = tableFingerprints(wmsFirst(SOURCE));
         assertThat(source).containsKeys("users", "roles", "user_roles", "categories", "brands", "products",
                 "product_batches", "product_batch_tracks", WmsMigrations.HISTORY_TABLE);
-        assertThat(tableFingerprints(server.dataSource(RESTORED))).containsExactlyEntriesOf(source);
+        assertThat(tableFingerprints(wmsFirst(RESTORED))).containsExactlyEntriesOf(source);
     }
 
     @Test
     void restoredIdentitiesContinueWhereTheSourceStopped() throws SQLException {
-        Map<String, Long> source = sequenceValues(server.dataSource(SOURCE));
+        Map<String, Long> source = sequenceValues(wmsFirst(SOURCE));
 
         assertThat(source).isNotEmpty();
-        assertThat(sequenceValues(server.dataSource(RESTORED))).containsExactlyEntriesOf(source);
+        assertThat(sequenceValues(wmsFirst(RESTORED))).containsExactlyEntriesOf(source);
     }
 
     @Test
     void restoredLedgerStillRefusesToBeRewritten() {
         SQLException refusal = catchThrowableOfType(SQLException.class, () -> {
-            try (Connection connection = server.dataSource(RESTORED).getConnection();
+            try (Connection connection = wmsFirst(RESTORED).getConnection();
                  Statement statement = connection.createStatement()) {
                 statement.executeUpdate("update product_batch_tracks set quantity_change = 1000");
             }
@@ -390,7 +398,7 @@ class BackupRoundTripTest {
 
     @Test
     void restoredSchemaValidatesAgainstTheMigrations() {
-        WmsMigrations restored = WmsMigrations.on(server.dataSource(RESTORED));
+        WmsMigrations restored = WmsMigrations.on(wmsFirst(RESTORED));
 
         restored.validate();
         assertThat(restored.currentVersion()).isEqualTo(restored.latestVersion());
@@ -398,14 +406,14 @@ class BackupRoundTripTest {
 
     @Test
     void restoreRefusesADatabaseThatIsNotEmptyAndLeavesItUnchanged() throws Exception {
-        Map<String, String> before = tableFingerprints(server.dataSource(SOURCE));
+        Map<String, String> before = tableFingerprints(wmsFirst(SOURCE));
 
         OpsScript.Result refused = OpsScript.run("restore-database.sh", settings(SOURCE, backupDirectory), work,
                 backup.output().strip());
 
         assertThat(refused.exitStatus()).isNotZero();
         assertThat(refused.errors()).contains("database " + SOURCE).contains("is not empty");
-        assertThat(tableFingerprints(server.dataSource(SOURCE))).containsExactlyEntriesOf(before);
+        assertThat(tableFingerprints(wmsFirst(SOURCE))).containsExactlyEntriesOf(before);
     }
 
     @Test

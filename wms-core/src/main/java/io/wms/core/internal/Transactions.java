@@ -3,12 +3,15 @@ package io.wms.core.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import io.wms.core.error.RetryableException;
+import io.wms.core.error.ValidationException;
+import io.wms.core.error.Violation;
 import io.wms.core.inventory.InventoryService;
 import org.jooq.Configuration;
 import org.jooq.ConnectionProvider;
@@ -184,12 +187,18 @@ public final class Transactions {
      * Runs work on a connection the caller holds in its own transaction: every operation the work calls on the
      * current thread joins that transaction, and wms neither commits, rolls back, retries nor closes it.
      *
-     * @param connection the caller's connection; it should have auto-commit off
+     * @param connection the caller's connection, with auto-commit off
      * @param work       the work
      * @param <T>        the result type
      * @return the work's result
+     * @throws ValidationException if the connection has auto-commit on: each statement would commit by itself, and
+     *                             an operation of several statements could be left half done
      */
     public <T> T onCallersConnection(Connection connection, Supplier<T> work) {
+        if (autoCommit(connection)) {
+            throw new ValidationException("host transaction", List.of(new Violation("connection", "in_transaction",
+                    "must be in a transaction (auto-commit off), which the host commits or rolls back")));
+        }
         Binding previous = binding.get();
         binding.set(new Binding(connection, State.CALLERS_TRANSACTION));
         try {

@@ -15,7 +15,7 @@ import io.wms.core.model.ProductBatch;
  *     {@link io.wms.core.error.ValidationException} names every failing field), and runs in one transaction: it is
  *     applied completely or not at all.</li>
  * <li>Each batch it changes gets exactly one new ledger row ({@code product_batch_tracks}) in the same transaction,
- *     naming the actor's user, the signed quantity change and the quantity after. {@link #verifyLedger()} proves it.</li>
+ *     naming the actor's user, the signed quantity change and the quantity after. {@link #verifyLedger(Actor)} proves it.</li>
  * <li>A batch is expired from the day after its expiry date in the warehouse's time zone (the library's one expiry
  *     rule), whether or not the {@linkplain #sweepExpired(Actor) sweep} has marked it yet: expired stock is never
  *     picked and never received.</li>

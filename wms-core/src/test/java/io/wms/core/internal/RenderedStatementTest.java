@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.wms.core.testing.TestSql;
 import io.wms.testkit.WmsDatabaseExtension;
 import org.jooq.DSLContext;
 import org.jooq.Param;
 import org.jooq.Record;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class RenderedStatementTest {
     @RegisterExtension
     static final WmsDatabaseExtension database = WmsDatabaseExtension.migrated();
 
-    private final DSLContext sql = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
+    private final DSLContext sql = TestSql.on(database.dataSource());
     private final Param<String> name = DSL.param("name", CATEGORIES.NAME.getDataType());
     private final Param<String> description = DSL.param("description", CATEGORIES.DESCRIPTION.getDataType());
 

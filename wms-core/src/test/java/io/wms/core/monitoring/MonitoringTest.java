@@ -14,10 +14,9 @@ import io.wms.core.WmsConfig;
 import io.wms.core.auth.Permission;
 import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.error.ValidationException;
+import io.wms.core.testing.TestSql;
 import io.wms.core.testing.WmsExtension;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -102,7 +101,7 @@ class MonitoringTest {
 
         // A connection of its own, closed at once: a backend reports its statistics when it ends.
         try (Connection connection = extension.database().dataSource().getConnection()) {
-            DSLContext own = DSL.using(connection, SQLDialect.POSTGRES);
+            DSLContext own = TestSql.on(connection);
             own.execute("set enable_seqscan = off");
             own.selectFrom(PRODUCTS).where(PRODUCTS.ID.eq(1L)).fetch();
         }

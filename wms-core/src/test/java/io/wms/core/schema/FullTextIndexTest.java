@@ -3,9 +3,9 @@ package io.wms.core.schema;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wms.core.testing.TestSql;
 import io.wms.testkit.WmsDatabaseExtension;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +17,7 @@ class FullTextIndexTest {
 
     @Test
     void fullTextQueryOnProductNamesUsesTheGinIndex() {
-        DSLContext sql = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
+        DSLContext sql = TestSql.on(database.dataSource());
         sql.insertInto(PRODUCTS, PRODUCTS.NAME)
                 .select(DSL.select(DSL.concat(DSL.val("Product "), DSL.field("n", Integer.class).cast(String.class)))
                         .from(DSL.generateSeries(1, 20_000).as("series", "n")))

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.wms.core.testing.TestSql;
 import io.wms.migration.AppliedMigration;
 import io.wms.migration.MigrationResult;
 import io.wms.migration.MigrationState;
 import io.wms.migration.WmsMigrations;
 import io.wms.testkit.WmsDatabaseExtension;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -75,13 +75,13 @@ class MigrationsTest {
     }
 
     private List<String> tables() {
-        return DSL.using(database.dataSource(), org.jooq.SQLDialect.POSTGRES)
-                .fetch("select table_name from information_schema.tables where table_schema = 'public'")
+        return TestSql.on(database.dataSource())
+                .fetch("select table_name from information_schema.tables where table_schema = 'wms'")
                 .getValues(0, String.class);
     }
 
     private String schemaFingerprint() {
-        return DSL.using(database.dataSource(), org.jooq.SQLDialect.POSTGRES).fetchSingle("""
+        return TestSql.on(database.dataSource()).fetchSingle("""
                 select string_agg(table_name || '.' || column_name || ':' || data_type, ',' order by table_name, column_name)
                   || (select string_agg(indexdef, ',' order by indexdef) from pg_indexes where schemaname = 'public')
                   || (select count(*) from flyway_schema_history)

@@ -11,11 +11,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.wms.core.testing.TestSql;
 import io.wms.testkit.WmsDatabaseExtension;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +32,7 @@ class SchemaConstraintsTest {
 
     @BeforeEach
     void createProduct() {
-        sql = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
+        sql = TestSql.on(database.dataSource());
         productId = sql.insertInto(PRODUCTS).set(PRODUCTS.NAME, "Widget").returning(PRODUCTS.ID).fetchSingle().getId();
     }
 
@@ -231,7 +230,7 @@ class SchemaConstraintsTest {
 
     @Test
     void indexesTheSeedDuplicatedAreAbsent() {
-        var indexes = sql.fetch("select indexname from pg_indexes where schemaname = 'public'").getValues(0, String.class);
+        var indexes = sql.fetch("select indexname from pg_indexes where schemaname = 'wms'").getValues(0, String.class);
 
         assertThat(indexes).doesNotContain("idx_users_email", "idx_roles_name", "idx_categories_name",
                 "idx_brands_name", "idx_user_roles_user_id", "idx_products_category_id",

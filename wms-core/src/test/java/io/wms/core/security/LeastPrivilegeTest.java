@@ -14,12 +14,11 @@ import io.wms.core.error.DatabaseException;
 import io.wms.core.error.MigrationException;
 import io.wms.core.model.Category;
 import io.wms.core.repository.NewProductGroup;
+import io.wms.core.testing.TestSql;
 import io.wms.core.testing.WmsExtension;
 import io.wms.migration.WmsMigrations;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class LeastPrivilegeTest {
         applicationDataSource.setURL(extension.database().jdbcUrl());
         applicationDataSource.setUser(role);
         applicationDataSource.setPassword("app-secret");
-        asApplication = DSL.using(applicationDataSource, SQLDialect.POSTGRES);
+        asApplication = TestSql.on(applicationDataSource);
 
         long productId = extension.sql().insertInto(PRODUCTS).set(PRODUCTS.NAME, "Widget").returning().fetchSingle()
                 .getId();

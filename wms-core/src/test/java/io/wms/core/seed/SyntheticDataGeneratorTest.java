@@ -17,11 +17,11 @@ import java.time.ZoneOffset;
 import io.wms.core.Wms;
 import io.wms.core.auth.Actor;
 import io.wms.core.error.ValidationException;
+import io.wms.core.testing.TestSql;
 import io.wms.core.testing.WmsExtension;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,7 +77,7 @@ class SyntheticDataGeneratorTest {
              Wms otherWms = Wms.builder().dataSource(other.dataSource()).clock(CLOCK).build()) {
             otherWms.seeding().generate(SYSTEM, plan);
 
-            assertThat(fingerprint(DSL.using(other.dataSource(), SQLDialect.POSTGRES)))
+            assertThat(fingerprint(TestSql.on(other.dataSource())))
                     .isEqualTo(fingerprint(extension.sql()));
         }
     }
@@ -88,7 +88,7 @@ class SyntheticDataGeneratorTest {
         try (WmsTestDatabase other = WmsTestServer.shared().createDatabase();
              Wms otherWms = Wms.builder().dataSource(other.dataSource()).clock(clock).build()) {
             otherWms.seeding().generate(SYSTEM, GenerationPlan.of(7, 20, 50, 120));
-            DSLContext sql = DSL.using(other.dataSource(), SQLDialect.POSTGRES);
+            DSLContext sql = TestSql.on(other.dataSource());
 
             assertThat(sql.selectDistinct(DSL.field("extract(microseconds from {0})::bigint % 1000000", Long.class,
                     PRODUCT_BATCH_TRACKS.CREATED_AT)).from(PRODUCT_BATCH_TRACKS).fetch().getValues(0, Long.class))

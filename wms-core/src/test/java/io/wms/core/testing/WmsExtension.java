@@ -11,9 +11,6 @@ import io.wms.core.auth.Permission;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -70,7 +67,7 @@ public final class WmsExtension implements BeforeEachCallback, AfterEachCallback
         config.setPoolName("wms-test");
         pool = new HikariDataSource(config);
         wms = customizer.apply(Wms.builder().dataSource(pool)).build();
-        sql = DSL.using(pool, SQLDialect.POSTGRES, new Settings().withRenderSchema(false));
+        sql = TestSql.on(pool);
     }
 
     @Override

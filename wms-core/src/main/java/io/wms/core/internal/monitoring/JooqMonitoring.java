@@ -1,6 +1,7 @@
 package io.wms.core.internal.monitoring;
 
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.val;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,10 +36,12 @@ final class JooqMonitoring implements Monitoring {
 
     private final DSLContext dsl;
     private final DataSource dataSource;
+    private final String schema;
 
-    JooqMonitoring(DSLContext dsl, DataSource dataSource) {
+    JooqMonitoring(DSLContext dsl, DataSource dataSource, String schema) {
         this.dsl = dsl;
         this.dataSource = dataSource;
+        this.schema = schema;
     }
 
     @Override
@@ -83,9 +86,9 @@ final class JooqMonitoring implements Monitoring {
         return dsl.resultQuery("""
                         select c.relname, pg_total_relation_size(c.oid), pg_indexes_size(c.oid), c.reltuples::bigint
                         from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                        where n.nspname = current_schema() and c.relkind in ('r', 'p')
+                        where n.nspname = {0} and c.relkind in ('r', 'p')
                         order by pg_total_relation_size(c.oid) desc, c.relname
-                        """)
+                        """, val(schema))
                 .fetch(row -> new TableSize(row.get(0, String.class), row.get(1, Long.class), row.get(2, Long.class),
                         row.get(3, Long.class)));
     }
@@ -97,9 +100,9 @@ final class JooqMonitoring implements Monitoring {
                         select relname, indexrelname, idx_scan, idx_tup_read, idx_tup_fetch,
                                pg_relation_size(indexrelid)
                         from pg_stat_user_indexes
-                        where schemaname = current_schema()
+                        where schemaname = {0}
                         order by idx_tup_read desc, indexrelname
-                        """)
+                        """, val(schema))
                 .fetch(row -> new IndexUsage(row.get(0, String.class), row.get(1, String.class),
                         row.get(2, Long.class), row.get(3, Long.class), row.get(4, Long.class),
                         row.get(5, Long.class)));

@@ -19,9 +19,10 @@ public final class MonitoringServices {
      *
      * @param transactions where its statements run
      * @param dataSource   the data source whose pool figures it reports
+     * @param schema       the wms schema, whose tables and indexes it reports
      * @return the service
      */
-    public static Monitoring monitoring(Transactions transactions, DataSource dataSource) {
-        return ApiGuard.guard(Monitoring.class, new JooqMonitoring(transactions.dsl(), dataSource));
+    public static Monitoring monitoring(Transactions transactions, DataSource dataSource, String schema) {
+        return ApiGuard.guard(Monitoring.class, new JooqMonitoring(transactions.dsl(), dataSource, schema));
     }
 }

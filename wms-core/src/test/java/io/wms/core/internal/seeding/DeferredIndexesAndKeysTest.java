@@ -25,6 +25,7 @@ import io.wms.core.internal.seeding.SyntheticDataGenerator;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.seed.GenerationPlan;
 import io.wms.core.testing.Fixtures;
+import io.wms.core.testing.TestSql;
 import io.wms.core.testing.WmsExtension;
 import io.wms.migration.WmsMigrations;
 import io.wms.testkit.WmsTestDatabase;
@@ -33,7 +34,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Result;
-import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -106,7 +106,7 @@ class DeferredIndexesAndKeysTest {
         extension.wms().seeding().generate(SYSTEM, PLAN);
 
         try (WmsTestDatabase other = WmsTestServer.shared().createDatabase()) {
-            DSLContext plain = DSL.using(other.dataSource(), SQLDialect.POSTGRES);
+            DSLContext plain = TestSql.on(other.dataSource());
             List<Long> plainIndexesBefore = secondaryIndexOids(plain, "product_batches");
 
             new SyntheticDataGenerator(new Transactions(other.dataSource(), plain.configuration()), settings(), false).generate(SYSTEM, PLAN);
@@ -159,7 +159,7 @@ class DeferredIndexesAndKeysTest {
         try {
             WmsMigrations.on(extension.database().dataSource()).grantApplicationRole(role);
             // Reserving a block of ids moves the sequences (setval), which the application role may not do.
-            extension.sql().execute("grant update on all sequences in schema public to " + role);
+            extension.sql().execute("grant update on all sequences in schema wms to " + role);
             PGSimpleDataSource asRole = new PGSimpleDataSource();
             asRole.setURL(extension.database().jdbcUrl());
             asRole.setUser(role);

@@ -37,7 +37,7 @@ public class MigratedPostgresDatabase extends PostgresDatabase {
         if (connection == null) {
             server = EmbeddedServer.start();
             try {
-                WmsMigrations.on(server.dataSource(server.maintenanceDatabase())).migrate();
+                WmsMigrations.on(server.dataSource(server.maintenanceDatabase()), "public").migrate();
                 connection = server.dataSource(server.maintenanceDatabase()).getConnection();
                 setConnection(connection);
             } catch (SQLException e) {

@@ -1,0 +1,77 @@
+package io.wms.core.metrics;
+
+import static io.wms.core.testing.WmsExtension.ADMIN;
+import static io.wms.jooq.Tables.PRODUCTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wms.core.error.InsufficientStockException;
+import io.wms.core.inventory.AdjustStock;
+import io.wms.core.inventory.AdjustmentReason;
+import io.wms.core.inventory.PickStock;
+import io.wms.core.inventory.ReceiveStock;
+import io.wms.core.testing.WmsExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class WmsMetricsTest {
+
+    private final WmsMetrics metrics = new WmsMetrics();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    @RegisterExtension
+    final WmsExtension extension = WmsExtension.create(builder -> builder.operationListener(metrics));
+
+    private long milk;
+
+    @BeforeEach
+    void bind() {
+        metrics.bindTo(registry);
+        milk = extension.sql().insertInto(PRODUCTS).set(PRODUCTS.NAME, "Milk").returning().fetchSingle().getId();
+    }
+
+    @Test
+    void everyOperationIsTimedUnderItsName() {
+        extension.wms().inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 10));
+        extension.wms().inventory().pick(ADMIN, PickStock.of(milk, 3));
+        extension.wms().inventory().pick(ADMIN, PickStock.of(milk, 2));
+
+        assertThat(registry.get(WmsMetrics.OPERATIONS).tag("operation", "inventory.pick").tag("outcome", "success")
+                .timer().count()).isEqualTo(2);
+        assertThat(registry.get(WmsMetrics.OPERATIONS).tag("operation", "inventory.receive").timer().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void receiptsPicksAndUnitsMovedAreCounted() {
+        long batch = extension.wms().inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 10)).batchId();
+        extension.wms().inventory().pick(ADMIN, PickStock.of(milk, 3));
+        extension.wms().inventory().adjust(ADMIN, new AdjustStock(batch, -2, AdjustmentReason.DAMAGE, null, null));
+
+        assertThat(registry.get(WmsMetrics.RECEIPTS).counter().count()).isEqualTo(1);
+        assertThat(registry.get(WmsMetrics.PICKS).counter().count()).isEqualTo(1);
+        assertThat(registry.get(WmsMetrics.UNITS_MOVED).tag("action", "received").counter().count()).isEqualTo(10);
+        assertThat(registry.get(WmsMetrics.UNITS_MOVED).tag("action", "picked").counter().count()).isEqualTo(3);
+        assertThat(registry.get(WmsMetrics.UNITS_MOVED).tag("action", "adjusted").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void refusalsAreCountedByExceptionType() {
+        assertThatThrownBy(() -> extension.wms().inventory().pick(ADMIN, PickStock.of(milk, 3)))
+                .isInstanceOf(InsufficientStockException.class);
+
+        assertThat(registry.get(WmsMetrics.REFUSALS).tag("operation", "inventory.pick")
+                .tag("exception", "InsufficientStockException").counter().count()).isEqualTo(1);
+        assertThat(registry.get(WmsMetrics.OPERATIONS).tag("operation", "inventory.pick").tag("outcome", "refused")
+                .timer().count()).isEqualTo(1);
+        assertThat(registry.find(WmsMetrics.PICKS).counter().count()).isZero();
+    }
+
+    @Test
+    void thePoolsFiguresAreGauges() {
+        assertThat(registry.get(WmsMetrics.POOL_CONNECTIONS).tag("state", "max").gauge().value()).isEqualTo(12);
+        assertThat(registry.get(WmsMetrics.POOL_CONNECTIONS).tag("state", "active").gauge().value()).isZero();
+    }
+}
