@@ -38,14 +38,16 @@ class ServerErrorDetailTest {
     }
 
     /** Inserts a user whose blank e-mail breaks users_email_not_blank, on a connection of the given pool. */
-    private static PSQLException blankEmailRefused(HikariDataSource pool) {
+    private PSQLException blankEmailRefused(HikariDataSource pool) {
         return catchThrowableOfType(PSQLException.class, () -> {
-            try (Connection connection = pool.getConnection();
-                 PreparedStatement insert = connection.prepareStatement(
-                         "insert into users (email, password) values (?, ?)")) {
-                insert.setString(1, " ");
-                insert.setString(2, BCRYPT_HASH);
-                insert.executeUpdate();
+            try (Connection connection = pool.getConnection()) {
+                connection.setSchema(config().schema());
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "insert into users (email, password) values (?, ?)")) {
+                    insert.setString(1, " ");
+                    insert.setString(2, BCRYPT_HASH);
+                    insert.executeUpdate();
+                }
             }
         });
     }
