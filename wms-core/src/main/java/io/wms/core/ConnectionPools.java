@@ -14,8 +14,8 @@ import io.wms.core.WmsConfig;
 import io.wms.core.error.DatabaseException;
 import io.wms.core.error.RetryableException;
 import io.wms.core.error.WmsException;
-import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.PoolMetrics;
+import io.wms.core.internal.SqlStates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +109,7 @@ public final class ConnectionPools {
         Throwable cause = withoutPassword(failure, password);
         // A wrong password, a missing database or an untrusted certificate will not fix itself: only a network or
         // server failure is retryable.
-        if (sqlState != null && !ExceptionTranslator.isRetryable(sqlState) || isTlsRefusal(failure)) {
+        if (sqlState != null && !SqlStates.isRetryable(sqlState) || isTlsRefusal(failure)) {
             return new DatabaseException(message, sqlState, cause);
         }
         return new RetryableException(message, sqlState, cause);

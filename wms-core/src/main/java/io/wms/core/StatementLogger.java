@@ -3,6 +3,7 @@ package io.wms.core;
 import java.time.Duration;
 
 import io.wms.core.LogLevel;
+import io.wms.core.internal.SqlStates;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ final class StatementLogger implements ExecuteListener {
         }
         String sqlState = context.sqlException().getSQLState();
         // Constraint violations become typed errors for the caller; they are outcomes, not failures of the library.
-        if (sqlState != null && sqlState.startsWith("23")) {
+        if (SqlStates.isIntegrityConstraintViolation(sqlState)) {
             if (level == LogLevel.INFO) {
                 logger.info("Refused by a constraint ({}): {}", sqlState, context.sql());
             }

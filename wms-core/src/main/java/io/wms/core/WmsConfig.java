@@ -427,7 +427,8 @@ public final class WmsConfig {
     /**
      * Returns the pgjdbc connection properties to pass with {@link #jdbcUrl()}: {@code sslmode}, {@code
      * sslrootcert}, {@code sslcert} and {@code sslkey} (when set), {@code connectTimeout}, {@code socketTimeout},
-     * {@code tcpKeepAlive} and {@code ApplicationName}.
+     * {@code tcpKeepAlive}, {@code ApplicationName}, and {@code logServerErrorDetail=false}, which keeps the
+     * server's DETAIL text (row values such as a password hash) out of exception messages and logs.
      *
      * <p>The user and the password are not among them, so that the properties are safe to log; give them to the
      * driver or the pool separately.
@@ -454,6 +455,9 @@ public final class WmsConfig {
         properties.put(PGProperty.SOCKET_TIMEOUT.getName(), Long.toString(socketTimeout.toSeconds()));
         properties.put(PGProperty.TCP_KEEP_ALIVE.getName(), Boolean.toString(tcpKeepAlive));
         properties.put(PGProperty.APPLICATION_NAME.getName(), APPLICATION_NAME);
+        // The server's DETAIL text ("Failing row contains (...)") carries row values, a user's password hash among
+        // them; the typed errors are built from the error's structured fields and do not need it.
+        properties.put(PGProperty.LOG_SERVER_ERROR_DETAIL.getName(), Boolean.FALSE.toString());
         return Collections.unmodifiableMap(properties);
     }
 

@@ -1,5 +1,6 @@
 package io.wms.core;
 
+import static io.wms.core.testing.TestConfigs.messagesOfCauseChain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -10,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -59,15 +58,6 @@ class ConnectionPoolsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static List<String> messagesOfCauseChain(Throwable failure) {
-        List<String> messages = new ArrayList<>();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            messages.add(String.valueOf(t.getMessage()));
-            messages.add(t.toString());
-        }
-        return messages;
     }
 
     @Test

@@ -470,7 +470,8 @@ class WmsConfigTest {
                     Map.entry("connectTimeout", "10"),
                     Map.entry("socketTimeout", "60"),
                     Map.entry("tcpKeepAlive", "true"),
-                    Map.entry("ApplicationName", "wms"));
+                    Map.entry("ApplicationName", "wms"),
+                    Map.entry("logServerErrorDetail", "false"));
         }
 
         @Test

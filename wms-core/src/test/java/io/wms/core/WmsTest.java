@@ -2,6 +2,7 @@ package io.wms.core;
 
 import static io.wms.core.testing.WmsExtension.ADMIN;
 import static io.wms.jooq.Tables.CATEGORIES;
+import static io.wms.core.testing.TestConfigs.configFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -143,16 +144,5 @@ class WmsTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static WmsConfig.Builder configFor(WmsTestDatabase database) {
-        return WmsConfig.builder()
-                .host(database.host())
-                .port(database.port())
-                .databaseName(database.databaseName())
-                .username(database.username())
-                .password(database.password())
-                .maxConnections(4)
-                .idleConnections(1);
     }
 }

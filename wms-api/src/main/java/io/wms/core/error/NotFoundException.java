@@ -11,13 +11,14 @@ public class NotFoundException extends WmsException {
     private final Object key;
 
     /**
-     * Creates the exception with the standard message, for example "category 42 does not exist".
+     * Creates the exception with the standard message, for example "category 42 does not exist", or "the referenced
+     * category does not exist" when the key is not known.
      *
      * @param entity the kind of row, in the warehouse's words, for example {@code "category"}; never {@code null}
-     * @param key    the id or name that was looked for; may be {@code null}
+     * @param key    the id or name that was looked for; may be {@code null} when it is not known
      */
     public NotFoundException(String entity, Object key) {
-        super(entity + " " + key + " does not exist");
+        super(key == null ? "the referenced " + entity + " does not exist" : entity + " " + key + " does not exist");
         this.entity = entity;
         this.key = key;
     }

@@ -1,11 +1,24 @@
 package io.wms.core.internal;
 
+import static io.wms.jooq.Tables.BRANDS;
+import static io.wms.jooq.Tables.CATEGORIES;
+import static io.wms.jooq.Tables.IDEMPOTENCY_KEYS;
+import static io.wms.jooq.Tables.PRODUCTS;
+import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
+import static io.wms.jooq.Tables.ROLES;
+import static io.wms.jooq.Tables.USERS;
+import static io.wms.jooq.Tables.USER_ROLES;
+
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.wms.core.error.DatabaseException;
 import io.wms.core.error.DuplicateException;
@@ -16,6 +29,12 @@ import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation.Rule;
 import io.wms.core.error.Violation;
 import io.wms.core.error.WmsException;
+import io.wms.jooq.Indexes;
+import io.wms.jooq.Keys;
+import io.wms.jooq.Public;
+import org.jooq.ForeignKey;
+import org.jooq.Table;
+import org.jooq.UniqueKey;
 import org.jooq.exception.DataAccessException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -24,63 +43,126 @@ import org.postgresql.util.ServerErrorMessage;
  * Turns driver and jOOQ exceptions into the typed {@link WmsException}s of the API, so that no
  * {@link SQLException} or {@link DataAccessException} reaches a caller.
  *
- * <p>Constraint violations are named after the rule they protect, using the constraint names of the migrations.
+ * <p>The translation reads only the facts of the server's error: its SQLSTATE and its structured fields (constraint,
+ * table, column). It never reads the message or DETAIL text, which the server words in the language of its {@code
+ * lc_messages} setting and which the library's connections do not even receive in their exception messages (pgjdbc's
+ * {@code logServerErrorDetail} is off). Constraint violations are named after the rule they protect: the rules are
+ * keyed by the constraint names of the generated jOOQ schema where jOOQ generates them, and the test {@code
+ * ExceptionTranslatorTest} fails when a constraint of the migrated schema has no rule here.
+ *
+ * <p>Thread-safe: stateless.
  */
 public final class ExceptionTranslator {
 
-    /** The SQLSTATE the append-only ledger trigger raises (migration V4). */
-    public static final String LEDGER_IS_APPEND_ONLY = "WMS01";
+    /*
+     * The case-insensitive unique indexes on lower(...) are expression indexes, which jOOQ does not generate: their
+     * names are spelled here, and ExceptionTranslatorTest ties them to the migrated schema.
+     */
+    private static final String USERS_EMAIL_LIVE_KEY = "users_email_live_key";
+    private static final String CATEGORIES_NAME_LIVE_KEY = "categories_name_live_key";
+    private static final String BRANDS_NAME_LIVE_KEY = "brands_name_live_key";
 
-    private static final Pattern KEY_VALUE = Pattern.compile("\\)=\\((.*)\\) ");
-    private static final Pattern KEY_COLUMN = Pattern.compile("Key \\(([^)]*)\\)");
+    /** The field of a duplicate or violation when the database rule is not one the library knows. */
+    static final String UNKNOWN_KEY = "key";
+    /** The entity of a row in a table the library does not know. */
+    static final String UNKNOWN_ENTITY = "row";
+    /** The rule of a violation of a check the library does not know. */
+    static final String UNKNOWN_RULE = "constraint";
+
+    private static final Violation REQUIRED_EMAIL = required("email");
+    private static final Violation REQUIRED_NAME = required("name");
+    private static final Violation NOT_NEGATIVE_QUANTITY =
+            new Violation("quantity", "not_negative", "must not become negative");
+
+    private static final Map<String, String> ENTITY_OF_TABLE = Map.of(
+            USERS.getName(), "user",
+            ROLES.getName(), "role",
+            USER_ROLES.getName(), "role assignment",
+            CATEGORIES.getName(), "category",
+            BRANDS.getName(), "brand",
+            PRODUCTS.getName(), "product",
+            PRODUCT_BATCHES.getName(), "batch",
+            PRODUCT_BATCH_TRACKS.getName(), "ledger row",
+            IDEMPOTENCY_KEYS.getName(), "idempotency key");
 
     private record Unique(String entity, String field) {
     }
 
-    private static final Map<String, Unique> UNIQUE_CONSTRAINTS = Map.of(
-            "users_email_live_key", new Unique("user", "email"),
-            "roles_name_key", new Unique("role", "name"),
-            "categories_name_live_key", new Unique("category", "name"),
-            "brands_name_live_key", new Unique("brand", "name"),
-            "product_batches_batch_number_live_key", new Unique("batch", "batch number"),
-            "idempotency_keys_pkey", new Unique("idempotency key", "idempotencyKey"));
+    private static final Map<String, Unique> UNIQUE_KEYS = uniqueKeys();
 
-    private static final Map<String, Violation> CHECK_CONSTRAINTS = Map.ofEntries(
-            Map.entry("users_email_not_blank", new Violation("email", Rule.REQUIRED, "is required")),
-            Map.entry("users_password_not_blank", new Violation("password", Rule.REQUIRED, "is required")),
-            Map.entry("roles_name_not_blank", new Violation("name", Rule.REQUIRED, "is required")),
-            Map.entry("categories_name_not_blank", new Violation("name", Rule.REQUIRED, "is required")),
-            Map.entry("brands_name_not_blank", new Violation("name", Rule.REQUIRED, "is required")),
-            Map.entry("products_name_not_blank", new Violation("name", Rule.REQUIRED, "is required")),
-            Map.entry("product_batches_batch_number_not_blank",
-                    new Violation("batchNumber", Rule.REQUIRED, "is required")),
-            Map.entry("product_batches_quantity_not_negative",
-                    new Violation("quantity", Rule.NOT_NEGATIVE, "must not become negative")),
+    /** Each foreign key of the schema, by name, to the kind of row it must name. */
+    private static final Map<String, String> REFERENCED_ENTITY = referencedEntities();
+
+    private static final Map<String, Violation> CHECKS = Map.ofEntries(
+            Map.entry("users_email_not_blank", REQUIRED_EMAIL),
+            Map.entry("users_password_not_blank", required("password")),
+            Map.entry("roles_name_not_blank", REQUIRED_NAME),
+            Map.entry("categories_name_not_blank", REQUIRED_NAME),
+            Map.entry("brands_name_not_blank", REQUIRED_NAME),
+            Map.entry("products_name_not_blank", REQUIRED_NAME),
+            Map.entry("product_batches_batch_number_not_blank", required("batchNumber")),
+            Map.entry("product_batches_quantity_not_negative", NOT_NEGATIVE_QUANTITY),
             Map.entry("product_batches_status_known",
                     new Violation("status", Rule.KNOWN, "must be a known batch status")),
             Map.entry("product_batches_expiry_after_manufacturing",
                     new Violation("expiryDate", Rule.DATE_ORDER, "must not be before manufacturingDate")),
             Map.entry("product_batch_tracks_action_known",
-                    new Violation("action", Rule.KNOWN, "must be a known ledger action")),
-            Map.entry("product_batch_tracks_quantity_after_not_negative",
-                    new Violation("quantity", Rule.NOT_NEGATIVE, "must not become negative")),
-            Map.entry("idempotency_keys_key_not_blank",
-                    new Violation("idempotencyKey", Rule.REQUIRED, "is required")),
+                    new Violation("action", "known", "must be a known ledger action")),
+            Map.entry("product_batch_tracks_quantity_after_not_negative", NOT_NEGATIVE_QUANTITY),
+            Map.entry("idempotency_keys_key_not_blank", required("idempotencyKey")),
             Map.entry("product_batch_tracks_quantity_pair",
                     new Violation("quantityChange", Rule.PAIR, "and quantityAfter must be both set or both empty")));
 
-    private static final Map<String, String> ENTITY_OF_TABLE = Map.of(
-            "users", "user",
-            "roles", "role",
-            "user_roles", "role assignment",
-            "categories", "category",
-            "brands", "brand",
-            "products", "product",
-            "product_batches", "batch",
-            "product_batch_tracks", "ledger row",
-            "idempotency_keys", "idempotency key");
-
     private ExceptionTranslator() {
+    }
+
+    private static Violation required(String field) {
+        return new Violation(field, "required", "is required");
+    }
+
+    /**
+     * The named unique rules, then every primary key of the generated schema, named by its columns: wms keys are
+     * generated identities, so a duplicate primary key means a caller-chosen key such as an idempotency key.
+     */
+    private static Map<String, Unique> uniqueKeys() {
+        Map<String, Unique> keys = new HashMap<>();
+        keys.put(USERS_EMAIL_LIVE_KEY, new Unique("user", "email"));
+        keys.put(Keys.ROLES_NAME_KEY.getName(), new Unique("role", "name"));
+        keys.put(CATEGORIES_NAME_LIVE_KEY, new Unique("category", "name"));
+        keys.put(BRANDS_NAME_LIVE_KEY, new Unique("brand", "name"));
+        keys.put(Indexes.PRODUCT_BATCHES_BATCH_NUMBER_LIVE_KEY.getName(), new Unique("batch", "batch number"));
+        for (Table<?> table : Public.PUBLIC.getTables()) {
+            UniqueKey<?> primaryKey = table.getPrimaryKey();
+            if (primaryKey != null) {
+                String columns = primaryKey.getFields().stream()
+                        .map(field -> fieldName(field.getName()))
+                        .collect(Collectors.joining(", "));
+                keys.putIfAbsent(primaryKey.getName(), new Unique(entityOf(table.getName()), columns));
+            }
+        }
+        return Map.copyOf(keys);
+    }
+
+    private static Map<String, String> referencedEntities() {
+        Map<String, String> referenced = new HashMap<>();
+        for (Table<?> table : Public.PUBLIC.getTables()) {
+            for (ForeignKey<?, ?> foreignKey : table.getReferences()) {
+                referenced.put(foreignKey.getName(), entityOf(foreignKey.getKey().getTable().getName()));
+            }
+        }
+        return Map.copyOf(referenced);
+    }
+
+    /**
+     * Returns the names of every constraint and unique index this class has a rule for, so that a test can tie them
+     * to the migrated schema.
+     *
+     * @return constraint names; never {@code null}
+     */
+    static Set<String> constraintsWithRules() {
+        return Stream.of(UNIQUE_KEYS.keySet(), REFERENCED_ENTITY.keySet(), CHECKS.keySet())
+                .flatMap(Set::stream)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -103,11 +185,35 @@ public final class ExceptionTranslator {
         return translate(sqlException, failure);
     }
 
+    /**
+     * Runs one statement that may meet a uniqueness rule, and names the value it wrote in the {@link
+     * DuplicateException} if it does: the server's error names the rule but not the value (that is only in its DETAIL
+     * text, which the library does not read).
+     *
+     * @param takenValue the value the statement writes to the unique column, as the caller gave it; may be {@code null}
+     * @param statement  the statement; never {@code null}
+     * @param <T>        what the statement returns
+     * @return what the statement returned
+     * @throws DuplicateException if the statement met a duplicate, naming {@code takenValue}; any other failure is
+     *                            rethrown as it was
+     */
+    public static <T> T naming(Object takenValue, Supplier<T> statement) {
+        try {
+            return statement.get();
+        } catch (RuntimeException failure) {
+            if (translate(failure) instanceof DuplicateException duplicate && duplicate.value() == null) {
+                throw new DuplicateException(duplicate.entity(), duplicate.field(), takenValue, duplicate.getCause());
+            }
+            throw failure;
+        }
+    }
+
     private static RuntimeException translate(SQLException sqlException, Throwable failure) {
         String sqlState = sqlException.getSQLState();
         ServerErrorMessage server = sqlException instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         String constraint = server == null ? null : server.getConstraint();
-        String detail = server == null || server.getDetail() == null ? "" : server.getDetail();
+        String table = server == null ? null : server.getTable();
+        String column = server == null ? null : server.getColumn();
         String message = server == null || server.getMessage() == null ? sqlException.getMessage() : server.getMessage();
 
         if (sqlException instanceof SQLTransientConnectionException) {
@@ -117,82 +223,78 @@ public final class ExceptionTranslator {
             return new RetryableException("The database connection failed: " + message, null, failure);
         }
         switch (sqlState) {
-            case "23505": {
-                Unique unique = constraint == null ? null : UNIQUE_CONSTRAINTS.get(constraint);
-                String table = server == null ? null : server.getTable();
-                String entity = unique != null ? unique.entity() : ENTITY_OF_TABLE.getOrDefault(table, "row");
-                String field = unique != null ? unique.field() : keyColumn(detail);
-                return new DuplicateException(entity, field, keyValue(detail), failure);
+            case SqlStates.UNIQUE_VIOLATION, SqlStates.EXCLUSION_VIOLATION: {
+                Unique unique = constraint == null ? null : UNIQUE_KEYS.get(constraint);
+                return unique != null
+                        ? new DuplicateException(unique.entity(), unique.field(), null, failure)
+                        : new DuplicateException(entityOf(table), UNKNOWN_KEY, null, failure);
             }
-            case "23503":
-                return foreignKeyFailure(server, detail, failure);
-            case "23001":
-                return new ReferencedException("Still referenced: " + message, failure);
-            case "23514", "23502": {
-                Violation violation = constraint == null ? null : CHECK_CONSTRAINTS.get(constraint);
+            case SqlStates.FOREIGN_KEY_VIOLATION: {
+                // Every foreign key of the schema has a delete action (CASCADE or SET NULL), so removing a wms row
+                // never breaks one of them: breaking one means naming a row that does not exist.
+                String referenced = constraint == null ? null : REFERENCED_ENTITY.get(constraint);
+                return referenced != null
+                        ? new NotFoundException(referenced, null)
+                        : stillReferenced(table, constraint, failure);
+            }
+            case SqlStates.RESTRICT_VIOLATION:
+                return stillReferenced(table, constraint, failure);
+            case SqlStates.CHECK_VIOLATION: {
+                Violation violation = constraint == null ? null : CHECKS.get(constraint);
                 if (violation == null) {
-                    String column = server == null || server.getColumn() == null ? "value" : server.getColumn();
-                    violation = new Violation(column, Rule.CONSTRAINT, "breaks a database rule: " + message);
+                    violation = new Violation(column == null ? "value" : fieldName(column), UNKNOWN_RULE,
+                            "breaks the database rule " + (constraint == null ? "of " + table : constraint));
                 }
                 return new ValidationException("data", List.of(violation), failure);
             }
-            case "22001":
+            case SqlStates.NOT_NULL_VIOLATION:
+                return new ValidationException("data", List.of(required(column == null ? "value" : fieldName(column))),
+                        failure);
+            case SqlStates.STRING_DATA_RIGHT_TRUNCATION:
                 return new ValidationException("data",
-                        List.of(new Violation("value", Rule.MAX_LENGTH, "is too long for its column")), failure);
-            case "22021", "22P05":
+                        List.of(new Violation("value", "max_length", "is too long for its column")), failure);
+            case SqlStates.CHARACTER_NOT_IN_REPERTOIRE, SqlStates.UNTRANSLATABLE_CHARACTER:
                 return new ValidationException("data",
                         List.of(new Violation("value", Rule.ENCODING, "contains a character PostgreSQL cannot store")),
                         failure);
-            case "22003", "22008":
+            case SqlStates.NUMERIC_VALUE_OUT_OF_RANGE, SqlStates.DATETIME_FIELD_OVERFLOW:
                 return new ValidationException("data",
-                        List.of(new Violation("value", Rule.RANGE, "is out of range: " + message)), failure);
-            case LEDGER_IS_APPEND_ONLY:
+                        List.of(new Violation("value", "range", "is out of range: " + message)), failure);
+            case SqlStates.LEDGER_IS_APPEND_ONLY:
                 return new DatabaseException(message, sqlState, failure);
             default:
                 break;
         }
-        if (isRetryable(sqlState)) {
+        if (SqlStates.isRetryable(sqlState)) {
             return new RetryableException("The database asked to retry (" + sqlState + "): " + message, sqlState,
                     failure);
         }
         return new DatabaseException("The database refused (" + sqlState + "): " + message, sqlState, failure);
     }
 
-    /**
-     * Tells whether a SQLSTATE means "try again": serialization failure, deadlock, a lost or refused connection, a
-     * server shutting down or starting, a lock or statement timeout.
-     *
-     * @param sqlState the SQLSTATE; may be {@code null}
-     * @return {@code true} if retrying may succeed
-     */
-    public static boolean isRetryable(String sqlState) {
-        if (sqlState == null) {
-            return false;
+    /** A row the operation would remove is named by a row of another table, through a foreign key wms did not make. */
+    private static ReferencedException stillReferenced(String table, String constraint, Throwable failure) {
+        return new ReferencedException("Still referenced from table " + table + " by its foreign key " + constraint,
+                failure);
+    }
+
+    private static String entityOf(String table) {
+        return table == null ? UNKNOWN_ENTITY : ENTITY_OF_TABLE.getOrDefault(table, UNKNOWN_ENTITY);
+    }
+
+    /** The API's name of a column: {@code batch_number} is {@code batchNumber}. */
+    private static String fieldName(String column) {
+        StringBuilder name = new StringBuilder(column.length());
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = name.length() > 0;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
         }
-        return sqlState.equals("40001") || sqlState.equals("40P01") || sqlState.startsWith("08")
-                || sqlState.equals("57P01") || sqlState.equals("57P02") || sqlState.equals("57P03")
-                || sqlState.equals("53300") || sqlState.equals("55P03") || sqlState.equals("57014");
-    }
-
-    private static RuntimeException foreignKeyFailure(ServerErrorMessage server, String detail, Throwable failure) {
-        String table = server == null ? null : server.getTable();
-        if (detail.contains("is still referenced")) {
-            return new ReferencedException(ENTITY_OF_TABLE.getOrDefault(table, "row") + " is still referenced: "
-                    + detail, failure);
-        }
-        Matcher referenced = Pattern.compile("table \"([^\"]+)\"").matcher(detail);
-        String entity = referenced.find() ? ENTITY_OF_TABLE.getOrDefault(referenced.group(1), "row") : "row";
-        return new NotFoundException(entity, keyValue(detail));
-    }
-
-    private static String keyValue(String detail) {
-        Matcher matcher = KEY_VALUE.matcher(detail);
-        return matcher.find() ? matcher.group(1) : null;
-    }
-
-    private static String keyColumn(String detail) {
-        Matcher matcher = KEY_COLUMN.matcher(detail);
-        return matcher.find() ? matcher.group(1) : "key";
+        return name.toString();
     }
 
     private static SQLException findSqlException(Throwable failure) {

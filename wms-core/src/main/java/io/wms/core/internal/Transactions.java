@@ -53,8 +53,6 @@ public final class Transactions {
     }
 
     private static final long BACKOFF_MILLIS = 10;
-    private static final String SERIALIZATION_FAILURE = "40001";
-    private static final String DEADLOCK_DETECTED = "40P01";
 
     private final DataSource dataSource;
     private final DSLContext dsl;
@@ -281,8 +279,7 @@ public final class Transactions {
     }
 
     private static boolean isConflict(RuntimeException failure) {
-        return failure instanceof RetryableException retryable
-                && (SERIALIZATION_FAILURE.equals(retryable.sqlState()) || DEADLOCK_DETECTED.equals(retryable.sqlState()));
+        return failure instanceof RetryableException retryable && SqlStates.isConflict(retryable.sqlState());
     }
 
     private static void backOff(int attempt, RuntimeException failure) {

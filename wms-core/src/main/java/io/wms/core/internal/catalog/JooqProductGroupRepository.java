@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
+import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.SoftDeletes;
 import io.wms.core.internal.Validator;
@@ -47,13 +48,14 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
     public T create(Actor actor, NewProductGroup command) {
         actor.require(Permission.MANAGE_CATALOG);
         validate("new " + group.entity(), command.name(), command.description());
-        R row = dsl.insertInto(group.table())
-                .set(group.name(), command.name().strip())
+        String name = command.name().strip();
+        R row = ExceptionTranslator.naming(name, () -> dsl.insertInto(group.table())
+                .set(group.name(), name)
                 .set(group.description(), command.description())
                 .set(group.createdBy(), actor.userId())
                 .set(group.updatedBy(), actor.userId())
                 .returning()
-                .fetchSingle();
+                .fetchSingle());
         return group.toRow().apply(row);
     }
 
@@ -89,15 +91,16 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
     public T update(Actor actor, long id, ProductGroupChanges changes) {
         actor.require(Permission.MANAGE_CATALOG);
         validate(group.entity() + " changes", changes.name(), changes.description());
-        return dsl.update(group.table())
-                .set(group.name(), changes.name().strip())
-                .set(group.description(), changes.description())
-                .set(group.updatedBy(), actor.userId())
-                .where(group.id().eq(id)
-                        .and(group.deletedAt().isNull())
-                        .and(group.version().eq(changes.expectedVersion())))
-                .returning()
-                .fetchOptional()
+        String name = changes.name().strip();
+        return ExceptionTranslator.naming(name, () -> dsl.update(group.table())
+                        .set(group.name(), name)
+                        .set(group.description(), changes.description())
+                        .set(group.updatedBy(), actor.userId())
+                        .where(group.id().eq(id)
+                                .and(group.deletedAt().isNull())
+                                .and(group.version().eq(changes.expectedVersion())))
+                        .returning()
+                        .fetchOptional())
                 .map(group.toRow())
                 .orElseThrow(() -> softDeletes.missingOrStale(dsl, id, changes.expectedVersion()));
     }

@@ -14,6 +14,7 @@ import io.wms.core.auth.RolePermissions;
 import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.error.Violation.Rule;
+import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
@@ -58,11 +59,12 @@ final class JooqRoleRepository implements RoleRepository {
                 .requiredText("name", role.name(), NAME_LENGTH)
                 .optionalText("description", role.description(), Integer.MAX_VALUE)
                 .validate();
-        return Mappers.role(dsl.insertInto(ROLES)
-                .set(ROLES.NAME, role.name().strip())
+        String name = role.name().strip();
+        return Mappers.role(ExceptionTranslator.naming(name, () -> dsl.insertInto(ROLES)
+                .set(ROLES.NAME, name)
                 .set(ROLES.DESCRIPTION, role.description())
                 .returning()
-                .fetchSingle());
+                .fetchSingle()));
     }
 
     @Override

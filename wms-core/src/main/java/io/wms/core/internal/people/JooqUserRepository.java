@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
+import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.SoftDeletes;
 import io.wms.core.internal.Transactions;
@@ -50,11 +51,13 @@ final class JooqUserRepository implements UserRepository {
         Validator validator = Validator.of("new user").email("email", user.email(), UserEmails.MAX_LENGTH);
         passwords.check(validator, "password", user.password());
         validator.validate();
-        return Mappers.user(dsl.insertInto(USERS)
-                .set(USERS.EMAIL, user.email().strip())
-                .set(USERS.PASSWORD, passwords.hash(user.password()))
+        String email = user.email().strip();
+        String hash = passwords.hash(user.password());
+        return Mappers.user(ExceptionTranslator.naming(email, () -> dsl.insertInto(USERS)
+                .set(USERS.EMAIL, email)
+                .set(USERS.PASSWORD, hash)
                 .returning()
-                .fetchSingle());
+                .fetchSingle()));
     }
 
     @Override
@@ -101,11 +104,12 @@ final class JooqUserRepository implements UserRepository {
     public User updateEmail(Actor actor, long id, String email, long expectedVersion) {
         actor.require(Permission.MANAGE_USERS);
         Validator.of("user changes").email("email", email, UserEmails.MAX_LENGTH).validate();
-        return dsl.update(USERS)
-                .set(USERS.EMAIL, email.strip())
-                .where(USERS.ID.eq(id).and(USERS.DELETED_AT.isNull()).and(USERS.VERSION.eq(expectedVersion)))
-                .returning()
-                .fetchOptional()
+        String stripped = email.strip();
+        return ExceptionTranslator.naming(stripped, () -> dsl.update(USERS)
+                        .set(USERS.EMAIL, stripped)
+                        .where(USERS.ID.eq(id).and(USERS.DELETED_AT.isNull()).and(USERS.VERSION.eq(expectedVersion)))
+                        .returning()
+                        .fetchOptional())
                 .map(Mappers::user)
                 .orElseThrow(() -> SOFT_DELETES.missingOrStale(dsl, id, expectedVersion));
     }

@@ -13,6 +13,7 @@ import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
 import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
+import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.SoftDeletes;
@@ -128,15 +129,17 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
                 status = before.getQuantity() > 0 ? BatchStatus.ACTIVE : BatchStatus.DEPLETED;
                 correction(corrections, "status", before.getStatus().databaseValue(), status.databaseValue());
             }
-            ProductBatch corrected = Mappers.batch(dsl.update(PRODUCT_BATCHES)
-                    .set(PRODUCT_BATCHES.BATCH_NUMBER, batchNumber)
-                    .set(PRODUCT_BATCHES.MANUFACTURING_DATE, changes.manufacturingDate())
-                    .set(PRODUCT_BATCHES.EXPIRY_DATE, changes.expiryDate())
-                    .set(PRODUCT_BATCHES.STATUS, status)
-                    .set(PRODUCT_BATCHES.UPDATED_BY, actor.userId())
-                    .where(PRODUCT_BATCHES.ID.eq(id))
-                    .returning()
-                    .fetchSingle());
+            BatchStatus correctedStatus = status;
+            ProductBatch corrected = Mappers.batch(ExceptionTranslator.naming(batchNumber,
+                    () -> dsl.update(PRODUCT_BATCHES)
+                            .set(PRODUCT_BATCHES.BATCH_NUMBER, batchNumber)
+                            .set(PRODUCT_BATCHES.MANUFACTURING_DATE, changes.manufacturingDate())
+                            .set(PRODUCT_BATCHES.EXPIRY_DATE, changes.expiryDate())
+                            .set(PRODUCT_BATCHES.STATUS, correctedStatus)
+                            .set(PRODUCT_BATCHES.UPDATED_BY, actor.userId())
+                            .where(PRODUCT_BATCHES.ID.eq(id))
+                            .returning()
+                            .fetchSingle()));
             LedgerRows.append(dsl, actor, id, TrackAction.CORRECTED, String.join("; ", corrections), null, null);
             return corrected;
         });
