@@ -31,11 +31,11 @@ import io.wms.core.inventory.PickStock;
 import io.wms.core.inventory.ReceiveStock;
 import io.wms.core.model.Product;
 import io.wms.core.repository.NewProduct;
+import io.wms.core.testing.TestSql;
 import io.wms.core.testing.WmsExtension;
 import io.wms.migration.WmsMigrations;
 import io.wms.testkit.network.TcpRelay;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,7 +95,7 @@ class FaultInjectionTest {
         // The pool may still hold connections whose backends were killed in the last round: the checks read through
         // an instance of their own that opens a fresh connection per call, so they see the data, not the fault.
         try (Wms checker = Wms.builder().dataSource(extension.database().dataSource()).build()) {
-            long remaining = DSL.using(extension.database().dataSource(), SQLDialect.POSTGRES)
+            long remaining = TestSql.on(extension.database().dataSource())
                     .select(DSL.sum(PRODUCT_BATCHES.QUANTITY)).from(PRODUCT_BATCHES).fetchSingle().value1().longValue();
             System.out.printf("fault injection: %d backends terminated, %d retriable failures, all picks applied once%n",
                     killed.get(), retriableFailures.get());

@@ -99,8 +99,13 @@ public final class TcpRelay implements AutoCloseable {
 
     private void accept() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
+                client = listener.accept();
+            } catch (IOException closed) {
+                return;
+            }
+            try {
                 Socket server = new Socket(host, port);
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
@@ -108,9 +113,18 @@ public final class TcpRelay implements AutoCloseable {
                 sockets.add(server);
                 relay(client, server);
                 relay(server, client);
-            } catch (IOException closed) {
-                return;
+            } catch (IOException serverUnreachable) {
+                // A server that is down refuses this client as it would itself; the relay keeps accepting.
+                closeQuietly(client);
             }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException alreadyClosed) {
+            // Nothing is left to release.
         }
     }
 
