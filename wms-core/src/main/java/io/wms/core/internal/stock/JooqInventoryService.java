@@ -49,6 +49,7 @@ import io.wms.core.inventory.RemoveStock;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.TrackAction;
+import io.wms.core.repository.InputLimits;
 import io.wms.jooq.tables.ProductBatchTracks;
 import io.wms.jooq.tables.records.ProductBatchesRecord;
 import org.jooq.CommonTableExpression;
@@ -85,7 +86,7 @@ final class JooqInventoryService implements InventoryService {
                 .requiredText("batchNumber", command.batchNumber(), BATCH_NUMBER_LENGTH)
                 .positive("quantity", command.quantity())
                 .datesInOrder("manufacturingDate", command.manufacturingDate(), "expiryDate", command.expiryDate())
-                .optionalText("note", command.note(), Integer.MAX_VALUE);
+                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
         key(validator, command.idempotencyKey());
         if (expiry.isExpired(command.expiryDate())) {
             validator.add("expiryDate", "expired", "is already past (" + command.expiryDate()
@@ -103,7 +104,7 @@ final class JooqInventoryService implements InventoryService {
         actor.require(Permission.RECEIVE_STOCK);
         Validator validator = Validator.of("receipt")
                 .positive("quantity", command.quantity())
-                .optionalText("note", command.note(), Integer.MAX_VALUE);
+                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
         key(validator, command.idempotencyKey());
         validator.validate();
         ReceiveIntoBatch request = new ReceiveIntoBatch(command.batchId(), command.quantity(), command.note(), null);
@@ -117,7 +118,7 @@ final class JooqInventoryService implements InventoryService {
         Validator validator = Validator.of("pick")
                 .positive("quantity", command.quantity())
                 .notNegative("minimumShelfLifeDays", command.minimumShelfLifeDays())
-                .optionalText("note", command.note(), Integer.MAX_VALUE);
+                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
         key(validator, command.idempotencyKey());
         validator.validate();
         PickStock request = new PickStock(command.productId(), command.quantity(), command.minimumShelfLifeDays(),
@@ -131,7 +132,7 @@ final class JooqInventoryService implements InventoryService {
         actor.require(Permission.PICK_STOCK);
         Validator validator = Validator.of("pick")
                 .positive("quantity", command.quantity())
-                .optionalText("note", command.note(), Integer.MAX_VALUE);
+                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
         key(validator, command.idempotencyKey());
         validator.validate();
         PickFromBatch request = new PickFromBatch(command.batchId(), command.quantity(), command.note(), null);
@@ -144,7 +145,7 @@ final class JooqInventoryService implements InventoryService {
         actor.require(Permission.ADJUST_STOCK);
         Validator validator = Validator.of("adjustment")
                 .required("reason", command.reason())
-                .optionalText("note", command.note(), Integer.MAX_VALUE);
+                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
         if (command.change() == 0) {
             validator.add("change", "not_zero", "must not be 0");
         }
@@ -377,7 +378,7 @@ final class JooqInventoryService implements InventoryService {
     private void validateRemoval(RemoveStock command) {
         Validator.of("removal")
                 .positive("quantity", command.quantity())
-                .optionalText("note", command.note(), Integer.MAX_VALUE)
+                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH)
                 .validate();
     }
 
@@ -430,7 +431,7 @@ final class JooqInventoryService implements InventoryService {
 
     private ProductBatch changeStatus(Actor actor, long batchId, String reason, BatchStatus to) {
         actor.require(Permission.CHANGE_BATCH_STATUS);
-        Validator.of("status change").requiredText("reason", reason, Integer.MAX_VALUE).validate();
+        Validator.of("status change").requiredText("reason", reason, InputLimits.MAX_NOTE_LENGTH).validate();
         return transactions.transaction(() -> {
             DSLContext tx = dsl;
             ProductBatchesRecord batch = lockLiveBatch(tx, batchId);
