@@ -30,6 +30,7 @@ import io.wms.core.repository.BatchChanges;
 import io.wms.core.repository.InputLimits;
 import io.wms.core.repository.NewProduct;
 import io.wms.core.repository.NewProductGroup;
+import io.wms.core.repository.NewUser;
 import io.wms.core.repository.PageRequest;
 import io.wms.core.repository.ProductQuery;
 import io.wms.core.repository.ProductSort;
@@ -101,16 +102,16 @@ class InputBoundsTest {
     }
 
     @Test
-    void forgedProductCursorCarryingInstantMaxIsRefusedAsNoCursor() {
+    void forgedProductCursorCarryingInstantMinIsRefusedAsNoCursor() {
         ProductQuery newest = ProductQuery.all().sortedBy(ProductSort.CREATED_AT, SortDirection.DESC);
-        String forged = forgedCursor("product:CREATED_AT:DESC", Instant.MAX.toString(), 1);
+        String forged = forgedCursor("product:CREATED_AT:DESC", Instant.MIN.toString(), 1);
 
         assertRefused(() -> extension.wms().products().scroll(ADMIN, newest, 10, forged), "cursor", "cursor");
     }
 
     @Test
-    void forgedLedgerCursorCarryingInstantMinIsRefusedAsNoCursor() {
-        String forged = forgedCursor("ledger:newest-first", Instant.MIN.toString(), 1);
+    void forgedLedgerCursorCarryingAYearBeyond9999IsRefusedAsNoCursor() {
+        String forged = forgedCursor("ledger:newest-first", "+10000-01-01T00:00:00Z", 1);
 
         assertRefused(() -> extension.wms().ledger().byBatch(ADMIN, 1, 10, forged), "cursor", "cursor");
     }
@@ -182,6 +183,13 @@ class InputBoundsTest {
         assertRefused(() -> extension.wms().categories().create(ADMIN, new NewProductGroup("Dairy \uD800", null)),
                 "name", "no_lone_surrogate");
         assertThat(extension.sql().fetchCount(CATEGORIES)).isZero();
+    }
+
+    @Test
+    void loneSurrogateInAPasswordIsRefused() {
+        NewUser ann = new NewUser("ann@example.com", "correct \uD800 horse");
+
+        assertRefused(() -> extension.wms().users().create(ADMIN, ann), "password", "no_lone_surrogate");
     }
 
     @Test
