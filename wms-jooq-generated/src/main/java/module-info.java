@@ -11,4 +11,5 @@ module io.wms.jooq {
     exports io.wms.jooq.converters;
     exports io.wms.jooq.tables;
     exports io.wms.jooq.tables.records;
+    exports io.wms.jooq.binding;
 }

@@ -13,6 +13,7 @@ import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation;
 import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.Transactions;
+import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.internal.catalog.CatalogServices;
 import io.wms.core.internal.monitoring.MonitoringServices;
@@ -138,7 +139,7 @@ final class WiredOperations implements WmsOperations {
 
     @Override
     public <T> T inTransaction(TransactionalWork<T> work) {
-        Objects.requireNonNull(work, "work");
+        Validator.of("transaction").required("work", work).validate();
         try {
             return transactions.callersWork(() -> work.execute(this));
         } catch (RuntimeException e) {
@@ -180,7 +181,7 @@ final class WiredOperations implements WmsOperations {
 
     @Override
     public void useTransaction(TransactionalAction action) {
-        Objects.requireNonNull(action, "action");
+        Validator.of("transaction").required("action", action).validate();
         inTransaction(transaction -> {
             action.execute(transaction);
             return null;

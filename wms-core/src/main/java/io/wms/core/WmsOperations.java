@@ -110,7 +110,11 @@ public interface WmsOperations {
      * @param work the work; never {@code null}
      * @param <T>  the result type
      * @return what the work returned
-     * @throws io.wms.core.error.WmsException whatever the work threw, or a translated failure to begin or commit
+     * @throws io.wms.core.error.ValidationException if {@code work} is {@code null}
+     * @throws io.wms.core.error.WmsException        a failure of wms inside the work, or a translated failure to
+     *                                               begin or commit
+     * @throws RuntimeException                      the work's own exception, as it is, after the rollback: the only
+     *                                               exception not of wms that leaves wms, since it is the caller's
      */
     <T> T inTransaction(TransactionalWork<T> work);
 
@@ -118,7 +122,10 @@ public interface WmsOperations {
      * Runs work that returns nothing in one transaction, as {@link #inTransaction(TransactionalWork)} does.
      *
      * @param action the work; never {@code null}
-     * @throws io.wms.core.error.WmsException whatever the work threw, or a translated failure to begin or commit
+     * @throws io.wms.core.error.ValidationException if {@code action} is {@code null}
+     * @throws io.wms.core.error.WmsException        a failure of wms inside the work, or a translated failure to
+     *                                               begin or commit
+     * @throws RuntimeException                      the work's own exception, as it is, after the rollback
      */
     void useTransaction(TransactionalAction action);
 }

@@ -71,7 +71,19 @@ public record Violation(String field, String rule, String message) {
         /** A recalled batch may not be corrected. */
         RECALLED,
         /** Pickable stock may not be disposed of or returned. */
-        PICKABLE;
+        PICKABLE,
+        /** A text holds a character a person cannot see: a space, a control or an invisible character. */
+        VISIBLE,
+        /** A text mixes letters of more than one script, as look-alike spoofing does. */
+        ONE_SCRIPT,
+        /** A date is outside the range wms stores. */
+        DATE_RANGE,
+        /** An instant is outside the range wms stores. */
+        INSTANT_RANGE,
+        /** A text holds a lone UTF-16 surrogate, which is no character. */
+        NO_LONE_SURROGATE,
+        /** More values are given in one call than one call accepts. */
+        MAX_PER_BATCH;
 
         private final String word = name().toLowerCase(Locale.ROOT);
 

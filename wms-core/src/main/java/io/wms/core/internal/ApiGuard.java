@@ -7,14 +7,21 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.wms.core.error.InternalException;
 import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation.Rule;
 import io.wms.core.error.Violation;
+import io.wms.core.error.WmsException;
 
 /**
  * The boundary of the public API: wraps an implementation so that every exception leaving any of its methods is
- * translated by {@link ExceptionTranslator}. One wrapper for every repository and service means no method can
- * forget it.
+ * translated by {@link ExceptionTranslator}, and anything that is still not a {@link WmsException} after that (a
+ * {@code DateTimeException}, an {@code IllegalStateException}: a defect, since input is validated first) becomes an
+ * {@link InternalException} with the original as its cause. One wrapper for every repository and service means no
+ * method can forget it.
+ *
+ * <p>An {@link Error} passes unchanged: the JVM is in trouble, and no wrapping would help. Validation keeps inputs
+ * from causing one (an {@link OutOfMemoryError} from a huge request is refused before it is attempted).
  */
 public final class ApiGuard {
 
@@ -57,6 +64,12 @@ public final class ApiGuard {
         }
     }
 
+    private static WmsException typed(Method method, RuntimeException translated) {
+        return translated instanceof WmsException wmsException ? wmsException
+                : new InternalException(method.getDeclaringClass().getSimpleName() + "." + method.getName()
+                        + " failed unexpectedly: " + translated, translated);
+    }
+
     private static final class TranslatingHandler implements InvocationHandler {
 
         private final Object target;
@@ -82,7 +95,7 @@ public final class ApiGuard {
                 if (failure instanceof Error error) {
                     throw error;
                 }
-                throw ExceptionTranslator.translate(failure);
+                throw typed(method, ExceptionTranslator.translate(failure));
             }
         }
     }

@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
 
+import io.wms.core.repository.InputLimits;
+
 /**
  * The opaque cursor of a keyset page: the last row's sort value and id, and the kind of listing it belongs to, so
  * that a cursor cannot be replayed against a listing in another order.
@@ -54,13 +56,17 @@ public record KeysetCursor(String kind, String value, long id) {
     }
 
     /**
-     * Reads the sort value as an instant, for listings ordered by time.
+     * Reads the sort value as an instant, for listings ordered by time. Only instants wms could have written are
+     * read: a forged cursor carrying one outside {@link InputLimits#MIN_INSTANT} to {@link InputLimits#MAX_INSTANT}
+     * (such as {@link Instant#MAX}, which no timestamp column can hold) is as malformed as one that is not an instant.
      *
-     * @return the instant, or empty if the value is not one
+     * @return the instant, or empty if the value is not one or lies outside the supported range
      */
     public Optional<Instant> valueAsInstant() {
         try {
-            return Optional.of(Instant.parse(value));
+            Instant instant = Instant.parse(value);
+            return instant.isBefore(InputLimits.MIN_INSTANT) || instant.isAfter(InputLimits.MAX_INSTANT)
+                    ? Optional.empty() : Optional.of(instant);
         } catch (DateTimeParseException malformed) {
             return Optional.empty();
         }

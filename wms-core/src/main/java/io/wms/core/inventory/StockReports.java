@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.ProductBatchTrack;
+import io.wms.core.repository.KeysetPage;
+import io.wms.core.repository.PageRequest;
 
 /**
  * Read-only stock reports, each one SQL statement. Soft-deleted products and batches are left out.
@@ -22,11 +24,41 @@ public interface StockReports {
      * brand names, the units and number of its active unexpired batches, and the number of its batches that hold
      * expired stock.
      *
+     * <p>It answers with every line at once only up to {@link PageRequest#MAX_LISTED} products; a warehouse of any
+     * size reads it page by page with {@link #inventoryReport(Actor, int, String)}.
+     *
      * @param actor who reads; needs {@code READ_CATALOG}
      * @return one line per live product, also those without batches; ordered by product name, then id
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     * @throws io.wms.core.error.TooManyRowsException     if there are more than {@link PageRequest#MAX_LISTED} live
+     *                                                     products
      */
     List<InventoryReportLine> inventoryReport(Actor actor);
+
+    /**
+     * Returns the first page of the inventory report, with the lines of {@link #inventoryReport(Actor)}.
+     *
+     * @param actor who reads; needs {@code READ_CATALOG}
+     * @param limit the lines per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @return the page, by product name, then id, with the cursor of the next one if there are more products
+     * @throws io.wms.core.error.ValidationException       if the limit is out of range
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     */
+    KeysetPage<InventoryReportLine> inventoryReport(Actor actor, int limit);
+
+    /**
+     * Returns the page of the inventory report that follows a cursor. Each page is its own statement: a product
+     * moved between two pages is shown as it is when its page is read.
+     *
+     * @param actor  who reads; needs {@code READ_CATALOG}
+     * @param limit  the lines per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @param cursor the previous page's {@link KeysetPage#nextCursor()}; never {@code null}
+     * @return the page; never {@code null}
+     * @throws io.wms.core.error.ValidationException       if the limit is out of range or the cursor is not one of
+     *                                                     this report
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     */
+    KeysetPage<InventoryReportLine> inventoryReport(Actor actor, int limit, String cursor);
 
     /**
      * Returns the active batches with units that expire within a number of days from today, today included, soonest

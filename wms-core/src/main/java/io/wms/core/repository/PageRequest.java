@@ -16,6 +16,13 @@ public record PageRequest(int page, int limit) {
     public static final int MAX_LIMIT = 100;
 
     /**
+     * The most rows a listing that answers with one list ({@code list(actor)}, the inventory report, a product's
+     * batches) returns; with more, it throws a {@link io.wms.core.error.TooManyRowsException} rather than load them
+     * all into memory, and the caller reads the listing's keyset form page by page.
+     */
+    public static final int MAX_LISTED = 100_000;
+
+    /**
      * Returns the first page of a given size.
      *
      * @param limit the rows per page, from 1 to {@link #MAX_LIMIT}

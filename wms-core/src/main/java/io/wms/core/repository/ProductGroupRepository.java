@@ -51,13 +51,39 @@ public interface ProductGroupRepository<T, W> {
     Optional<T> findByName(Actor actor, String name);
 
     /**
-     * Lists every live row, ordered by name and then id.
+     * Lists every live row, ordered by name and then id, when there are at most {@link PageRequest#MAX_LISTED}; for
+     * a listing of any size, read it page by page with {@link #list(Actor, int, String)}.
      *
      * @param actor who reads; needs {@code READ_CATALOG}
      * @return the rows; never {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     * @throws io.wms.core.error.TooManyRowsException     if there are more than {@link PageRequest#MAX_LISTED}
      */
     List<T> list(Actor actor);
+
+    /**
+     * Reads the first page of the live rows, ordered by name and then id.
+     *
+     * @param actor who reads; needs {@code READ_CATALOG}
+     * @param limit the rows per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @return the page, with the cursor of the next one if there are more rows; never {@code null}
+     * @throws io.wms.core.error.ValidationException       if the limit is out of range
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     */
+    KeysetPage<T> list(Actor actor, int limit);
+
+    /**
+     * Reads the page of the live rows that follows a cursor, ordered by name and then id.
+     *
+     * @param actor  who reads; needs {@code READ_CATALOG}
+     * @param limit  the rows per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @param cursor the previous page's {@link KeysetPage#nextCursor()}; never {@code null}
+     * @return the page; never {@code null}
+     * @throws io.wms.core.error.ValidationException       if the limit is out of range or the cursor is not one of
+     *                                                     this listing
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     */
+    KeysetPage<T> list(Actor actor, int limit, String cursor);
 
     /**
      * Replaces the name and description of a live row, if it has not changed since it was read.

@@ -19,6 +19,13 @@ import io.wms.core.model.ProductWithBatches;
 public interface ProductRepository {
 
     /**
+     * The most ledger rows {@link #findWithFullTracking} returns per batch: the newest ones. A batch with more says
+     * so ({@link io.wms.core.model.BatchWithHistory#olderHistory()}); read the rest from
+     * {@link ProductBatchTrackRepository#byBatch(Actor, long, int, String)}, page by page.
+     */
+    int MAX_HISTORY_PER_BATCH = 100;
+
+    /**
      * Creates a product.
      *
      * @param actor   who creates it
@@ -93,6 +100,10 @@ public interface ProductRepository {
      * {@code GetProductWithFullTracking}). The users who acted are personal data: they are filled in only for an
      * actor that also holds {@code MANAGE_USERS}; for others each ledger entry's user is {@code null} (the row still
      * carries the user's id).
+     *
+     * <p>Each batch carries its newest {@link #MAX_HISTORY_PER_BATCH} ledger rows, so that a batch with a long
+     * ledger cannot make the answer unbounded; {@link io.wms.core.model.BatchWithHistory#olderHistory()} tells when
+     * there are older ones.
      *
      * @param actor who reads; needs {@code READ_CATALOG}
      * @param id the product's id

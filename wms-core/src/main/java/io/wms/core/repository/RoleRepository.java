@@ -26,13 +26,39 @@ public interface RoleRepository {
     Optional<Role> findByName(Actor actor, String name);
 
     /**
-     * Lists every role, ordered by name.
+     * Lists every role, ordered by name, when there are at most {@link PageRequest#MAX_LISTED}; for any number,
+     * read them page by page with {@link #list(Actor, int, String)}.
      *
      * @param actor who reads; needs {@code MANAGE_USERS}
      * @return the roles; never {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
+     * @throws io.wms.core.error.TooManyRowsException     if there are more than {@link PageRequest#MAX_LISTED}
      */
     List<Role> list(Actor actor);
+
+    /**
+     * Reads the first page of the roles, ordered by name and then id.
+     *
+     * @param actor who reads; needs {@code MANAGE_USERS}
+     * @param limit the rows per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @return the page, with the cursor of the next one if there are more rows; never {@code null}
+     * @throws io.wms.core.error.ValidationException       if the limit is out of range
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
+     */
+    KeysetPage<Role> list(Actor actor, int limit);
+
+    /**
+     * Reads the page of the roles that follows a cursor, ordered by name and then id.
+     *
+     * @param actor  who reads; needs {@code MANAGE_USERS}
+     * @param limit  the rows per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @param cursor the previous page's {@link KeysetPage#nextCursor()}; never {@code null}
+     * @return the page; never {@code null}
+     * @throws io.wms.core.error.ValidationException       if the limit is out of range or the cursor is not one of
+     *                                                     this listing
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
+     */
+    KeysetPage<Role> list(Actor actor, int limit, String cursor);
 
     /**
      * Creates a role.

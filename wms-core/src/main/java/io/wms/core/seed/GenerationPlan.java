@@ -4,15 +4,38 @@ package io.wms.core.seed;
  * How much synthetic data to generate, and from which seed. The same plan on an empty database always
  * generates the same rows (ids aside, which the database assigns).
  *
+ * <p>Every figure has a maximum, so that no plan can exhaust the JVM's memory or hold the tables locked for hours:
+ * {@link io.wms.core.seed.Seeding#generate} refuses a plan beyond them with a
+ * {@link io.wms.core.error.ValidationException} naming each figure out of range.
+ *
  * @param seed       the seed of the random numbers
- * @param categories how many categories; at least 1
- * @param brands     how many brands; at least 1
- * @param products   how many products; at least 1
- * @param batches    how many batches; not negative
+ * @param categories how many categories; 1 to {@link #MAX_CATEGORIES}
+ * @param brands     how many brands; 1 to {@link #MAX_BRANDS}
+ * @param products   how many products; 1 to {@link #MAX_PRODUCTS}
+ * @param batches    how many batches; 0 to {@link #MAX_BATCHES}
  * @param tracks     how many ledger rows; at least one per batch (its receipt), so not fewer than
- *                   {@code batches}, and 0 when there are no batches
+ *                   {@code batches}, at most {@link #MAX_TRACKS_PER_BATCH} per batch and {@link #MAX_TRACKS} in all,
+ *                   and 0 when there are no batches
  */
 public record GenerationPlan(long seed, int categories, int brands, int products, int batches, int tracks) {
+
+    /** The most categories one plan may generate. */
+    public static final int MAX_CATEGORIES = 100_000;
+
+    /** The most brands one plan may generate. */
+    public static final int MAX_BRANDS = 100_000;
+
+    /** The most products one plan may generate. */
+    public static final int MAX_PRODUCTS = 1_000_000;
+
+    /** The most batches one plan may generate. */
+    public static final int MAX_BATCHES = 10_000_000;
+
+    /** The most ledger rows one plan may generate. */
+    public static final int MAX_TRACKS = 100_000_000;
+
+    /** The most ledger rows one plan may give a batch, on average. */
+    public static final int MAX_TRACKS_PER_BATCH = 100;
 
     /**
      * Returns a plan with one category per 100 products and one brand per 50 (at least one of each).

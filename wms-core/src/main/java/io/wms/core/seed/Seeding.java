@@ -62,8 +62,11 @@ public interface Seeding {
      * @param actor who generates, usually {@link Actor#system(String)}; never {@code null}
      * @param plan  how much to generate; never {@code null}
      * @return the rows and rows per second of each table; never {@code null}
-     * @throws io.wms.core.error.ValidationException       if the plan's figures are out of range
-     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_CATALOG or RECEIVE_STOCK
+     * @throws io.wms.core.error.ValidationException       if the plan's figures are out of range (see the maxima of
+     *                                                     {@link GenerationPlan})
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks PURGE_DATA (admins only: generating
+     *                                                     stops the warehouse while it runs), MANAGE_CATALOG or
+     *                                                     RECEIVE_STOCK
      */
     GenerationReport generate(Actor actor, GenerationPlan plan);
 }

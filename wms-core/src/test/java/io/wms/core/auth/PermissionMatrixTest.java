@@ -89,7 +89,8 @@ class PermissionMatrixTest {
                 new Operation("seeding.run", Set.of(Permission.MANAGE_USERS, Permission.MANAGE_CATALOG,
                         Permission.RECEIVE_STOCK), (wms, actor, fixture) ->
                         wms.seeding().run(actor, SeedOptions.rolesOnly().withDemoData(true))),
-                new Operation("seeding.generate", Set.of(Permission.MANAGE_CATALOG, Permission.RECEIVE_STOCK),
+                new Operation("seeding.generate", Set.of(Permission.PURGE_DATA, Permission.MANAGE_CATALOG,
+                        Permission.RECEIVE_STOCK),
                         (wms, actor, fixture) -> wms.seeding().generate(actor, GenerationPlan.of(1, 2, 2, 2))));
     }
 

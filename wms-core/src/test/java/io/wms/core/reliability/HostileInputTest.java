@@ -23,10 +23,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.wms.core.TransactionalAction;
+import io.wms.core.TransactionalWork;
 import io.wms.core.Wms;
 import io.wms.core.WmsOperations;
 import io.wms.core.auth.Actor;
 import io.wms.core.error.WmsException;
+import io.wms.core.repository.NewProductGroup;
 import io.wms.core.testing.WmsExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +46,27 @@ class HostileInputTest {
     private static final Duration CALL_LIMIT = Duration.ofSeconds(10);
 
     private static final List<String> HOSTILE_TEXT = List.of("", "   ", "x".repeat(10_000), "nul\0char",
-            "'; drop table users; --", "%_\\", "𝕎🙂\u202Eevil", "a@b", "\uFFFF");
+            "'; drop table users; --", "%_\\", "𝕎🙂\u202Eevil", "a@b", "\uFFFF", "lone \uD800 surrogate",
+            "\uDC00", "admin\u200B@example.com", "\u0430dmin@example.com", "admin@example.com\u00A0",
+            InputBoundsTest.forgedCursor("ledger:newest-first", Instant.MAX.toString(), 1),
+            InputBoundsTest.forgedCursor("ledger:newest-first", Instant.MIN.toString(), 1),
+            InputBoundsTest.forgedCursor("product:NAME:ASC", "x", Long.MIN_VALUE),
+            InputBoundsTest.forgedCursor("ledger:newest-first", "not an instant", 1));
     private static final List<Long> HOSTILE_NUMBERS = List.of(0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE,
             (long) Integer.MAX_VALUE + 1, 987_654_321L);
     private static final List<LocalDate> HOSTILE_DATES = List.of(LocalDate.MIN, LocalDate.MAX,
-            LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31));
+            LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31), LocalDate.of(0, 1, 1), LocalDate.of(-44, 3, 15),
+            LocalDate.of(1582, 10, 10), LocalDate.of(10_000, 1, 1));
+    private static final List<Instant> HOSTILE_INSTANTS = List.of(Instant.MIN, Instant.MAX, Instant.EPOCH,
+            Instant.parse("-0001-01-01T00:00:00Z"), Instant.parse("+10000-01-01T00:00:00Z"));
+    /** A caller's own failure inside a transaction's work: it comes back as it is, and the work is rolled back. */
+    private static final class CallersOwnFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CallersOwnFailure() {
+            super("the caller's own failure");
+        }
+    }
 
     @RegisterExtension
     final WmsExtension extension = WmsExtension.create();
@@ -69,7 +88,8 @@ class HostileInputTest {
                     calls++;
                     String before = fingerprint();
                     Throwable thrown = invoke(api, method, arguments);
-                    if (thrown != null && !(thrown instanceof WmsException)) {
+                    boolean typed = thrown instanceof WmsException || thrown instanceof CallersOwnFailure;
+                    if (thrown != null && !typed) {
                         failures.add(describe(method, arguments) + " threw " + thrown);
                     } else if (thrown != null && !fingerprint().equals(before)) {
                         failures.add(describe(method, arguments) + " was refused but changed data: " + thrown);
@@ -101,6 +121,7 @@ class HostileInputTest {
 
     private static List<Object> apis(Wms wms) throws ReflectiveOperationException {
         List<Object> apis = new ArrayList<>();
+        apis.add(wms);
         for (Method accessor : WmsOperations.class.getMethods()) {
             if (accessor.getParameterCount() == 0 && accessor.getReturnType().isInterface()) {
                 apis.add(accessor.invoke(wms));
@@ -115,14 +136,21 @@ class HostileInputTest {
         return apis;
     }
 
+    /**
+     * The methods of an API interface; for {@link Wms} itself, its own and those of {@link WmsOperations}
+     * ({@code inTransaction}, the accessors, {@code migrate}) but not {@code close}, which would end the test's
+     * instance.
+     */
     private static List<Method> publicApiMethods(Object api) {
         List<Method> methods = new ArrayList<>();
         for (Class<?> type : api.getClass().getInterfaces()) {
             for (Method method : type.getMethods()) {
                 boolean callable = Arrays.stream(method.getParameterTypes())
                         .allMatch(parameter -> !parameter.isInterface() || parameter == Actor.class
+                                || parameter == TransactionalWork.class || parameter == TransactionalAction.class
                                 || Collection.class.isAssignableFrom(parameter));
-                if (callable && !method.isDefault() && !Modifier.isStatic(method.getModifiers())) {
+                boolean closes = method.getName().equals("close") && method.getParameterCount() == 0;
+                if (callable && !closes && !method.isDefault() && !Modifier.isStatic(method.getModifiers())) {
                     methods.add(method);
                 }
             }
@@ -180,6 +208,12 @@ class HostileInputTest {
         if (type == Optional.class) {
             return Optional.empty();
         }
+        if (type == TransactionalWork.class) {
+            return (TransactionalWork<Object>) transaction -> transaction.categories().findByName(ADMIN, "none");
+        }
+        if (type == TransactionalAction.class) {
+            return (TransactionalAction) transaction -> transaction.brands().findByName(ADMIN, "none");
+        }
         if (List.class.isAssignableFrom(type)) {
             return List.of();
         }
@@ -190,7 +224,7 @@ class HostileInputTest {
             return type.getEnumConstants()[0];
         }
         if (type.isRecord()) {
-            return record(type, null, null);
+            return record(type, -1, null);
         }
         return null;
     }
@@ -209,36 +243,54 @@ class HostileInputTest {
             values.addAll(HOSTILE_TEXT);
         } else if (type == LocalDate.class) {
             values.addAll(HOSTILE_DATES);
+        } else if (type == Instant.class) {
+            values.addAll(HOSTILE_INSTANTS);
+        } else if (type == TransactionalWork.class) {
+            values.add((TransactionalWork<Object>) transaction -> {
+                transaction.categories().create(ADMIN, new NewProductGroup("Written, then failed", null));
+                throw new CallersOwnFailure();
+            });
+            values.add((TransactionalWork<Object>) transaction -> {
+                transaction.categories().create(ADMIN, new NewProductGroup("Written, then refused", null));
+                return transaction.categories().create(ADMIN, new NewProductGroup("nul\0char", null));
+            });
+        } else if (type == TransactionalAction.class) {
+            values.add((TransactionalAction) transaction -> {
+                transaction.brands().create(ADMIN, new NewProductGroup("Written, then failed", null));
+                throw new CallersOwnFailure();
+            });
         } else if (type.isRecord()) {
-            for (RecordComponent component : type.getRecordComponents()) {
-                for (Object hostile : hostileValues(component.getType())) {
-                    values.add(record(type, component, hostile));
+            RecordComponent[] components = type.getRecordComponents();
+            for (int index = 0; index < components.length; index++) {
+                for (Object hostile : hostileValues(components[index].getType())) {
+                    values.add(record(type, index, hostile));
                 }
             }
         }
         return values;
     }
 
-    private static Object record(Class<?> type, RecordComponent replaced, Object replacement) {
+    /**
+     * Builds a record with every component plausible except the one at {@code replacedIndex} (none when negative).
+     * Components are matched by position: {@link Class#getRecordComponents()} returns new objects on every call,
+     * which are never {@code equal} to those of another call.
+     */
+    private static Object record(Class<?> type, int replacedIndex, Object replacement) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
         for (int index = 0; index < components.length; index++) {
             types[index] = components[index].getType();
-            values[index] = components[index].equals(replaced) ? replacement : plausible(types[index]);
+            values[index] = index == replacedIndex ? replacement : plausible(types[index]);
         }
         try {
             return type.getDeclaredConstructor(types).newInstance(values);
         } catch (InvocationTargetException e) {
             // The record's own constructor refuses the value: the API cannot even be called with it.
-            return plausible(type) == null ? null : recordWithoutReplacement(type);
+            return record(type, -1, null);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot build " + type, e);
         }
-    }
-
-    private static Object recordWithoutReplacement(Class<?> type) {
-        return record(type, null, null);
     }
 
     private String fingerprint() {

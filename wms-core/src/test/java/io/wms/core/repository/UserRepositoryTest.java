@@ -34,10 +34,10 @@ class UserRepositoryTest {
     }
 
     @Test
-    void createdUserIsStoredTrimmedWithABcryptHashOnly() {
+    void createdUserIsStoredTrimmedInLowerCaseWithABcryptHashOnly() {
         User ann = ann();
 
-        assertThat(ann.email()).isEqualTo("Ann@Example.com");
+        assertThat(ann.email()).isEqualTo("ann@example.com");
         String stored = extension.sql().select(USERS.PASSWORD).from(USERS).fetchSingle().value1();
         assertThat(stored).startsWith("$2b$10$").doesNotContain("correct horse");
     }
@@ -108,7 +108,7 @@ class UserRepositoryTest {
         List<User> listed = users().list(ADMIN);
 
         assertThat(listed).extracting(User::email)
-                .containsExactly("abe@example.com", "Bea@example.com", "carl@example.com");
+                .containsExactly("abe@example.com", "bea@example.com", "carl@example.com");
     }
 
     @Test

@@ -6,6 +6,9 @@ import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static io.wms.jooq.Tables.USERS;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lateral;
+import static org.jooq.impl.DSL.select;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,6 +29,7 @@ import io.wms.core.model.ProductDetails;
 import io.wms.core.model.TrackEntry;
 import io.wms.core.model.User;
 import io.wms.jooq.converters.TrackActionConverter;
+import io.wms.core.repository.ProductRepository;
 import io.wms.jooq.tables.records.BrandsRecord;
 import io.wms.jooq.tables.records.CategoriesRecord;
 import io.wms.jooq.tables.records.ProductBatchTracksRecord;
@@ -40,11 +44,14 @@ import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.Results;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * A product with its category, brand, live batches and their ledger rows with the acting users, as three selects
+ * A product with its category, brand, live batches and their newest ledger rows
+ * ({@link ProductRepository#MAX_HISTORY_PER_BATCH} per batch, read through the index on
+ * {@code (product_batch_id, created_at)}) with the acting users, as three selects
  * sent together in one round trip: the product row, its batch rows, their ledger rows. Each result set carries only
  * its own columns, where a flat join would repeat every parent's columns on each of its children's rows and nested
  * MULTISET documents would be encoded as JSON by the server and parsed again here (BENCHMARKS.md has the figures).
@@ -91,14 +98,23 @@ final class FullTrackingQuery {
         Query batches = dsl.selectFrom(PRODUCT_BATCHES)
                 .where(liveBatches)
                 .orderBy(ExpiryPolicy.FIRST_EXPIRED_FIRST);
-        Query history = dsl.select(PRODUCT_BATCH_TRACKS.fields())
+        // One row more than is returned per batch tells whether it has older rows. The limit is inlined: every bind
+        // value of the statement is the product's id.
+        Table<?> newest = lateral(select(PRODUCT_BATCH_TRACKS.fields())
+                .from(PRODUCT_BATCH_TRACKS)
+                .where(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(PRODUCT_BATCHES.ID))
+                .orderBy(PRODUCT_BATCH_TRACKS.CREATED_AT.desc(), PRODUCT_BATCH_TRACKS.ID.desc())
+                .limit(inline(ProductRepository.MAX_HISTORY_PER_BATCH + 1))
+                .asTable(PRODUCT_BATCH_TRACKS.getName()));
+        Query history = dsl.select(newest.fields())
                 .select(ACTING_USER)
                 .from(PRODUCT_BATCHES)
-                .join(PRODUCT_BATCH_TRACKS).on(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(PRODUCT_BATCHES.ID))
-                .leftJoin(USERS).on(USERS.ID.eq(PRODUCT_BATCH_TRACKS.USER_ID))
+                .crossJoin(newest)
+                .leftJoin(USERS).on(USERS.ID.eq(newest.field(PRODUCT_BATCH_TRACKS.USER_ID)))
                 .where(liveBatches)
-                .orderBy(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, PRODUCT_BATCH_TRACKS.CREATED_AT.desc(),
-                        PRODUCT_BATCH_TRACKS.ID.desc());
+                .orderBy(newest.field(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID),
+                        newest.field(PRODUCT_BATCH_TRACKS.CREATED_AT).desc(),
+                        newest.field(PRODUCT_BATCH_TRACKS.ID).desc());
         // One JDBC statement, which pgjdbc sends at once; every value in it is a bind parameter.
         Queries all = DSL.queries(product, batches, history);
         this.statement = dsl.render(all);
@@ -140,7 +156,10 @@ final class FullTrackingQuery {
         List<BatchWithHistory> tracked = new ArrayList<>();
         for (Record row : results.get(1)) {
             ProductBatch batch = Mappers.batch(recordAt(new ProductBatchesRecord(), row.intoArray(), 0));
-            tracked.add(new BatchWithHistory(batch, histories.getOrDefault(batch.id(), List.of())));
+            List<TrackEntry> history = histories.getOrDefault(batch.id(), List.of());
+            boolean older = history.size() > ProductRepository.MAX_HISTORY_PER_BATCH;
+            tracked.add(new BatchWithHistory(batch,
+                    older ? history.subList(0, ProductRepository.MAX_HISTORY_PER_BATCH) : history, older));
         }
         Object[] product = productRow.get(0).intoArray();
         return Optional.of(new ProductDetails(

@@ -3,6 +3,7 @@ package io.wms.core.internal.catalog;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectFrom;
 
 import java.util.List;
@@ -11,16 +12,21 @@ import java.util.Optional;
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
 import io.wms.core.internal.ExceptionTranslator;
+import io.wms.core.internal.Keyset;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.SoftDeletes;
 import io.wms.core.internal.Validator;
 import io.wms.core.model.Product;
+import io.wms.core.repository.InputLimits;
+import io.wms.core.repository.KeysetPage;
 import io.wms.core.repository.NewProductGroup;
 import io.wms.core.repository.ProductGroupChanges;
 import io.wms.core.repository.ProductGroupRepository;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Result;
 
 /**
  * The jOOQ implementation shared by categories and brands.
@@ -36,12 +42,15 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
     private final DSLContext dsl;
     private final ProductGroupTable<R, T, W> group;
     private final SoftDeletes<R, T> softDeletes;
+    private final Keyset<R> byName;
 
     JooqProductGroupRepository(DSLContext dsl, ProductGroupTable<R, T, W> group) {
         this.dsl = dsl;
         this.group = group;
         this.softDeletes = new SoftDeletes<>(group.entity(), group.table(), group.id(), group.deletedAt(),
                 group.updatedBy(), group.toRow());
+        this.byName = Keyset.byKeyThenId(group.entity() + ":name", group.name(), group.id(),
+                row -> row.get(group.name()), row -> row.get(group.id()));
     }
 
     @Override
@@ -80,11 +89,33 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
     @Override
     public List<T> list(Actor actor) {
         actor.require(Permission.READ_CATALOG);
+        return Keyset.everything(group.entity() + " rows", "list(actor, limit, cursor)",
+                limit -> live(noCondition(), limit).map(group.toRow()::apply));
+    }
+
+    @Override
+    public KeysetPage<T> list(Actor actor, int limit) {
+        actor.require(Permission.READ_CATALOG);
+        return page(limit, null);
+    }
+
+    @Override
+    public KeysetPage<T> list(Actor actor, int limit, String cursor) {
+        actor.require(Permission.READ_CATALOG);
+        return page(limit, cursor);
+    }
+
+    private KeysetPage<T> page(int limit, String cursor) {
+        KeysetPage<R> page = byName.page("page of " + group.entity() + " rows", limit, cursor, this::live);
+        return new KeysetPage<>(page.items().stream().map(group.toRow()).toList(), page.nextCursor());
+    }
+
+    private Result<R> live(Condition after, int limit) {
         return dsl.selectFrom(group.table())
-                .where(group.deletedAt().isNull())
-                .orderBy(group.name(), group.id())
-                .fetch()
-                .map(group.toRow()::apply);
+                .where(group.deletedAt().isNull().and(after))
+                .orderBy(byName.order())
+                .limit(limit)
+                .fetch();
     }
 
     @Override
@@ -145,7 +176,7 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
     private static void validate(String subject, String name, String description) {
         Validator.of(subject)
                 .requiredText("name", name, NAME_LENGTH)
-                .optionalText("description", description, Integer.MAX_VALUE)
+                .optionalText("description", description, InputLimits.MAX_DESCRIPTION_LENGTH)
                 .validate();
     }
 }

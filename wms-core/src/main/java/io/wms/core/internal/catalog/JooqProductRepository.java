@@ -40,6 +40,7 @@ import io.wms.core.model.ProductBatch;
 import io.wms.core.model.ProductDetails;
 import io.wms.core.model.ProductWithBatches;
 import io.wms.core.model.TrackEntry;
+import io.wms.core.repository.InputLimits;
 import io.wms.core.repository.KeysetPage;
 import io.wms.core.repository.NewProduct;
 import io.wms.core.repository.Page;
@@ -156,7 +157,7 @@ final class JooqProductRepository implements ProductRepository {
         return new ProductDetails(details.product(), details.category(), details.brand(), details.batches().stream()
                 .map(batch -> new BatchWithHistory(batch.batch(), batch.history().stream()
                         .map(entry -> new TrackEntry(entry.track(), null))
-                        .toList()))
+                        .toList(), batch.olderHistory()))
                 .toList());
     }
 
@@ -360,17 +361,12 @@ final class JooqProductRepository implements ProductRepository {
     }
 
     private static Validator checkQuery(ProductQuery query) {
-        Validator validator = Validator.of("product query")
+        return Validator.of("product query")
                 .optionalText("text", query.text(), ProductQuery.MAX_TEXT_LENGTH)
                 .required("sort", query.sort())
                 .required("direction", query.direction())
-                .datesInOrder("expiringFrom", query.expiringFrom(), "expiringTo", query.expiringTo());
-        if (query.createdFrom() != null && query.createdTo() != null
-                && query.createdTo().isBefore(query.createdFrom())) {
-            validator.add("createdTo", Rule.DATE_ORDER, "must not be before createdFrom (" + query.createdFrom()
-                    + "), got " + query.createdTo());
-        }
-        return validator;
+                .datesInOrder("expiringFrom", query.expiringFrom(), "expiringTo", query.expiringTo())
+                .instantsInOrder("createdFrom", query.createdFrom(), "createdTo", query.createdTo());
     }
 
     private void requireLiveGroups(Long categoryId, Long brandId) {
@@ -396,7 +392,7 @@ final class JooqProductRepository implements ProductRepository {
     private static void validate(String subject, String name, String description) {
         Validator.of(subject)
                 .requiredText("name", name, NAME_LENGTH)
-                .optionalText("description", description, Integer.MAX_VALUE)
+                .optionalText("description", description, InputLimits.MAX_DESCRIPTION_LENGTH)
                 .validate();
     }
 }

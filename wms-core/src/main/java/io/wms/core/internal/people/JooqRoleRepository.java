@@ -3,6 +3,7 @@ package io.wms.core.internal.people;
 import static io.wms.jooq.Tables.ROLES;
 import static io.wms.jooq.Tables.USERS;
 import static io.wms.jooq.Tables.USER_ROLES;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 
 import java.util.List;
@@ -15,14 +16,18 @@ import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.error.Violation.Rule;
 import io.wms.core.internal.ExceptionTranslator;
+import io.wms.core.internal.Keyset;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.model.Role;
+import io.wms.core.repository.InputLimits;
+import io.wms.core.repository.KeysetPage;
 import io.wms.core.repository.NewRole;
 import io.wms.core.repository.RoleChanges;
 import io.wms.core.repository.RoleRepository;
 import io.wms.jooq.tables.records.RolesRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 /**
@@ -31,6 +36,9 @@ import org.jooq.DSLContext;
 final class JooqRoleRepository implements RoleRepository {
 
     static final int NAME_LENGTH = 100;
+
+    private static final Keyset<Role> BY_NAME = Keyset.byKeyThenId("role:name", ROLES.NAME, ROLES.ID, Role::name,
+            Role::id);
 
     private final Transactions transactions;
     private final DSLContext dsl;
@@ -49,7 +57,23 @@ final class JooqRoleRepository implements RoleRepository {
     @Override
     public List<Role> list(Actor actor) {
         actor.require(Permission.MANAGE_USERS);
-        return dsl.selectFrom(ROLES).orderBy(ROLES.NAME).fetch().map(Mappers::role);
+        return Keyset.everything("roles", "list(actor, limit, cursor)", limit -> roles(noCondition(), limit));
+    }
+
+    @Override
+    public KeysetPage<Role> list(Actor actor, int limit) {
+        actor.require(Permission.MANAGE_USERS);
+        return BY_NAME.page("page of roles", limit, null, this::roles);
+    }
+
+    @Override
+    public KeysetPage<Role> list(Actor actor, int limit, String cursor) {
+        actor.require(Permission.MANAGE_USERS);
+        return BY_NAME.page("page of roles", limit, cursor, this::roles);
+    }
+
+    private List<Role> roles(Condition after, int limit) {
+        return dsl.selectFrom(ROLES).where(after).orderBy(BY_NAME.order()).limit(limit).fetch(Mappers::role);
     }
 
     @Override
@@ -57,7 +81,7 @@ final class JooqRoleRepository implements RoleRepository {
         actor.require(Permission.MANAGE_USERS);
         Validator.of("new role")
                 .requiredText("name", role.name(), NAME_LENGTH)
-                .optionalText("description", role.description(), Integer.MAX_VALUE)
+                .optionalText("description", role.description(), InputLimits.MAX_DESCRIPTION_LENGTH)
                 .validate();
         String name = role.name().strip();
         return Mappers.role(ExceptionTranslator.naming(name, () -> dsl.insertInto(ROLES)
@@ -70,7 +94,8 @@ final class JooqRoleRepository implements RoleRepository {
     @Override
     public Role update(Actor actor, long id, RoleChanges changes) {
         actor.require(Permission.MANAGE_USERS);
-        Validator.of("role changes").optionalText("description", changes.description(), Integer.MAX_VALUE).validate();
+        Validator.of("role changes").optionalText("description", changes.description(),
+                InputLimits.MAX_DESCRIPTION_LENGTH).validate();
         return dsl.update(ROLES)
                 .set(ROLES.DESCRIPTION, changes.description())
                 .where(ROLES.ID.eq(id).and(ROLES.VERSION.eq(changes.expectedVersion())))

@@ -14,6 +14,7 @@ import java.util.Optional;
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
 import io.wms.core.internal.ExceptionTranslator;
+import io.wms.core.internal.Keyset;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.SoftDeletes;
 import io.wms.core.internal.Transactions;
@@ -21,6 +22,7 @@ import io.wms.core.internal.Validator;
 import io.wms.core.model.Role;
 import io.wms.core.model.User;
 import io.wms.core.model.UserWithRoles;
+import io.wms.core.repository.KeysetPage;
 import io.wms.core.repository.NewUser;
 import io.wms.core.repository.UserRepository;
 import io.wms.jooq.tables.records.UsersRecord;
@@ -34,6 +36,8 @@ final class JooqUserRepository implements UserRepository {
 
     private static final SoftDeletes<UsersRecord, User> SOFT_DELETES = new SoftDeletes<>("user", USERS, USERS.ID,
             USERS.DELETED_AT, null, Mappers::user);
+
+    private static final Keyset<User> BY_ID = Keyset.byId("user:id", USERS.ID, User::id);
 
     private final Transactions transactions;
     private final DSLContext dsl;
@@ -51,7 +55,7 @@ final class JooqUserRepository implements UserRepository {
         Validator validator = Validator.of("new user").email("email", user.email(), UserEmails.MAX_LENGTH);
         passwords.check(validator, "password", user.password());
         validator.validate();
-        String email = user.email().strip();
+        String email = UserEmails.canonical(user.email());
         String hash = passwords.hash(user.password());
         return Mappers.user(ExceptionTranslator.naming(email, () -> dsl.insertInto(USERS)
                 .set(USERS.EMAIL, email)
@@ -93,18 +97,39 @@ final class JooqUserRepository implements UserRepository {
     @Override
     public List<User> list(Actor actor) {
         actor.require(Permission.MANAGE_USERS);
-        return dsl.selectFrom(USERS)
+        return Keyset.everything("users", "list(actor, limit, cursor)", limit -> dsl.selectFrom(USERS)
                 .where(USERS.DELETED_AT.isNull())
                 .orderBy(lower(USERS.EMAIL), USERS.ID)
+                .limit(limit)
                 .fetch()
-                .map(Mappers::user);
+                .map(Mappers::user));
+    }
+
+    @Override
+    public KeysetPage<User> list(Actor actor, int limit) {
+        actor.require(Permission.MANAGE_USERS);
+        return page(limit, null);
+    }
+
+    @Override
+    public KeysetPage<User> list(Actor actor, int limit, String cursor) {
+        actor.require(Permission.MANAGE_USERS);
+        return page(limit, cursor);
+    }
+
+    private KeysetPage<User> page(int limit, String cursor) {
+        return BY_ID.page("page of users", limit, cursor, (after, rows) -> dsl.selectFrom(USERS)
+                .where(USERS.DELETED_AT.isNull().and(after))
+                .orderBy(BY_ID.order())
+                .limit(rows)
+                .fetch(Mappers::user));
     }
 
     @Override
     public User updateEmail(Actor actor, long id, String email, long expectedVersion) {
         actor.require(Permission.MANAGE_USERS);
         Validator.of("user changes").email("email", email, UserEmails.MAX_LENGTH).validate();
-        String stripped = email.strip();
+        String stripped = UserEmails.canonical(email);
         return ExceptionTranslator.naming(stripped, () -> dsl.update(USERS)
                         .set(USERS.EMAIL, stripped)
                         .where(USERS.ID.eq(id).and(USERS.DELETED_AT.isNull()).and(USERS.VERSION.eq(expectedVersion)))

@@ -56,6 +56,8 @@ public final class Passwords {
             validator.add(field, Rule.REQUIRED, "is required");
             return;
         }
+        // A lone surrogate has no UTF-8 form: hashed, it would be '?', and two different passwords would match.
+        validator.optionalText(field, password, Integer.MAX_VALUE);
         if (password.codePointCount(0, password.length()) < policy.minimumLength()) {
             validator.add(field, Rule.MIN_LENGTH, "must be at least " + policy.minimumLength() + " characters");
         }

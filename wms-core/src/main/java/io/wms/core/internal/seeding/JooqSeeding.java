@@ -249,12 +249,12 @@ final class JooqSeeding implements Seeding {
             int added = 0;
             if (userId == null) {
                 userId = dsl.insertInto(USERS)
-                        .set(USERS.EMAIL, options.adminEmail().strip())
+                        .set(USERS.EMAIL, UserEmails.canonical(options.adminEmail()))
                         .set(USERS.PASSWORD, passwords.hash(options.adminPassword()))
                         .returning(USERS.ID)
                         .fetchSingle(USERS.ID);
                 added = 1;
-                LOG.info("Created the first admin {}", options.adminEmail().strip());
+                LOG.info("Created the first admin {}", UserEmails.canonical(options.adminEmail()));
             }
             dsl.insertInto(USER_ROLES)
                     .set(USER_ROLES.USER_ID, userId)

@@ -95,6 +95,9 @@ final class SyntheticDataGenerator {
     }
 
     GenerationReport generate(Actor actor, GenerationPlan plan) {
+        // Dropping and re-creating the indexes and keys, and locking the tables against readers, stops the warehouse:
+        // only whoever may purge data may do that.
+        actor.require(Permission.PURGE_DATA);
         actor.require(Permission.MANAGE_CATALOG);
         actor.require(Permission.RECEIVE_STOCK);
         validate(plan);
@@ -104,15 +107,25 @@ final class SyntheticDataGenerator {
     private static void validate(GenerationPlan plan) {
         Validator validator = Validator.of("generation plan")
                 .positive("categories", plan.categories())
+                .atMost("categories", plan.categories(), GenerationPlan.MAX_CATEGORIES)
                 .positive("brands", plan.brands())
+                .atMost("brands", plan.brands(), GenerationPlan.MAX_BRANDS)
                 .positive("products", plan.products())
+                .atMost("products", plan.products(), GenerationPlan.MAX_PRODUCTS)
                 .notNegative("batches", plan.batches())
-                .notNegative("tracks", plan.tracks());
+                .atMost("batches", plan.batches(), GenerationPlan.MAX_BATCHES)
+                .notNegative("tracks", plan.tracks())
+                .atMost("tracks", plan.tracks(), GenerationPlan.MAX_TRACKS);
         if (plan.tracks() < plan.batches()) {
             validator.add("tracks", Rule.MIN, "must be at least batches (" + plan.batches() + "): every batch is received");
         }
         if (plan.batches() == 0 && plan.tracks() > 0) {
             validator.add("tracks", Rule.MAX, "must be 0 without batches");
+        }
+        if (plan.batches() > 0 && plan.tracks() > (long) plan.batches() * GenerationPlan.MAX_TRACKS_PER_BATCH) {
+            validator.add("tracks", Rule.MAX_PER_BATCH, "must be at most " + GenerationPlan.MAX_TRACKS_PER_BATCH
+                    + " per batch (" + (long) plan.batches() * GenerationPlan.MAX_TRACKS_PER_BATCH + "), got "
+                    + plan.tracks());
         }
         validator.validate();
     }

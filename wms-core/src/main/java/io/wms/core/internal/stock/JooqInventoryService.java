@@ -36,6 +36,8 @@ import io.wms.core.inventory.StatusChange;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.TrackAction;
+import io.wms.core.repository.InputLimits;
+import io.wms.jooq.tables.ProductBatchTracks;
 import io.wms.jooq.tables.records.ProductBatchesRecord;
 
 /**
@@ -129,7 +131,7 @@ final class JooqInventoryService implements InventoryService {
         actor.require(Permission.ADJUST_STOCK);
         Validator validator = Validator.of("adjustment")
                 .required("reason", command.reason())
-                .optionalText("note", command.note(), Integer.MAX_VALUE);
+                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
         if (command.change() == 0) {
             validator.add("change", Rule.NOT_ZERO, "must not be 0");
         }

@@ -10,6 +10,7 @@ import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.sum;
 
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.util.List;
 
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.LiveStock;
+import io.wms.core.internal.Keyset;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
@@ -26,6 +28,7 @@ import io.wms.core.inventory.StockReports;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.ProductBatchTrack;
+import io.wms.core.repository.KeysetPage;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -35,6 +38,9 @@ import org.jooq.impl.SQLDataType;
  * The jOOQ implementation of {@link StockReports}.
  */
 final class JooqStockReports implements StockReports {
+
+    private static final Keyset<InventoryReportLine> BY_PRODUCT_NAME = Keyset.byKeyThenId("inventory:product-name",
+            PRODUCTS.NAME, PRODUCTS.ID, InventoryReportLine::productName, InventoryReportLine::productId);
 
     private final DSLContext dsl;
     private final ExpiryPolicy expiry;
@@ -47,6 +53,23 @@ final class JooqStockReports implements StockReports {
     @Override
     public List<InventoryReportLine> inventoryReport(Actor actor) {
         actor.require(Permission.READ_CATALOG);
+        return Keyset.everything("products in the inventory report", "inventoryReport(actor, limit, cursor)",
+                limit -> inventoryLines(noCondition(), limit));
+    }
+
+    @Override
+    public KeysetPage<InventoryReportLine> inventoryReport(Actor actor, int limit) {
+        actor.require(Permission.READ_CATALOG);
+        return BY_PRODUCT_NAME.page("page of the inventory report", limit, null, this::inventoryLines);
+    }
+
+    @Override
+    public KeysetPage<InventoryReportLine> inventoryReport(Actor actor, int limit, String cursor) {
+        actor.require(Permission.READ_CATALOG);
+        return BY_PRODUCT_NAME.page("page of the inventory report", limit, cursor, this::inventoryLines);
+    }
+
+    private List<InventoryReportLine> inventoryLines(Condition after, int limit) {
         Condition usable = expiry.usableStock();
         Condition holdsExpired = expiry.holdsExpiredStock();
         return dsl.select(PRODUCTS.ID, PRODUCTS.NAME, CATEGORIES.NAME, BRANDS.NAME,
@@ -56,9 +79,10 @@ final class JooqStockReports implements StockReports {
                 .leftJoin(BRANDS).on(BRANDS.ID.eq(PRODUCTS.BRAND_ID))
                 .leftJoin(PRODUCT_BATCHES).on(PRODUCT_BATCHES.PRODUCT_ID.eq(PRODUCTS.ID)
                         .and(PRODUCT_BATCHES.DELETED_AT.isNull()))
-                .where(PRODUCTS.DELETED_AT.isNull())
+                .where(PRODUCTS.DELETED_AT.isNull().and(after))
                 .groupBy(PRODUCTS.ID, CATEGORIES.NAME, BRANDS.NAME)
-                .orderBy(PRODUCTS.NAME, PRODUCTS.ID)
+                .orderBy(BY_PRODUCT_NAME.order())
+                .limit(limit)
                 .fetch(row -> new InventoryReportLine(row.value1(), row.value2(), row.value3(), row.value4(),
                         row.value5(), row.value6(), row.value7()));
     }
