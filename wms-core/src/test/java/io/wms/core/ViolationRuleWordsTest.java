@@ -19,7 +19,8 @@ class ViolationRuleWordsTest {
                 "required", "max_length", "min_length", "max_bytes", "no_nul", "encoding", "email", "positive",
                 "not_negative", "not_zero", "min", "max", "range", "date_order", "cursor", "known", "pair",
                 "constraint", "built_in", "reused", "same_lot", "expired", "not_receivable", "not_pickable",
-                "recalled", "pickable");
+                "recalled", "pickable", "visible", "one_script", "date_range", "instant_range", "no_lone_surrogate",
+                "max_per_batch");
     }
 
     @Test

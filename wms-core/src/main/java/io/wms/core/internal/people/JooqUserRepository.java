@@ -57,7 +57,8 @@ final class JooqUserRepository implements UserRepository {
         validator.validate();
         String email = UserEmails.canonical(user.email());
         String hash = passwords.hash(user.password());
-        return Mappers.user(ExceptionTranslator.naming(email, () -> dsl.insertInto(USERS)
+        // A refusal names the address as the caller sent it, the one they can recognise.
+        return Mappers.user(ExceptionTranslator.naming(user.email(), () -> dsl.insertInto(USERS)
                 .set(USERS.EMAIL, email)
                 .set(USERS.PASSWORD, hash)
                 .returning()
@@ -130,7 +131,7 @@ final class JooqUserRepository implements UserRepository {
         actor.require(Permission.MANAGE_USERS);
         Validator.of("user changes").email("email", email, UserEmails.MAX_LENGTH).validate();
         String stripped = UserEmails.canonical(email);
-        return ExceptionTranslator.naming(stripped, () -> dsl.update(USERS)
+        return ExceptionTranslator.naming(email, () -> dsl.update(USERS)
                         .set(USERS.EMAIL, stripped)
                         .where(USERS.ID.eq(id).and(USERS.DELETED_AT.isNull()).and(USERS.VERSION.eq(expectedVersion)))
                         .returning()

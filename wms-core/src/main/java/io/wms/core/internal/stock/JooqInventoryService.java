@@ -70,7 +70,7 @@ final class JooqInventoryService implements InventoryService {
                 .requiredText("batchNumber", command.batchNumber(), BATCH_NUMBER_LENGTH)
                 .positive("quantity", command.quantity())
                 .datesInOrder("manufacturingDate", command.manufacturingDate(), "expiryDate", command.expiryDate())
-                .optionalText("note", command.note(), Integer.MAX_VALUE);
+                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
         if (expiry.isExpired(command.expiryDate())) {
             validator.add("expiryDate", Rule.EXPIRED, "is already past (" + command.expiryDate()
                     + "): expired stock cannot be received");
@@ -87,7 +87,7 @@ final class JooqInventoryService implements InventoryService {
         actor.require(Permission.RECEIVE_STOCK);
         Validator validator = Validator.of("receipt")
                 .positive("quantity", command.quantity())
-                .optionalText("note", command.note(), Integer.MAX_VALUE);
+                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
         return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.RECEIVE, command, () -> {
             MovedBatch moved = refusals.moveOrExplain(command.batchId(), refusals::refuseReceipt,
                     () -> statements.receiveInto(actor, command));
@@ -102,7 +102,7 @@ final class JooqInventoryService implements InventoryService {
         Validator validator = Validator.of("pick")
                 .positive("quantity", command.quantity())
                 .notNegative("minimumShelfLifeDays", command.minimumShelfLifeDays())
-                .optionalText("note", command.note(), Integer.MAX_VALUE);
+                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
         return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.PICK, command, () -> {
             PickOutcome outcome = statements.pickFirstExpiredFirstOut(actor, command);
             if (outcome.allocations().isEmpty()) {
@@ -117,7 +117,7 @@ final class JooqInventoryService implements InventoryService {
         actor.require(Permission.PICK_STOCK);
         Validator validator = Validator.of("pick")
                 .positive("quantity", command.quantity())
-                .optionalText("note", command.note(), Integer.MAX_VALUE);
+                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
         return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.PICK, command, () -> {
             MovedBatch moved = refusals.moveOrExplain(command.batchId(), batch -> refusals.refusePick(batch, command),
                     () -> statements.pickFrom(actor, command));
@@ -213,7 +213,7 @@ final class JooqInventoryService implements InventoryService {
         actor.require(Permission.ADJUST_STOCK);
         Validator validator = Validator.of("removal")
                 .positive("quantity", command.quantity())
-                .optionalText("note", command.note(), Integer.MAX_VALUE);
+                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
         return runOnceByKey(actor, validator, command.idempotencyKey(), operation, command, () -> {
             MovedBatch moved = refusals.moveOrExplain(command.batchId(),
                     batch -> refusals.refuseRemoval(batch, command, action),
@@ -227,7 +227,7 @@ final class JooqInventoryService implements InventoryService {
                                       KeyedOperation<ProductBatch> operation) {
         actor.require(Permission.CHANGE_BATCH_STATUS);
         Validator validator = Validator.of("status change")
-                .requiredText("reason", change.reason(), Integer.MAX_VALUE);
+                .requiredText("reason", change.reason(), InputLimits.MAX_NOTE_LENGTH);
         long batchId = change.batchId();
         return runOnceByKey(actor, validator, change.idempotencyKey(), operation, change,
                 () -> transactions.transaction(() -> {
