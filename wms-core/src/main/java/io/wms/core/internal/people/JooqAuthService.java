@@ -73,7 +73,14 @@ final class JooqAuthService implements AuthService {
         if (!passwords.verify(currentPassword, row.getPassword())) {
             throw new AuthenticationException();
         }
-        storePassword(userId, newPassword);
+        // Conditional on the hash just verified: a password changed meanwhile by someone else is never overwritten.
+        int changed = dsl.update(USERS)
+                .set(USERS.PASSWORD, passwords.hash(newPassword))
+                .where(USERS.ID.eq(userId).and(USERS.DELETED_AT.isNull()).and(USERS.PASSWORD.eq(row.getPassword())))
+                .execute();
+        if (changed == 0) {
+            throw JooqUserRepository.SOFT_DELETES.missingOrStale(dsl, userId, row.getVersion());
+        }
     }
 
     @Override

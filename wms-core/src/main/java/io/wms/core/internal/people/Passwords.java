@@ -51,8 +51,9 @@ public final class Passwords {
      * @param password  the password; may be {@code null} (a {@code required} violation)
      */
     public void check(Validator validator, String field, String password) {
-        if (password == null || password.isEmpty()) {
-            validator.add(field, "required", "is required");
+        if (password == null || password.isBlank()) {
+            // A password of spaces only is as good as none: it is the first thing a guesser tries.
+            validator.add(field, "required", "is required and must not be only spaces");
             return;
         }
         if (password.codePointCount(0, password.length()) < policy.minimumLength()) {
