@@ -4,7 +4,9 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import io.wms.core.auth.AuthService;
+import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.ExceptionTranslator;
+import io.wms.core.internal.LiveActors;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.internal.catalog.CatalogServices;
@@ -28,6 +30,10 @@ import io.wms.core.seed.Seeding;
 /**
  * The repositories and services of one {@link Wms}, each built once, with every statement they render.
  *
+ * <p>Each is wrapped once more, so that every user actor passed to any of them is checked against the database
+ * ({@link PeopleServices#liveActors}) before the service sees it: the user must still be live, and the actor acts
+ * with only the permissions their current roles grant.
+ *
  * <p>A transaction builds nothing: {@link #inTransaction} binds a connection to the calling thread through
  * {@link Transactions}, and hands the work these same services, whose statements then run on that connection.
  */
@@ -49,19 +55,22 @@ final class WiredOperations implements WmsOperations {
 
     WiredOperations(Transactions transactions, WmsSettings settings, DataSource dataSource) {
         this.transactions = transactions;
-        this.categories = CatalogServices.categories(transactions);
-        this.brands = CatalogServices.brands(transactions);
-        this.products = CatalogServices.products(transactions, settings);
-        this.batches = StockServices.batches(transactions, settings);
-        this.ledger = StockServices.ledger(transactions);
-        this.inventory = StockServices.inventory(transactions, settings);
-        this.stockReports = StockServices.reports(transactions, settings);
+        LiveActors live = PeopleServices.liveActors(transactions);
+        this.categories = ApiGuard.guard(CategoryRepository.class, CatalogServices.categories(transactions), live);
+        this.brands = ApiGuard.guard(BrandRepository.class, CatalogServices.brands(transactions), live);
+        this.products = ApiGuard.guard(ProductRepository.class, CatalogServices.products(transactions, settings), live);
+        this.batches = ApiGuard.guard(ProductBatchRepository.class, StockServices.batches(transactions, settings),
+                live);
+        this.ledger = ApiGuard.guard(ProductBatchTrackRepository.class, StockServices.ledger(transactions), live);
+        this.inventory = ApiGuard.guard(InventoryService.class, StockServices.inventory(transactions, settings), live);
+        this.stockReports = ApiGuard.guard(StockReports.class, StockServices.reports(transactions, settings), live);
         Passwords passwords = new Passwords(settings.passwordPolicy());
-        this.users = PeopleServices.users(transactions, passwords);
-        this.roles = PeopleServices.roles(transactions);
-        this.auth = PeopleServices.auth(transactions, passwords);
-        this.seeding = SeedingServices.seeding(transactions, settings, passwords);
-        this.monitoring = MonitoringServices.monitoring(transactions, dataSource);
+        this.users = ApiGuard.guard(UserRepository.class, PeopleServices.users(transactions, passwords), live);
+        this.roles = ApiGuard.guard(RoleRepository.class, PeopleServices.roles(transactions), live);
+        this.auth = ApiGuard.guard(AuthService.class, PeopleServices.auth(transactions, passwords), live);
+        this.seeding = ApiGuard.guard(Seeding.class, SeedingServices.seeding(transactions, settings, passwords), live);
+        this.monitoring = ApiGuard.guard(Monitoring.class, MonitoringServices.monitoring(transactions, dataSource),
+                live);
     }
 
     @Override

@@ -24,7 +24,8 @@ public interface AuthService {
 
     /**
      * Builds the actor of an already authenticated user, for example at the start of each request of a session,
-     * with the permissions their roles grant now.
+     * with the permissions their roles grant now. It asks for no credential: the host calls it only for a user its own
+     * session has authenticated (see the trust model on {@link Actor}). Every operation checks the actor again.
      *
      * @param userId the user's id
      * @return the actor; never {@code null}

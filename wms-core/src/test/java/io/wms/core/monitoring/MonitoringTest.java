@@ -174,7 +174,7 @@ class MonitoringTest {
 
     @Test
     void everyFigureNeedsTheMonitoringPermission() {
-        var clerk = WmsExtension.actor(null, Permission.READ_CATALOG);
+        var clerk = WmsExtension.actor(Permission.READ_CATALOG);
 
         assertThatThrownBy(() -> monitoring().health(clerk)).isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("READ_MONITORING");

@@ -108,6 +108,6 @@ final class JooqAuthService implements AuthService {
 
     static Actor actorOf(UserWithRoles user) {
         List<String> roleNames = user.roles().stream().map(Role::name).toList();
-        return new Actor(user.user().id(), user.user().email(), RolePermissions.of(roleNames));
+        return Actor.ofUser(user.user().id(), user.user().email(), RolePermissions.of(roleNames));
     }
 }

@@ -2,6 +2,7 @@ package io.wms.core.internal.people;
 
 import io.wms.core.auth.AuthService;
 import io.wms.core.internal.ApiGuard;
+import io.wms.core.internal.LiveActors;
 import io.wms.core.internal.Transactions;
 import io.wms.core.repository.RoleRepository;
 import io.wms.core.repository.UserRepository;
@@ -34,6 +35,16 @@ public final class PeopleServices {
      */
     public static RoleRepository roles(Transactions transactions) {
         return ApiGuard.guard(RoleRepository.class, new JooqRoleRepository(transactions));
+    }
+
+    /**
+     * Builds the check that every guarded service runs on the user actors passed to it.
+     *
+     * @param transactions where its look-ups run
+     * @return the check
+     */
+    public static LiveActors liveActors(Transactions transactions) {
+        return new LiveUserActors(transactions);
     }
 
     /**

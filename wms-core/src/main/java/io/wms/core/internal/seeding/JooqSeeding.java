@@ -21,6 +21,7 @@ import io.wms.core.auth.Permission;
 import io.wms.core.auth.RolePermissions;
 import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.ExpiryPolicy;
+import io.wms.core.internal.LedgerActor;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
@@ -360,7 +361,8 @@ final class JooqSeeding implements Seeding {
                     }
                     added += dsl.insertInto(PRODUCT_BATCH_TRACKS)
                             .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
-                            .set(PRODUCT_BATCH_TRACKS.USER_ID, actor.userId())
+                            .set(PRODUCT_BATCH_TRACKS.USER_ID, LedgerActor.userId(actor))
+                            .set(PRODUCT_BATCH_TRACKS.ACTOR_NAME, LedgerActor.name(actor))
                             .set(PRODUCT_BATCH_TRACKS.ACTION, movement.action().databaseValue())
                             .set(PRODUCT_BATCH_TRACKS.DESCRIPTION, movement.description())
                             .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, movement.change())

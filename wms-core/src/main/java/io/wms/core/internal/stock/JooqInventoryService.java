@@ -25,6 +25,7 @@ import io.wms.core.error.IllegalTransitionException;
 import io.wms.core.error.InsufficientStockException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.internal.ExpiryPolicy;
+import io.wms.core.internal.LedgerActor;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
@@ -203,8 +204,10 @@ final class JooqInventoryService implements InventoryService {
                         .returningResult(PRODUCT_BATCHES.ID));
         Field<Long> sweptId = swept.field("id", Long.class);
         List<Long> expired = transactions.statement(() -> dsl.with(swept)
-                .insertInto(track, track.PRODUCT_BATCH_ID, track.USER_ID, track.ACTION, track.DESCRIPTION)
-                .select(select(sweptId, val(actor.userId(), track.USER_ID),
+                .insertInto(track, track.PRODUCT_BATCH_ID, track.USER_ID, track.ACTOR_NAME, track.ACTION,
+                        track.DESCRIPTION)
+                .select(select(sweptId, val(LedgerActor.userId(actor), track.USER_ID),
+                        val(LedgerActor.name(actor), track.ACTOR_NAME),
                         val(TrackAction.EXPIRED.databaseValue(), track.ACTION),
                         val("expiry date passed; swept on " + today + " by " + actor.name(), track.DESCRIPTION))
                         .from(swept))
@@ -464,7 +467,8 @@ final class JooqInventoryService implements InventoryService {
                                Integer change, Integer after) {
         tx.insertInto(PRODUCT_BATCH_TRACKS)
                 .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
-                .set(PRODUCT_BATCH_TRACKS.USER_ID, actor.userId())
+                .set(PRODUCT_BATCH_TRACKS.USER_ID, LedgerActor.userId(actor))
+                .set(PRODUCT_BATCH_TRACKS.ACTOR_NAME, LedgerActor.name(actor))
                 .set(PRODUCT_BATCH_TRACKS.ACTION, action.databaseValue())
                 .set(PRODUCT_BATCH_TRACKS.DESCRIPTION, description)
                 .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, change)
