@@ -67,7 +67,7 @@ final class WiredOperations implements WmsOperations {
         Passwords passwords = new Passwords(settings.passwordPolicy());
         this.users = ApiGuard.guard(UserRepository.class, PeopleServices.users(transactions, passwords), live);
         this.roles = ApiGuard.guard(RoleRepository.class, PeopleServices.roles(transactions), live);
-        this.auth = ApiGuard.guard(AuthService.class, PeopleServices.auth(transactions, passwords), live);
+        this.auth = ApiGuard.guard(AuthService.class, PeopleServices.auth(transactions, passwords, settings), live);
         this.seeding = ApiGuard.guard(Seeding.class, SeedingServices.seeding(transactions, settings, passwords), live);
         this.monitoring = ApiGuard.guard(Monitoring.class, MonitoringServices.monitoring(transactions, dataSource),
                 live);

@@ -36,7 +36,8 @@ class AuthServiceTest {
     private static final String PASSWORD = "correct horse";
 
     @RegisterExtension
-    final WmsExtension extension = WmsExtension.create(builder -> builder.passwordPolicy(new PasswordPolicy(10, 8)));
+    final WmsExtension extension = WmsExtension.create(builder -> builder.passwordPolicy(new PasswordPolicy(10, 8))
+            .loginThrottle(LoginThrottle.off()));
 
     @BeforeEach
     void seedRoles() {

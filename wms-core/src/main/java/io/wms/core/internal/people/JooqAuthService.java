@@ -2,11 +2,13 @@ package io.wms.core.internal.people;
 
 import static io.wms.jooq.Tables.USERS;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.AuthService;
 import io.wms.core.auth.Authentication;
+import io.wms.core.auth.LoginThrottle;
 import io.wms.core.auth.Permission;
 import io.wms.core.auth.RolePermissions;
 import io.wms.core.error.AuthenticationException;
@@ -19,30 +21,42 @@ import io.wms.jooq.tables.records.UsersRecord;
 import org.jooq.DSLContext;
 
 /**
- * Logins and password changes on jOOQ and bcrypt.
+ * Logins and password changes on jOOQ and bcrypt, with failed logins throttled by a {@link LoginThrottler} of this
+ * instance.
  */
 final class JooqAuthService implements AuthService {
 
     private final DSLContext dsl;
     private final Passwords passwords;
     private final JooqUserRepository users;
+    private final LoginThrottler throttle;
 
-    JooqAuthService(Transactions transactions, Passwords passwords) {
+    JooqAuthService(Transactions transactions, Passwords passwords, LoginThrottle throttle, Clock clock) {
         this.dsl = transactions.dsl();
         this.passwords = passwords;
         this.users = new JooqUserRepository(transactions, passwords);
+        this.throttle = new LoginThrottler(throttle, clock);
     }
 
     @Override
     public Authentication authenticate(String email, String password) {
+        return authenticate(email, password, null);
+    }
+
+    @Override
+    public Authentication authenticate(String email, String password, String sourceKey) {
+        throttle.refuseWhileLocked(email, sourceKey);
         UsersRecord row = dsl.selectFrom(USERS).where(UserEmails.liveUserWith(email)).fetchOne();
         if (row == null) {
             passwords.verifyAgainstDummy(password);
+            throttle.failed(email, sourceKey);
             throw new AuthenticationException();
         }
-        if (!passwords.verify(password, row.getPassword())) {
+        if (!passwords.verifyInPolicyTime(password, row.getPassword())) {
+            throttle.failed(email, sourceKey);
             throw new AuthenticationException();
         }
+        throttle.succeeded(email);
         if (passwords.needsUpgrade(row.getPassword())) {
             // Conditional on the hash read, so that a password changed meanwhile is never overwritten.
             dsl.update(USERS)

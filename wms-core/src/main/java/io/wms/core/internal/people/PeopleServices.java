@@ -4,6 +4,7 @@ import io.wms.core.auth.AuthService;
 import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.LiveActors;
 import io.wms.core.internal.Transactions;
+import io.wms.core.internal.WmsSettings;
 import io.wms.core.repository.RoleRepository;
 import io.wms.core.repository.UserRepository;
 
@@ -48,13 +49,15 @@ public final class PeopleServices {
     }
 
     /**
-     * Builds the login service.
+     * Builds the login service, with its own count of failed logins.
      *
      * @param transactions where its statements run
      * @param passwords    the password rules and hashing
+     * @param settings     the login throttle and the clock it counts by
      * @return the service
      */
-    public static AuthService auth(Transactions transactions, Passwords passwords) {
-        return ApiGuard.guard(AuthService.class, new JooqAuthService(transactions, passwords));
+    public static AuthService auth(Transactions transactions, Passwords passwords, WmsSettings settings) {
+        return ApiGuard.guard(AuthService.class,
+                new JooqAuthService(transactions, passwords, settings.loginThrottle(), settings.clock()));
     }
 }
