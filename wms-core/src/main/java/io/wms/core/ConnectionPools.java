@@ -3,9 +3,13 @@ package io.wms.core;
 import java.io.FileNotFoundException;
 import java.nio.file.NoSuchFileException;
 import java.security.GeneralSecurityException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -45,6 +49,9 @@ public final class ConnectionPools {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionPools.class);
 
+    /** An IPv4 address, or an IPv6 one (it has a colon); host names have neither form. */
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|.*:.*");
+
     private ConnectionPools() {
     }
 
@@ -52,8 +59,11 @@ public final class ConnectionPools {
      * Opens a connection pool for the configured database and pings it.
      *
      * <p>The pool holds at most {@link WmsConfig#maxConnections()} connections, keeps {@link
-     * WmsConfig#idleConnections()} of them ready, replaces each after {@link WmsConfig#connectionMaxLifetime()}
-     * and passes {@link WmsConfig#connectionProperties()} to pgjdbc.
+     * WmsConfig#idleConnections()} of them ready, closes the others after {@link WmsConfig#idleTimeout()}, replaces
+     * each after {@link WmsConfig#connectionMaxLifetime()}, makes a caller wait at most {@link
+     * WmsConfig#poolTimeout()} for a free one, reports one held longer than {@link WmsConfig#leakDetection()}, and
+     * passes {@link WmsConfig#connectionProperties()} to pgjdbc. A warning is logged when a database on another
+     * machine is reached without checking its certificate ({@link #transportWarning}).
      *
      * @param config the configuration; never {@code null}
      * @return the pool, connected; the caller closes it
@@ -66,6 +76,7 @@ public final class ConnectionPools {
      */
     public static HikariDataSource open(WmsConfig config) {
         Objects.requireNonNull(config, "config");
+        transportWarning(config).ifPresent(LOG::warn);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hikariConfig(config));
@@ -95,10 +106,48 @@ public final class ConnectionPools {
         hikari.setMaximumPoolSize(config.maxConnections());
         hikari.setMinimumIdle(config.idleConnections());
         hikari.setMaxLifetime(config.connectionMaxLifetime().toMillis());
+        hikari.setConnectionTimeout(config.poolTimeout().toMillis());
+        hikari.setIdleTimeout(config.idleTimeout().toMillis());
+        hikari.setLeakDetectionThreshold(config.leakDetection().toMillis());
         hikari.setInitializationFailTimeout(ONE_CONNECTION_ATTEMPT_MILLIS);
         hikari.setMetricsTrackerFactory(new PoolMetrics());
         config.connectionProperties().forEach(hikari::addDataSourceProperty);
         return hikari;
+    }
+
+    /**
+     * Says what is wrong with reaching the database over the network without checking who answers: below
+     * {@link SslMode#VERIFY_CA}, anyone on the path to a database on another machine can pose as it and read the
+     * password and the data. A database on this machine (a loopback host) needs no such check.
+     *
+     * @param config the configuration; never {@code null}
+     * @return the warning to log; empty when the host is a loopback one or the mode checks the certificate
+     */
+    static Optional<String> transportWarning(WmsConfig config) {
+        if (config.sslMode().compareTo(SslMode.VERIFY_CA) >= 0 || isLoopback(config.host())) {
+            return Optional.empty();
+        }
+        return Optional.of("The database at " + address(config) + " is reached with sslmode=" + config.sslMode()
+                + ", which does not check the server's certificate: anyone on the network path can pose as the "
+                + "server and read the password and the data. Set " + WmsConfig.ENV_SSL_MODE
+                + "=verify-full (or verify-ca) with " + WmsConfig.ENV_SSL_ROOT_CERT + ".");
+    }
+
+    /** Only names that never leave the machine: a literal loopback address, or "localhost", which libpq and pgjdbc
+     * resolve locally. Any other name would need a DNS look-up, which must not decide a security warning. */
+    static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!IP_LITERAL.matcher(host).matches()) {
+            return false;
+        }
+        try {
+            // A literal address is parsed, never looked up.
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static WmsException connectionFailure(WmsConfig config, Throwable failure) {

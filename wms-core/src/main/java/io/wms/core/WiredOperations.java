@@ -11,7 +11,9 @@ import javax.sql.DataSource;
 import io.wms.core.auth.AuthService;
 import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation;
+import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.ExceptionTranslator;
+import io.wms.core.internal.LiveActors;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
@@ -36,6 +38,10 @@ import io.wms.core.seed.Seeding;
 /**
  * The repositories and services of one {@link Wms}, each built once, with every statement they render.
  *
+ * <p>Each is wrapped once more, so that every user actor passed to any of them is checked against the database
+ * ({@link PeopleServices#liveActors}) before the service sees it: the user must still be live, and the actor acts
+ * with only the permissions their current roles grant.
+ *
  * <p>A transaction builds nothing: {@link #inTransaction} binds a connection to the calling thread through
  * {@link Transactions}, and hands the work these same services, whose statements then run on that connection.
  */
@@ -58,24 +64,35 @@ final class WiredOperations implements WmsOperations {
     WiredOperations(Transactions transactions, WmsSettings settings, DataSource dataSource, String schema,
                     OperationListener listener) {
         this.transactions = transactions;
-        this.categories = observed("categories", CategoryRepository.class, CatalogServices.categories(transactions), listener);
-        this.brands = observed("brands", BrandRepository.class, CatalogServices.brands(transactions), listener);
-        this.products = observed("products", ProductRepository.class, CatalogServices.products(transactions, settings),
+        LiveActors live = PeopleServices.liveActors(transactions);
+        this.categories = wired("categories", CategoryRepository.class, CatalogServices.categories(transactions), live,
                 listener);
-        this.batches = observed("batches", ProductBatchRepository.class, StockServices.batches(transactions, settings),
+        this.brands = wired("brands", BrandRepository.class, CatalogServices.brands(transactions), live, listener);
+        this.products = wired("products", ProductRepository.class, CatalogServices.products(transactions, settings),
+                live, listener);
+        this.batches = wired("batches", ProductBatchRepository.class, StockServices.batches(transactions, settings),
+                live, listener);
+        this.ledger = wired("ledger", ProductBatchTrackRepository.class, StockServices.ledger(transactions), live,
                 listener);
-        this.ledger = observed("ledger", ProductBatchTrackRepository.class, StockServices.ledger(transactions), listener);
-        this.inventory = observed("inventory", InventoryService.class, StockServices.inventory(transactions, settings),
-                listener);
-        this.stockReports = observed("stockReports", StockReports.class, StockServices.reports(transactions, settings),
-                listener);
+        this.inventory = wired("inventory", InventoryService.class, StockServices.inventory(transactions, settings),
+                live, listener);
+        this.stockReports = wired("stockReports", StockReports.class, StockServices.reports(transactions, settings),
+                live, listener);
         Passwords passwords = new Passwords(settings.passwordPolicy());
-        this.users = observed("users", UserRepository.class, PeopleServices.users(transactions, passwords), listener);
-        this.roles = observed("roles", RoleRepository.class, PeopleServices.roles(transactions), listener);
-        this.auth = observed("auth", AuthService.class, PeopleServices.auth(transactions, passwords), listener);
-        this.seeding = observed("seeding", Seeding.class, SeedingServices.seeding(transactions, settings, passwords),
+        this.users = wired("users", UserRepository.class, PeopleServices.users(transactions, passwords), live,
                 listener);
-        this.monitoring = MonitoringServices.monitoring(transactions, dataSource, schema);
+        this.roles = wired("roles", RoleRepository.class, PeopleServices.roles(transactions), live, listener);
+        this.auth = wired("auth", AuthService.class, PeopleServices.auth(transactions, passwords, settings), live,
+                listener);
+        this.seeding = wired("seeding", Seeding.class, SeedingServices.seeding(transactions, settings, passwords),
+                live, listener);
+        this.monitoring = ApiGuard.guard(Monitoring.class, MonitoringServices.monitoring(transactions, dataSource,
+                schema), live);
+    }
+
+    /** Checks each call's actor against the live roles, translates its failures, and tells the listener of it. */
+    private static <T> T wired(String part, Class<T> api, T service, LiveActors live, OperationListener listener) {
+        return observed(part, api, ApiGuard.guard(api, service, live), listener);
     }
 
     @Override

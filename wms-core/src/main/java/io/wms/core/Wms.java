@@ -64,7 +64,9 @@ public interface Wms extends WmsOperations, AutoCloseable {
     MigrationResult migrate();
 
     /**
-     * Returns the migrations API for this instance's database, to inspect or validate the schema.
+     * Returns the migrations API for this instance's database, to inspect or validate the schema. It runs on the
+     * migration data source when one was given, and never hands that data source out: code that holds the
+     * {@code Wms} gets no connection with the schema owner's rights.
      *
      * @return the migrations API; never {@code null}
      */

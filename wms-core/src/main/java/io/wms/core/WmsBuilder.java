@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 import javax.sql.DataSource;
 
+import io.wms.core.auth.LoginThrottle;
 import io.wms.core.auth.PasswordPolicy;
 import io.wms.core.error.ConfigurationException;
 import io.wms.core.internal.WmsSettings;
@@ -32,6 +33,7 @@ public final class WmsBuilder {
     private Clock clock = Clock.systemUTC();
     private ZoneId warehouseZone = DEFAULT_WAREHOUSE_ZONE;
     private PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
+    private LoginThrottle loginThrottle = LoginThrottle.defaults();
     private LogLevel logLevel;
     private OperationListener operationListener;
 
@@ -140,6 +142,18 @@ public final class WmsBuilder {
     }
 
     /**
+     * Sets how failed logins are slowed down: per e-mail and per source, locks that grow with each failure. Default:
+     * {@link LoginThrottle#defaults()}, on; {@link LoginThrottle#off()} for a host that throttles logins itself.
+     *
+     * @param loginThrottle the policy; never {@code null}
+     * @return this builder
+     */
+    public WmsBuilder loginThrottle(LoginThrottle loginThrottle) {
+        this.loginThrottle = Objects.requireNonNull(loginThrottle, "loginThrottle");
+        return this;
+    }
+
+    /**
      * Sets how much of its database work the library logs, to the slf4j logger {@code io.wms.sql}: failed statements
      * from {@link LogLevel#ERROR}, slow ones (over 200 ms) from {@link LogLevel#WARN}, every statement at
      * {@link LogLevel#INFO}; never bind values. Default: the configuration's {@link WmsConfig#logLevel()}
@@ -181,7 +195,7 @@ public final class WmsBuilder {
         boolean migrate = autoMigrate != null ? autoMigrate : config != null && config.autoMigrate();
         LogLevel level = logLevel != null ? logLevel : config != null ? config.logLevel() : DEFAULT_HOST_LOG_LEVEL;
         String inSchema = schema != null ? schema : config != null ? config.schema() : WmsConfig.DEFAULT_SCHEMA;
-        WmsSettings settings = new WmsSettings(clock, warehouseZone, passwordPolicy);
+        WmsSettings settings = new WmsSettings(clock, warehouseZone, passwordPolicy, loginThrottle);
         return config != null
                 ? JooqWms.open(config, migrationDataSource, inSchema, migrate, settings, operationListener, level)
                 : JooqWms.wrap(dataSource, migrationDataSource, inSchema, migrate, settings, operationListener, level);

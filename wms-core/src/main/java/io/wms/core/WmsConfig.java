@@ -83,6 +83,12 @@ public final class WmsConfig {
     public static final String ENV_CONNECT_TIMEOUT = "DB_CONNECT_TIMEOUT";
     /** The environment variable for {@link #socketTimeout()}. */
     public static final String ENV_SOCKET_TIMEOUT = "DB_SOCKET_TIMEOUT";
+    /** The environment variable for {@link #poolTimeout()}. */
+    public static final String ENV_POOL_TIMEOUT = "DB_POOL_TIMEOUT";
+    /** The environment variable for {@link #idleTimeout()}. */
+    public static final String ENV_IDLE_TIMEOUT = "DB_IDLE_TIMEOUT";
+    /** The environment variable for {@link #leakDetection()}. */
+    public static final String ENV_LEAK_DETECTION = "DB_LEAK_DETECTION";
 
     /** The default of {@link #host()}: {@value}. */
     public static final String DEFAULT_HOST = "localhost";
@@ -94,16 +100,24 @@ public final class WmsConfig {
     public static final String DEFAULT_PASSWORD = "";
     /** The default of {@link #databaseName()}: {@value}, the Go seed's database. */
     public static final String DEFAULT_DATABASE_NAME = "go_wms";
-    /** The default of {@link #sslMode()}: {@link SslMode#DISABLE}, as in the Go seed. */
-    public static final SslMode DEFAULT_SSL_MODE = SslMode.DISABLE;
+    /**
+     * The default of {@link #sslMode()}: {@link SslMode#PREFER}, the default of libpq and of pgjdbc themselves
+     * (the Go seed's {@code disable} was weaker than both). It encrypts when the server offers TLS but does not check
+     * who the server is; {@link Wms} logs a warning at start when a host other than this machine is reached below
+     * {@link SslMode#VERIFY_CA}.
+     */
+    public static final SslMode DEFAULT_SSL_MODE = SslMode.PREFER;
     /** The default of {@link #maxConnections()}: {@value}. */
     public static final int DEFAULT_MAX_CONNECTIONS = 25;
     /** The default of {@link #idleConnections()}: {@value}. */
     public static final int DEFAULT_IDLE_CONNECTIONS = 5;
     /** The default of {@link #connectionMaxLifetime()}: one hour. */
     public static final Duration DEFAULT_CONNECTION_MAX_LIFETIME = Duration.ofHours(1);
-    /** The default of {@link #logLevel()}: {@link LogLevel#INFO}. */
-    public static final LogLevel DEFAULT_LOG_LEVEL = LogLevel.INFO;
+    /**
+     * The default of {@link #logLevel()}: {@link LogLevel#WARN}, failed and slow statements only, as the seed itself
+     * advises for production; {@link LogLevel#INFO} (every statement) is for development.
+     */
+    public static final LogLevel DEFAULT_LOG_LEVEL = LogLevel.WARN;
     /**
      * The default of {@link #schema()}: {@value}, the database schema that holds wms's tables and its migration
      * history.
@@ -122,6 +136,19 @@ public final class WmsConfig {
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofMinutes(1);
     /** The default of {@link #tcpKeepAlive()}: {@value}. */
     public static final boolean DEFAULT_TCP_KEEP_ALIVE = true;
+    /** The default of {@link #poolTimeout()}: thirty seconds, HikariCP's own. */
+    public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(30);
+    /** The default of {@link #idleTimeout()}: ten minutes, HikariCP's own. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+    /** The default of {@link #leakDetection()}: zero, off, as in HikariCP. */
+    public static final Duration DEFAULT_LEAK_DETECTION = Duration.ZERO;
+
+    /** The shortest {@link #poolTimeout()} HikariCP accepts. */
+    public static final Duration MIN_POOL_TIMEOUT = Duration.ofMillis(250);
+    /** The shortest {@link #idleTimeout()} other than zero that HikariCP accepts. */
+    public static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(10);
+    /** The shortest {@link #leakDetection()} other than zero that HikariCP accepts. */
+    public static final Duration MIN_LEAK_DETECTION = Duration.ofSeconds(2);
 
     /**
      * The shortest {@link #connectionMaxLifetime()} other than zero: HikariCP ignores anything shorter and falls
@@ -159,6 +186,9 @@ public final class WmsConfig {
     private final Duration connectTimeout;
     private final Duration socketTimeout;
     private final boolean tcpKeepAlive;
+    private final Duration poolTimeout;
+    private final Duration idleTimeout;
+    private final Duration leakDetection;
     private final Map<String, String> connectionProperties;
 
     private WmsConfig(Builder builder) {
@@ -180,6 +210,9 @@ public final class WmsConfig {
         this.connectTimeout = builder.connectTimeout;
         this.socketTimeout = builder.socketTimeout;
         this.tcpKeepAlive = builder.tcpKeepAlive;
+        this.poolTimeout = builder.poolTimeout;
+        this.idleTimeout = builder.idleTimeout;
+        this.leakDetection = builder.leakDetection;
         this.connectionProperties = buildConnectionProperties();
     }
 
@@ -226,6 +259,9 @@ public final class WmsConfig {
         reader.bool(Setting.AUTO_MIGRATE).ifPresent(builder::autoMigrate);
         reader.duration(Setting.CONNECT_TIMEOUT).ifPresent(builder::connectTimeout);
         reader.duration(Setting.SOCKET_TIMEOUT).ifPresent(builder::socketTimeout);
+        reader.duration(Setting.POOL_TIMEOUT).ifPresent(builder::poolTimeout);
+        reader.duration(Setting.IDLE_TIMEOUT).ifPresent(builder::idleTimeout);
+        reader.duration(Setting.LEAK_DETECTION).ifPresent(builder::leakDetection);
         return builder.build(reader);
     }
 
@@ -338,7 +374,9 @@ public final class WmsConfig {
     }
 
     /**
-     * Returns how many idle connections the pool keeps open, ready for use.
+     * Returns how many idle connections the pool keeps open, ready for use: HikariCP's {@code minimumIdle}, a floor.
+     * The Go seed's {@code DB_IDLE_CONNECTIONS} set Go's {@code SetMaxIdleConns}, a ceiling on idle connections;
+     * HikariCP has no such ceiling, and closes idle connections above this floor after {@link #idleTimeout()}.
      *
      * @return from 0 to {@link #maxConnections()}
      */
@@ -408,6 +446,38 @@ public final class WmsConfig {
      */
     public boolean tcpKeepAlive() {
         return tcpKeepAlive;
+    }
+
+    /**
+     * Returns how long an operation waits for a free connection of the pool, when all are in use, before it fails
+     * with a {@link io.wms.core.error.RetryableException}: HikariCP's {@code connectionTimeout}. Not to be confused
+     * with {@link #connectTimeout()}, the time the driver may take to open a new connection.
+     *
+     * @return at least {@link #MIN_POOL_TIMEOUT}
+     */
+    public Duration poolTimeout() {
+        return poolTimeout;
+    }
+
+    /**
+     * Returns how long a connection above {@link #idleConnections()} may sit idle before the pool closes it:
+     * HikariCP's {@code idleTimeout}.
+     *
+     * @return at least {@link #MIN_IDLE_TIMEOUT}, or zero to never close idle connections
+     */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * Returns how long a connection may be out of the pool before HikariCP logs a possible leak, with the stack
+     * trace of the code that took it: HikariCP's {@code leakDetectionThreshold}. Only a warning; the connection is not
+     * taken back.
+     *
+     * @return at least {@link #MIN_LEAK_DETECTION} and below {@link #connectionMaxLifetime()}, or zero for off
+     */
+    public Duration leakDetection() {
+        return leakDetection;
     }
 
     /**
@@ -492,7 +562,10 @@ public final class WmsConfig {
                 && connectionMaxLifetime.equals(that.connectionMaxLifetime)
                 && logLevel == that.logLevel
                 && connectTimeout.equals(that.connectTimeout)
-                && socketTimeout.equals(that.socketTimeout);
+                && socketTimeout.equals(that.socketTimeout)
+                && poolTimeout.equals(that.poolTimeout)
+                && idleTimeout.equals(that.idleTimeout)
+                && leakDetection.equals(that.leakDetection);
     }
 
     /**
@@ -504,7 +577,7 @@ public final class WmsConfig {
     public int hashCode() {
         return Objects.hash(host, port, username, password, databaseName, sslMode, sslRootCert, sslCert, sslKey,
                 maxConnections, idleConnections, connectionMaxLifetime, logLevel, schema, autoMigrate, connectTimeout,
-                socketTimeout, tcpKeepAlive);
+                socketTimeout, tcpKeepAlive, poolTimeout, idleTimeout, leakDetection);
     }
 
     /**
@@ -532,6 +605,9 @@ public final class WmsConfig {
                 + ", connectTimeout=" + connectTimeout
                 + ", socketTimeout=" + socketTimeout
                 + ", tcpKeepAlive=" + tcpKeepAlive
+                + ", poolTimeout=" + poolTimeout
+                + ", idleTimeout=" + idleTimeout
+                + ", leakDetection=" + leakDetection
                 + "]";
     }
 
@@ -567,6 +643,9 @@ public final class WmsConfig {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
         private boolean tcpKeepAlive = DEFAULT_TCP_KEEP_ALIVE;
+        private Duration poolTimeout = DEFAULT_POOL_TIMEOUT;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration leakDetection = DEFAULT_LEAK_DETECTION;
 
         private Builder() {
         }
@@ -590,6 +669,9 @@ public final class WmsConfig {
             connectTimeout = config.connectTimeout;
             socketTimeout = config.socketTimeout;
             tcpKeepAlive = config.tcpKeepAlive;
+            poolTimeout = config.poolTimeout;
+            idleTimeout = config.idleTimeout;
+            leakDetection = config.leakDetection;
         }
 
         /**
@@ -654,7 +736,7 @@ public final class WmsConfig {
 
         /**
          * Sets whether and how the connection is encrypted and the server checked; default
-         * {@link SslMode#DISABLE}, environment variable {@value WmsConfig#ENV_SSL_MODE}.
+         * {@link SslMode#PREFER}, environment variable {@value WmsConfig#ENV_SSL_MODE}.
          *
          * @param sslMode not {@code null}
          * @return this builder
@@ -713,9 +795,9 @@ public final class WmsConfig {
         }
 
         /**
-         * Sets how many idle connections the pool keeps open; default
-         * {@value WmsConfig#DEFAULT_IDLE_CONNECTIONS}, environment variable
-         * {@value WmsConfig#ENV_IDLE_CONNECTIONS}.
+         * Sets how many idle connections the pool keeps open, a floor (HikariCP's {@code minimumIdle}, not Go's
+         * maximum idle; see {@link WmsConfig#idleConnections()}); default {@value WmsConfig#DEFAULT_IDLE_CONNECTIONS},
+         * environment variable {@value WmsConfig#ENV_IDLE_CONNECTIONS}.
          *
          * @param idleConnections from 0 to the maximum number of connections
          * @return this builder
@@ -738,8 +820,8 @@ public final class WmsConfig {
         }
 
         /**
-         * Sets how much the library logs about its database work; default {@link LogLevel#INFO}, environment
-         * variable {@value WmsConfig#ENV_LOG_LEVEL}.
+         * Sets how much the library logs about its database work; default {@link LogLevel#WARN} (failed and slow
+         * statements), environment variable {@value WmsConfig#ENV_LOG_LEVEL}.
          *
          * @param logLevel not {@code null}
          * @return this builder
@@ -813,6 +895,45 @@ public final class WmsConfig {
         }
 
         /**
+         * Sets how long an operation waits for a free connection of a full pool (HikariCP's
+         * {@code connectionTimeout}); default thirty seconds, environment variable
+         * {@value WmsConfig#ENV_POOL_TIMEOUT} (a Go duration such as {@code 5s}).
+         *
+         * @param poolTimeout at least {@link WmsConfig#MIN_POOL_TIMEOUT}
+         * @return this builder
+         */
+        public Builder poolTimeout(Duration poolTimeout) {
+            this.poolTimeout = poolTimeout;
+            return this;
+        }
+
+        /**
+         * Sets how long a connection above the idle floor may sit idle before the pool closes it (HikariCP's
+         * {@code idleTimeout}); default ten minutes, environment variable {@value WmsConfig#ENV_IDLE_TIMEOUT}.
+         *
+         * @param idleTimeout at least {@link WmsConfig#MIN_IDLE_TIMEOUT}, or zero to never close idle connections
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        /**
+         * Sets how long a connection may be out of the pool before a possible leak is logged (HikariCP's
+         * {@code leakDetectionThreshold}); default zero (off), environment variable
+         * {@value WmsConfig#ENV_LEAK_DETECTION}.
+         *
+         * @param leakDetection at least {@link WmsConfig#MIN_LEAK_DETECTION} and below the connection's maximum
+         *                      lifetime (when that is not zero), or zero for off
+         * @return this builder
+         */
+        public Builder leakDetection(Duration leakDetection) {
+            this.leakDetection = leakDetection;
+            return this;
+        }
+
+        /**
          * Checks every setting and builds the configuration.
          *
          * @return the configuration; never {@code null}
@@ -840,7 +961,17 @@ public final class WmsConfig {
             validator.check(Setting.SCHEMA, schema, WmsMigrations.isSchemaName(schema));
             validator.check(Setting.CONNECT_TIMEOUT, connectTimeout, isWholeSeconds(connectTimeout));
             validator.check(Setting.SOCKET_TIMEOUT, socketTimeout, isWholeSeconds(socketTimeout));
+            validator.check(Setting.POOL_TIMEOUT, poolTimeout,
+                    poolTimeout != null && poolTimeout.compareTo(MIN_POOL_TIMEOUT) >= 0);
+            validator.check(Setting.IDLE_TIMEOUT, idleTimeout, isZeroOrAtLeast(idleTimeout, MIN_IDLE_TIMEOUT));
+            validator.check(Setting.LEAK_DETECTION, leakDetection,
+                    isZeroOrAtLeast(leakDetection, MIN_LEAK_DETECTION) && (connectionMaxLifetime.isZero()
+                            || leakDetection.compareTo(connectionMaxLifetime) < 0));
             return new WmsConfig(this);
+        }
+
+        private static boolean isZeroOrAtLeast(Duration duration, Duration minimum) {
+            return duration != null && (duration.isZero() || duration.compareTo(minimum) >= 0);
         }
 
         private static boolean isWholeSeconds(Duration duration) {
@@ -875,7 +1006,12 @@ public final class WmsConfig {
         CONNECT_TIMEOUT(ENV_CONNECT_TIMEOUT, "connectTimeout",
                 "a duration in whole seconds such as 10s, or 0 for no limit"),
         SOCKET_TIMEOUT(ENV_SOCKET_TIMEOUT, "socketTimeout",
-                "a duration in whole seconds such as 300s, or 0 for no limit");
+                "a duration in whole seconds such as 300s, or 0 for no limit"),
+        POOL_TIMEOUT(ENV_POOL_TIMEOUT, "poolTimeout", "a duration of at least 250ms such as 5s or 30s"),
+        IDLE_TIMEOUT(ENV_IDLE_TIMEOUT, "idleTimeout",
+                "a duration of at least 10s such as 10m, or 0 to never close idle connections"),
+        LEAK_DETECTION(ENV_LEAK_DETECTION, "leakDetection",
+                "a duration of at least 2s and below the connection's maximum lifetime, such as 1m, or 0 for off");
 
         private final String environmentVariable;
         private final String builderName;

@@ -22,6 +22,9 @@ import io.wms.testkit.WmsTestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.Driver;
 import org.postgresql.PGProperty;
 
@@ -82,6 +85,47 @@ class ConnectionPoolsTest {
             assertThat(pool.getMinimumIdle()).isEqualTo(1);
             assertThat(pool.getMaxLifetime()).isEqualTo(Duration.ofMinutes(10).toMillis());
         }
+    }
+
+    @Test
+    void thePoolTakesItsTimeoutsAndLeakDetectionFromTheConfig() {
+        WmsConfig config = testDatabaseConfig().poolTimeout(Duration.ofSeconds(5)).idleTimeout(Duration.ofMinutes(2))
+                .leakDetection(Duration.ofSeconds(90)).build();
+
+        try (HikariDataSource pool = ConnectionPools.open(config)) {
+            assertThat(pool.getConnectionTimeout()).isEqualTo(5_000);
+            assertThat(pool.getIdleTimeout()).isEqualTo(120_000);
+            assertThat(pool.getLeakDetectionThreshold()).isEqualTo(90_000);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SslMode.class, names = {"DISABLE", "ALLOW", "PREFER", "REQUIRE"})
+    void aRemoteDatabaseReachedWithoutCheckingItsCertificateIsWarnedAbout(SslMode mode) {
+        WmsConfig config = WmsConfig.builder().host("db.internal").sslMode(mode).build();
+
+        assertThat(ConnectionPools.transportWarning(config)).hasValueSatisfying(warning -> assertThat(warning)
+                .contains("db.internal").contains("sslmode=" + mode).contains("verify-full"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SslMode.class, names = {"VERIFY_CA", "VERIFY_FULL"})
+    void aRemoteDatabaseWhoseCertificateIsCheckedIsNotWarnedAbout(SslMode mode) {
+        assertThat(ConnectionPools.transportWarning(WmsConfig.builder().host("db.internal").sslMode(mode).build()))
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "::1", "0:0:0:0:0:0:0:1"})
+    void aDatabaseOnThisMachineIsNotWarnedAbout(String host) {
+        assertThat(ConnectionPools.transportWarning(WmsConfig.builder().host(host).sslMode(SslMode.DISABLE).build()))
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.5", "fe80::1", "localhost.example.com", "127.0.0.1.example.com"})
+    void aDatabaseOnAnotherMachineIsWarnedAbout(String host) {
+        assertThat(ConnectionPools.transportWarning(WmsConfig.builder().host(host).build())).isPresent();
     }
 
     @Test

@@ -41,11 +41,11 @@ class ReadmeMovingStockExampleTest {
         Wms wms = extension.wms();
         long milkId = extension.sql().insertInto(PRODUCTS).set(PRODUCTS.NAME, "Milk")
                 .returning(PRODUCTS.ID).fetchSingle().getId();
-        Actor clerk = WmsExtension.actor(null, Permission.RECEIVE_STOCK);
-        Actor picker = WmsExtension.actor(null, Permission.PICK_STOCK);
-        Actor counter = WmsExtension.actor(null, Permission.ADJUST_STOCK);
-        Actor inspector = WmsExtension.actor(null, Permission.CHANGE_BATCH_STATUS);
-        Actor auditor = WmsExtension.actor(null, Permission.READ_CATALOG);
+        Actor clerk = WmsExtension.actor(Permission.RECEIVE_STOCK);
+        Actor picker = WmsExtension.actor(Permission.PICK_STOCK);
+        Actor counter = WmsExtension.actor(Permission.ADJUST_STOCK);
+        Actor inspector = WmsExtension.actor(Permission.CHANGE_BATCH_STATUS);
+        Actor auditor = WmsExtension.actor(Permission.READ_CATALOG);
 
         // readme-snippet: moving-stock
         InventoryService inventory = wms.inventory();

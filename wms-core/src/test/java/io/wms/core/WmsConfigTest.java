@@ -161,8 +161,8 @@ class WmsConfigTest {
     class SslModeSetting {
 
         @Test
-        void defaultsToDisable() {
-            assertThat(DEFAULTS.sslMode()).isEqualTo(SslMode.DISABLE).isEqualTo(WmsConfig.DEFAULT_SSL_MODE);
+        void defaultsToPreferAsLibpqAndPgjdbcDo() {
+            assertThat(DEFAULTS.sslMode()).isEqualTo(SslMode.PREFER).isEqualTo(WmsConfig.DEFAULT_SSL_MODE);
         }
 
         @Test
@@ -309,8 +309,8 @@ class WmsConfigTest {
     class LogLevelSetting {
 
         @Test
-        void defaultsToInfo() {
-            assertThat(DEFAULTS.logLevel()).isEqualTo(LogLevel.INFO).isEqualTo(WmsConfig.DEFAULT_LOG_LEVEL);
+        void defaultsToFailedAndSlowStatementsOnly() {
+            assertThat(DEFAULTS.logLevel()).isEqualTo(LogLevel.WARN).isEqualTo(WmsConfig.DEFAULT_LOG_LEVEL);
         }
 
         @ParameterizedTest
@@ -409,6 +409,75 @@ class WmsConfigTest {
     }
 
     @Nested
+    class PoolTimeout {
+
+        @Test
+        void defaultsToHikariCpsThirtySeconds() {
+            assertThat(DEFAULTS.poolTimeout()).isEqualTo(Duration.ofSeconds(30)).isEqualTo(WmsConfig.DEFAULT_POOL_TIMEOUT);
+        }
+
+        @Test
+        void readsAGoDuration() {
+            assertThat(fromEnv("DB_POOL_TIMEOUT", "250ms").poolTimeout()).isEqualTo(Duration.ofMillis(250));
+        }
+
+        @Test
+        void rejectsLessThanHikariCpAccepts() {
+            assertEnvRejected("DB_POOL_TIMEOUT", "100ms",
+                    "DB_POOL_TIMEOUT: expected a duration of at least 250ms such as 5s or 30s, got '100ms'");
+        }
+    }
+
+    @Nested
+    class IdleTimeout {
+
+        @Test
+        void defaultsToHikariCpsTenMinutes() {
+            assertThat(DEFAULTS.idleTimeout()).isEqualTo(Duration.ofMinutes(10)).isEqualTo(WmsConfig.DEFAULT_IDLE_TIMEOUT);
+        }
+
+        @Test
+        void acceptsZeroForNeverClosingIdleConnections() {
+            assertThat(fromEnv("DB_IDLE_TIMEOUT", "0").idleTimeout()).isZero();
+        }
+
+        @Test
+        void rejectsLessThanHikariCpAccepts() {
+            assertBuildRejected(WmsConfig.builder().idleTimeout(Duration.ofSeconds(5)), "idleTimeout",
+                    "idleTimeout: expected a duration of at least 10s such as 10m, or 0 to never close idle "
+                            + "connections, got 'PT5S'");
+        }
+    }
+
+    @Nested
+    class LeakDetection {
+
+        @Test
+        void isOffByDefault() {
+            assertThat(DEFAULTS.leakDetection()).isZero().isEqualTo(WmsConfig.DEFAULT_LEAK_DETECTION);
+        }
+
+        @Test
+        void readsAGoDuration() {
+            assertThat(fromEnv("DB_LEAK_DETECTION", "1m").leakDetection()).isEqualTo(Duration.ofMinutes(1));
+        }
+
+        @Test
+        void rejectsLessThanHikariCpAccepts() {
+            assertEnvRejected("DB_LEAK_DETECTION", "1s", "DB_LEAK_DETECTION: expected a duration of at least 2s "
+                    + "and below the connection's maximum lifetime, such as 1m, or 0 for off, got '1s'");
+        }
+
+        @Test
+        void rejectsAThresholdNoConnectionLivesToReach() {
+            assertBuildRejected(WmsConfig.builder().connectionMaxLifetime(Duration.ofMinutes(1))
+                            .leakDetection(Duration.ofMinutes(2)), "leakDetection",
+                    "leakDetection: expected a duration of at least 2s and below the connection's maximum lifetime, "
+                            + "such as 1m, or 0 for off, got 'PT2M'");
+        }
+    }
+
+    @Nested
     class EnvironmentValues {
 
         @Test
@@ -466,7 +535,7 @@ class WmsConfigTest {
         @Test
         void holdTheDefaultsForPgjdbc() {
             assertThat(DEFAULTS.connectionProperties()).containsExactly(
-                    Map.entry("sslmode", "disable"),
+                    Map.entry("sslmode", "prefer"),
                     Map.entry("connectTimeout", "10"),
                     Map.entry("socketTimeout", "60"),
                     Map.entry("tcpKeepAlive", "true"),

@@ -359,15 +359,6 @@ public final class WmsMigrations {
         return statements;
     }
 
-    /**
-     * Returns the data source this API works on.
-     *
-     * @return the caller's data source; never {@code null}
-     */
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
     private static AppliedMigration toAppliedMigration(MigrationInfo info) {
         Instant installedOn = info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant();
         String version = info.getVersion() == null ? "" : info.getVersion().getVersion();

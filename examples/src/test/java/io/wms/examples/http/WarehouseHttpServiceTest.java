@@ -173,7 +173,7 @@ class WarehouseHttpServiceTest {
 
     @Test
     void actorWithoutThePermissionIsForbidden() throws Exception {
-        try (WarehouseHttpService readOnly = WarehouseHttpService.start(wms, new Actor(null, "viewer", Set.of()), 0)) {
+        try (WarehouseHttpService readOnly = WarehouseHttpService.start(wms, Actor.system("viewer", Set.of()), 0)) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + readOnly.port() + "/categories"))
                     .header("Content-Type", "application/json")

@@ -14,4 +14,14 @@ public class AuthenticationException extends WmsException {
     public AuthenticationException() {
         super("The e-mail or the password is wrong");
     }
+
+    /**
+     * Creates the exception with a message of a subtype's own, which must not tell whether the e-mail has an
+     * account either.
+     *
+     * @param message the message; never {@code null}
+     */
+    protected AuthenticationException(String message) {
+        super(message);
+    }
 }

@@ -7,13 +7,15 @@ import java.time.Instant;
  *
  * @param id             the row's id; later rows of one batch have larger ids
  * @param productBatchId the batch
- * @param userId         who acted; {@code null} for the system or a since-deleted user
+ * @param userId         the user who acted; {@code null} for a system actor or a user hard-deleted since
+ * @param actorName      the system actor that acted, for example {@code "expiry-sweep"}; {@code null} when a user
+ *                       acted (their id is {@code userId}), and on rows written before system actors were recorded
  * @param action         what happened; never {@code null}
  * @param description    why, in words; may be {@code null}
  * @param quantityChange the signed change of quantity; {@code null} for actions that move no stock
  * @param quantityAfter  the batch's quantity after this row; {@code null} exactly when quantityChange is
  * @param createdAt      when it happened; never {@code null}
  */
-public record ProductBatchTrack(long id, long productBatchId, Long userId, TrackAction action, String description,
-                                Integer quantityChange, Integer quantityAfter, Instant createdAt) {
+public record ProductBatchTrack(long id, long productBatchId, Long userId, String actorName, TrackAction action,
+                                String description, Integer quantityChange, Integer quantityAfter, Instant createdAt) {
 }

@@ -5,7 +5,8 @@ package io.wms.core.auth;
  *
  * <p>Passwords follow the instance's {@link PasswordPolicy}. A failed login throws one
  * {@link io.wms.core.error.AuthenticationException} that never tells whether the e-mail or the password was wrong,
- * and an unknown e-mail costs as much time as a wrong password. Thread-safe when obtained from
+ * and an unknown e-mail costs as much hashing as a wrong password, also when the user's stored hash is of a lower
+ * cost than the policy's. Repeated failures are slowed down by the instance's {@link LoginThrottle}. Thread-safe when obtained from
  * {@link io.wms.core.Wms}.
  */
 public interface AuthService {
@@ -18,13 +19,32 @@ public interface AuthService {
      * @param email    the e-mail address; never {@code null}
      * @param password the password; never {@code null}
      * @return the user and their actor; never {@code null}
+     * @throws io.wms.core.error.LoginThrottledException if the e-mail is locked after failed logins (see
+     *                                                   {@link LoginThrottle}); the password was not checked
      * @throws io.wms.core.error.AuthenticationException if the e-mail or the password is wrong
      */
     Authentication authenticate(String email, String password);
 
     /**
+     * Checks an e-mail and a password as {@link #authenticate(String, String)} does, also counting a failure against
+     * the source of the attempt, so that one source guessing across many e-mails is slowed down too (see
+     * {@link LoginThrottle}).
+     *
+     * @param email     the e-mail address; never {@code null}
+     * @param password  the password; never {@code null}
+     * @param sourceKey where the attempt comes from, as the host knows it, for example the client's IP address;
+     *                  never {@code null}
+     * @return the user and their actor; never {@code null}
+     * @throws io.wms.core.error.LoginThrottledException if the e-mail or the source is locked after failed logins;
+     *                                                   the password was not checked
+     * @throws io.wms.core.error.AuthenticationException if the e-mail or the password is wrong
+     */
+    Authentication authenticate(String email, String password, String sourceKey);
+
+    /**
      * Builds the actor of an already authenticated user, for example at the start of each request of a session,
-     * with the permissions their roles grant now.
+     * with the permissions their roles grant now. It asks for no credential: the host calls it only for a user its own
+     * session has authenticated (see the trust model on {@link Actor}). Every operation checks the actor again.
      *
      * @param userId the user's id
      * @return the actor; never {@code null}

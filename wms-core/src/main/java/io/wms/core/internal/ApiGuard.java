@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.wms.core.auth.Actor;
 import io.wms.core.error.InternalException;
 import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation.Rule;
@@ -15,13 +16,15 @@ import io.wms.core.error.WmsException;
 
 /**
  * The boundary of the public API: wraps an implementation so that every exception leaving any of its methods is
- * translated by {@link ExceptionTranslator}, and anything that is still not a {@link WmsException} after that (a
- * {@code DateTimeException}, an {@code IllegalStateException}: a defect, since input is validated first) becomes an
- * {@link InternalException} with the original as its cause. One wrapper for every repository and service means no
- * method can forget it.
+ * translated by {@link ExceptionTranslator}, and, where asked, every {@link Actor} argument is replaced by the actor
+ * {@link LiveActors} says to act for. One wrapper for every repository and service means no method can forget
+ * either.
  *
- * <p>An {@link Error} passes unchanged: the JVM is in trouble, and no wrapping would help. Validation keeps inputs
- * from causing one (an {@link OutOfMemoryError} from a huge request is refused before it is attempted).
+ * <p>Anything that is still not a {@link WmsException} after translation (a {@code DateTimeException}, an
+ * {@code IllegalStateException}: a defect, since input is validated first) becomes an {@link InternalException} with
+ * the original as its cause. An {@link Error} passes unchanged: the JVM is in trouble, and no wrapping would help.
+ * Validation keeps inputs from causing one (an {@link OutOfMemoryError} from a huge request is refused before it is
+ * attempted).
  */
 public final class ApiGuard {
 
@@ -37,7 +40,20 @@ public final class ApiGuard {
      * @return a proxy that translates exceptions and otherwise delegates
      */
     public static <T> T guard(Class<T> api, T implementation) {
-        InvocationHandler handler = new TranslatingHandler(implementation);
+        return guard(api, implementation, LiveActors.AS_GIVEN);
+    }
+
+    /**
+     * Wraps an implementation in its API interface, checking each actor passed to it.
+     *
+     * @param api            the public interface
+     * @param implementation the implementation, possibly already guarded
+     * @param actors         what each {@link Actor} argument is replaced with before the implementation sees it
+     * @param <T>            the interface type
+     * @return a proxy that checks actors, translates exceptions and otherwise delegates
+     */
+    public static <T> T guard(Class<T> api, T implementation, LiveActors actors) {
+        InvocationHandler handler = new TranslatingHandler(implementation, actors);
         return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler));
     }
 
@@ -73,9 +89,11 @@ public final class ApiGuard {
     private static final class TranslatingHandler implements InvocationHandler {
 
         private final Object target;
+        private final LiveActors actors;
 
-        TranslatingHandler(Object target) {
+        TranslatingHandler(Object target, LiveActors actors) {
             this.target = target;
+            this.actors = actors;
         }
 
         @Override
@@ -89,14 +107,33 @@ public final class ApiGuard {
             }
             refuseNullArguments(method, arguments);
             try {
-                return method.invoke(target, arguments);
+                return method.invoke(target, withLiveActors(arguments));
             } catch (InvocationTargetException e) {
-                Throwable failure = e.getCause();
-                if (failure instanceof Error error) {
-                    throw error;
-                }
-                throw typed(method, ExceptionTranslator.translate(failure));
+                throw translated(method, e.getCause());
+            } catch (RuntimeException e) {
+                throw translated(method, e);
             }
+        }
+
+        private Object[] withLiveActors(Object[] arguments) {
+            if (arguments == null || actors == LiveActors.AS_GIVEN) {
+                return arguments;
+            }
+            Object[] checked = arguments;
+            for (int index = 0; index < arguments.length; index++) {
+                if (arguments[index] instanceof Actor claimed) {
+                    Actor current = actors.current(claimed);
+                    if (current != claimed) {
+                        checked = checked == arguments ? arguments.clone() : checked;
+                        checked[index] = current;
+                    }
+                }
+            }
+            return checked;
+        }
+
+        private static Throwable translated(Method method, Throwable failure) {
+            return failure instanceof Error error ? error : typed(method, ExceptionTranslator.translate(failure));
         }
     }
 }

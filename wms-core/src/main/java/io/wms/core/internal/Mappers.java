@@ -102,7 +102,7 @@ public final class Mappers {
      * @return the ledger entry
      */
     public static ProductBatchTrack track(ProductBatchTracksRecord row) {
-        return new ProductBatchTrack(row.getId(), row.getProductBatchId(), row.getUserId(),
+        return new ProductBatchTrack(row.getId(), row.getProductBatchId(), row.getUserId(), row.getActorName(),
                 row.getAction(), row.getDescription(), row.getQuantityChange(),
                 row.getQuantityAfter(), row.getCreatedAt());
     }

@@ -72,6 +72,10 @@ public interface Monitoring {
      * Lists the statements with the highest mean execution time (the seed's "Check slow queries"), from
      * {@code pg_stat_statements} when that extension is installed; otherwise says how to install it.
      *
+     * <p>Only statements run in this database by the role wms connects as are listed, never other applications'
+     * (whose text, for utility statements, can hold literal values); a host that shares wms's role and data source
+     * sees its own statements among them.
+     *
      * @param actor who asks
      * @param limit how many statements, 1 to {@value #MAX_SLOW_STATEMENTS}
      * @return the statements, or the reason they are not available; never {@code null}

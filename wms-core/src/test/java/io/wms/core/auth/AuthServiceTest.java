@@ -7,10 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.wms.core.Wms;
 import io.wms.core.error.AuthenticationException;
+import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.error.ValidationException;
@@ -19,6 +25,8 @@ import io.wms.core.model.User;
 import io.wms.core.repository.NewUser;
 import io.wms.core.seed.SeedOptions;
 import io.wms.core.testing.WmsExtension;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +36,8 @@ class AuthServiceTest {
     private static final String PASSWORD = "correct horse";
 
     @RegisterExtension
-    final WmsExtension extension = WmsExtension.create(builder -> builder.passwordPolicy(new PasswordPolicy(10, 8)));
+    final WmsExtension extension = WmsExtension.create(builder -> builder.passwordPolicy(new PasswordPolicy(10, 8))
+            .loginThrottle(LoginThrottle.off()));
 
     @BeforeEach
     void seedRoles() {
@@ -207,6 +216,47 @@ class AuthServiceTest {
         assertThatThrownBy(() -> auth().changePassword(auth().actorFor(ann.id()), ann.id(), "wrong horse", "short"))
                 .isInstanceOfSatisfying(ValidationException.class,
                         failure -> assertThat(failure.hasViolation("newPassword")).isTrue());
+    }
+
+    @Test
+    void passwordOfSpacesOnlyIsRefused() {
+        assertThatThrownBy(() -> user("ann@example.com", " ".repeat(12)))
+                .isInstanceOfSatisfying(ValidationException.class, failure -> assertThat(failure.violations())
+                        .extracting(Violation::field, Violation::rule)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("password", "required")));
+        assertThat(extension.sql().fetchCount(USERS)).isZero();
+    }
+
+    @Test
+    void changeDoesNotOverwriteAPasswordChangedMeanwhile() throws Exception {
+        User ann = user("ann@example.com", PASSWORD);
+        String changedMeanwhile = storedHash(user("bob@example.com", "other horse").id());
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Connection other = extension.pool().getConnection()) {
+            other.setAutoCommit(false);
+            DSL.using(other, SQLDialect.POSTGRES).update(USERS).set(USERS.PASSWORD, changedMeanwhile)
+                    .where(USERS.ID.eq(ann.id())).execute();
+            Future<?> change = executor.submit(() -> auth().changePassword(auth().actorFor(ann.id()), ann.id(),
+                    PASSWORD, "battery staple"));
+            awaitABackendWaitingForALock(change);
+            other.commit();
+
+            assertThatThrownBy(() -> change.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ConcurrentUpdateException.class);
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(storedHash(ann.id())).isEqualTo(changedMeanwhile);
+    }
+
+    /** The change has verified the current password and its update waits for the other transaction's row lock. */
+    private void awaitABackendWaitingForALock(Future<?> change) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (extension.sql().fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")
+                .and(DSL.field("datname").eq(DSL.currentCatalog()))) == 0) {
+            assertThat(change).as("the change ran to its end without waiting").isNotDone();
+            assertThat(System.nanoTime()).as("no update waited for the lock within 30 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wms.core.Wms;
 import io.wms.core.error.ConfigurationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PasswordPolicyTest {
 
@@ -21,9 +23,10 @@ class PasswordPolicyTest {
                         failure -> assertThat(failure.setting()).isEqualTo("passwordPolicy.cost"));
     }
 
-    @Test
-    void costAboveThirtyOneIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> PasswordPolicy.defaults().withCost(32))
+    @ParameterizedTest(name = "cost {0}")
+    @ValueSource(ints = {17, 31})
+    void costAboveSixteenIsRefusedNamingTheSetting(int cost) {
+        assertThatThrownBy(() -> PasswordPolicy.defaults().withCost(cost))
                 .isInstanceOfSatisfying(ConfigurationException.class,
                         failure -> assertThat(failure.setting()).isEqualTo("passwordPolicy.cost"));
     }

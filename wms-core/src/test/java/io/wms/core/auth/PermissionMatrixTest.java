@@ -123,7 +123,7 @@ class PermissionMatrixTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("rolesAndOperations")
     void roleMayPerformTheOperationExactlyWhenItHoldsItsPermissions(String role, Operation operation) {
-        Actor actor = new Actor(null, role, RolePermissions.of(role));
+        Actor actor = Actor.system(role, RolePermissions.of(role));
         boolean allowed = RolePermissions.of(role).containsAll(operation.needs());
         String before = snapshot();
 

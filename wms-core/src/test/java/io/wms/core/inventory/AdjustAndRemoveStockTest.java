@@ -193,10 +193,10 @@ class AdjustAndRemoveStockTest {
         long batch = batchOf(5);
         String before = snapshot(extension.sql());
 
-        assertThatThrownBy(() -> inventory().adjust(WmsExtension.actor(null, Permission.PICK_STOCK),
+        assertThatThrownBy(() -> inventory().adjust(WmsExtension.actor(Permission.PICK_STOCK),
                 new AdjustStock(batch, 1, AdjustmentReason.FOUND, null, null)))
                 .isInstanceOf(PermissionDeniedException.class);
-        assertThatThrownBy(() -> inventory().dispose(WmsExtension.actor(null, Permission.PICK_STOCK),
+        assertThatThrownBy(() -> inventory().dispose(WmsExtension.actor(Permission.PICK_STOCK),
                 new RemoveStock(batch, 1, null)))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThat(snapshot(extension.sql())).isEqualTo(before);

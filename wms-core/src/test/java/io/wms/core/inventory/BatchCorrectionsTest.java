@@ -33,8 +33,8 @@ class BatchCorrectionsTest {
     @RegisterExtension
     final WmsExtension extension = StockFixtures.atNoonUtc();
 
-    private final Actor cataloguer = WmsExtension.actor(null, Permission.MANAGE_CATALOG);
-    private final Actor supervisor = WmsExtension.actor(null, Permission.MANAGE_CATALOG,
+    private final Actor cataloguer = WmsExtension.actor(Permission.MANAGE_CATALOG);
+    private final Actor supervisor = WmsExtension.actor(Permission.MANAGE_CATALOG,
             Permission.CHANGE_BATCH_STATUS);
 
     private long milk;

@@ -111,7 +111,7 @@ class BatchLifecycleTest {
     void changingStatusNeedsItsPermission() {
         long batch = batchIn(BatchStatus.ACTIVE);
 
-        assertThatThrownBy(() -> inventory().recall(WmsExtension.actor(null, Permission.ADJUST_STOCK), batch, "x"))
+        assertThatThrownBy(() -> inventory().recall(WmsExtension.actor(Permission.ADJUST_STOCK), batch, "x"))
                 .isInstanceOf(PermissionDeniedException.class);
     }
 }

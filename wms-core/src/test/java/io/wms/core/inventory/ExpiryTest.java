@@ -109,7 +109,7 @@ class ExpiryTest {
             long due = stock(extension, milk, "YESTERDAY", 5, TODAY.minusDays(1));
 
             assertThatThrownBy(() -> extension.wms().inventory()
-                    .sweepExpired(WmsExtension.actor(null, Permission.PICK_STOCK)))
+                    .sweepExpired(WmsExtension.actor(Permission.PICK_STOCK)))
                     .isInstanceOf(PermissionDeniedException.class);
             assertThat(batch(extension.sql(), due).status()).isEqualTo(BatchStatus.ACTIVE);
         }

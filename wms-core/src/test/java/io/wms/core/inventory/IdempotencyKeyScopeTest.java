@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
+import io.wms.core.auth.RolePermissions;
 import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation.Rule;
@@ -46,7 +47,7 @@ class IdempotencyKeyScopeTest {
     }
 
     private Actor picker(String email) {
-        return WmsExtension.actor(user(extension.sql(), email), Permission.PICK_STOCK);
+        return extension.userActor(user(extension.sql(), email), RolePermissions.OPERATOR, Permission.PICK_STOCK);
     }
 
     private static void assertReused(ValidationException failure) {

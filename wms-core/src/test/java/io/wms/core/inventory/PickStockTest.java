@@ -214,7 +214,7 @@ class PickStockTest {
         receive(milk, "A", 5, null);
         String before = snapshot(extension.sql());
 
-        assertThatThrownBy(() -> inventory().pick(WmsExtension.actor(null, Permission.RECEIVE_STOCK),
+        assertThatThrownBy(() -> inventory().pick(WmsExtension.actor(Permission.RECEIVE_STOCK),
                 PickStock.of(milk, 1)))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThat(snapshot(extension.sql())).isEqualTo(before);

@@ -45,7 +45,7 @@ class ReceiveStockTest {
     void receivingANewLotCreatesAnActiveBatchAndOneLedgerRowNamingTheUser() {
         long milk = product(extension.sql(), "Milk");
         long clerk = user(extension.sql(), "clerk@example.com");
-        Actor receiver = WmsExtension.actor(clerk, Permission.RECEIVE_STOCK);
+        Actor receiver = extension.userActor(clerk, "operator", Permission.RECEIVE_STOCK);
 
         Receipt receipt = inventory().receive(receiver, new ReceiveStock(milk, " L-1 ", 40, TODAY.minusDays(2),
                 TODAY.plusDays(20), "delivery 7", null));
@@ -195,7 +195,7 @@ class ReceiveStockTest {
     void anActorWithoutTheReceivePermissionIsRefusedBeforeAnyCheck() {
         long milk = product(extension.sql(), "Milk");
 
-        assertThatThrownBy(() -> inventory().receive(WmsExtension.actor(null, Permission.PICK_STOCK),
+        assertThatThrownBy(() -> inventory().receive(WmsExtension.actor(Permission.PICK_STOCK),
                 ReceiveStock.of(milk, "", -1)))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThat(extension.sql().fetchCount(PRODUCT_BATCHES)).isZero();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.wms.core.Wms;
@@ -17,6 +18,8 @@ import io.wms.core.error.ValidationException;
 import io.wms.core.testing.TestSql;
 import io.wms.core.testing.WmsExtension;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -142,6 +145,28 @@ class MonitoringTest {
     }
 
     @Test
+    void slowStatementsListNoStatementOfAnotherRole() throws Exception {
+        String otherApplication = "other_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        extension.sql().execute("create extension pg_stat_statements");
+        extension.sql().execute("create role " + otherApplication);
+        try (Connection connection = extension.pool().getConnection()) {
+            DSLContext other = DSL.using(connection, SQLDialect.POSTGRES);
+            other.execute("set role " + otherApplication);
+            other.execute("select pg_sleep(0.06) as other_applications_statement");
+            other.execute("reset role");
+            extension.sql().execute("select pg_sleep(0.05) as wms_statement");
+
+            SlowStatements slow = monitoring().slowStatements(ADMIN, Monitoring.MAX_SLOW_STATEMENTS);
+
+            assertThat(slow.statements()).extracting(SlowStatement::query)
+                    .anyMatch(query -> query.contains("wms_statement"))
+                    .noneMatch(query -> query.contains("other_applications_statement"));
+        } finally {
+            extension.sql().execute("drop role " + otherApplication);
+        }
+    }
+
+    @Test
     void slowStatementsRefuseALimitOutOfRange() {
         assertThatThrownBy(() -> monitoring().slowStatements(ADMIN, 0)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("limit");
@@ -150,7 +175,7 @@ class MonitoringTest {
 
     @Test
     void everyFigureNeedsTheMonitoringPermission() {
-        var clerk = WmsExtension.actor(null, Permission.READ_CATALOG);
+        var clerk = WmsExtension.actor(Permission.READ_CATALOG);
 
         assertThatThrownBy(() -> monitoring().health(clerk)).isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("READ_MONITORING");

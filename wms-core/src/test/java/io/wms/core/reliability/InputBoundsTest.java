@@ -271,7 +271,7 @@ class InputBoundsTest {
     @Test
     void generatingNeedsThePurgePermission() {
         EnumSet<Permission> allButPurge = EnumSet.complementOf(EnumSet.of(Permission.PURGE_DATA));
-        Actor manager = new Actor(null, "manager", allButPurge);
+        Actor manager = Actor.system("manager", allButPurge);
 
         assertThatThrownBy(() -> extension.wms().seeding().generate(manager, GenerationPlan.of(1, 2, 2, 2)))
                 .isInstanceOf(PermissionDeniedException.class)

@@ -147,7 +147,7 @@ class CategoryRepositoryTest {
 
     @Test
     void writesNeedTheCatalogPermission() {
-        var viewer = WmsExtension.actor(null, Permission.READ_CATALOG);
+        var viewer = WmsExtension.actor(Permission.READ_CATALOG);
 
         assertThatThrownBy(() -> categories().create(viewer, new NewProductGroup("Food", null)))
                 .isInstanceOf(PermissionDeniedException.class)
@@ -158,7 +158,7 @@ class CategoryRepositoryTest {
     @Test
     void purgeNeedsThePurgePermission() {
         Category food = categories().create(ADMIN, new NewProductGroup("Food", null));
-        var manager = WmsExtension.actor(null, Permission.MANAGE_CATALOG);
+        var manager = WmsExtension.actor(Permission.MANAGE_CATALOG);
 
         assertThatThrownBy(() -> categories().purge(manager, food.id()))
                 .isInstanceOf(PermissionDeniedException.class)
@@ -186,7 +186,7 @@ class CategoryRepositoryTest {
         long userId = extension.sql().insertInto(io.wms.jooq.Tables.USERS)
                 .set(io.wms.jooq.Tables.USERS.EMAIL, "m@x.com").set(io.wms.jooq.Tables.USERS.PASSWORD, "h")
                 .returning().fetchSingle().getId();
-        var manager = WmsExtension.actor(userId, Permission.MANAGE_CATALOG);
+        var manager = extension.userActor(userId, "manager", Permission.MANAGE_CATALOG);
 
         Category food = categories().create(manager, new NewProductGroup("Food", null));
 

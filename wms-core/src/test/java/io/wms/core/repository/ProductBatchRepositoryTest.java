@@ -220,8 +220,8 @@ class ProductBatchRepositoryTest {
         long bread = fixtures().product("Bread", null);
         long id = fixtures().batch(bread, "B1", 1, null, BatchStatus.ACTIVE);
         ProductBatch before = reload(id);
-        var picker = WmsExtension.actor(null, Permission.PICK_STOCK);
-        var manager = WmsExtension.actor(null, Permission.MANAGE_CATALOG);
+        var picker = WmsExtension.actor(Permission.PICK_STOCK);
+        var manager = WmsExtension.actor(Permission.MANAGE_CATALOG);
 
         assertThatThrownBy(() -> batches().update(picker, id, new BatchChanges("B2", null, null, 1)))
                 .isInstanceOf(PermissionDeniedException.class)

@@ -59,7 +59,7 @@ class ProductRepositoryTest {
         Category food = category("Food");
         Brand acme = brand("Acme");
 
-        Product bread = products().create(WmsExtension.actor(userId, Permission.MANAGE_CATALOG),
+        Product bread = products().create(extension.userActor(userId, "manager", Permission.MANAGE_CATALOG),
                 new NewProduct("  Bread ", "Sliced", food.id(), acme.id()));
 
         assertThat(products().findById(ADMIN, bread.id())).contains(bread);
@@ -202,7 +202,7 @@ class ProductRepositoryTest {
     @Test
     void writesNeedTheCatalogPermission() {
         Product bread = products().create(ADMIN, new NewProduct("Bread", null, null, null));
-        var viewer = WmsExtension.actor(null, Permission.READ_CATALOG);
+        var viewer = WmsExtension.actor(Permission.READ_CATALOG);
 
         assertThatThrownBy(() -> products().create(viewer, new NewProduct("Toast", null, null, null)))
                 .isInstanceOf(PermissionDeniedException.class)
@@ -219,7 +219,7 @@ class ProductRepositoryTest {
     @Test
     void purgeNeedsThePurgePermission() {
         Product bread = products().create(ADMIN, new NewProduct("Bread", null, null, null));
-        var manager = WmsExtension.actor(null, Permission.MANAGE_CATALOG);
+        var manager = WmsExtension.actor(Permission.MANAGE_CATALOG);
 
         assertThatThrownBy(() -> products().purge(manager, bread.id()))
                 .isInstanceOf(PermissionDeniedException.class)

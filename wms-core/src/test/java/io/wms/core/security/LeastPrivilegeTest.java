@@ -206,4 +206,13 @@ class LeastPrivilegeTest {
                 .isInstanceOfSatisfying(DataAccessException.class,
                         failure -> assertThat(failure.sqlState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
     }
+
+    @Test
+    void neitherWmsNorItsMigrationsHandOutTheOwnersDataSource() {
+        assertThat(java.util.stream.Stream.of(Wms.class, WmsMigrations.class)
+                .flatMap(type -> java.util.Arrays.stream(type.getMethods())))
+                .filteredOn(method -> javax.sql.DataSource.class.isAssignableFrom(method.getReturnType())
+                        || java.sql.Connection.class.isAssignableFrom(method.getReturnType()))
+                .isEmpty();
+    }
 }

@@ -34,8 +34,8 @@ class ReadPermissionsTest {
     @RegisterExtension
     final WmsExtension extension = WmsExtension.create();
 
-    private final Actor nobody = WmsExtension.actor(null);
-    private final Actor reader = WmsExtension.actor(null, Permission.READ_CATALOG);
+    private final Actor nobody = WmsExtension.actor();
+    private final Actor reader = WmsExtension.actor(Permission.READ_CATALOG);
 
     private long productId;
     private long userId;
@@ -44,7 +44,7 @@ class ReadPermissionsTest {
     void arrangeStockMovedByAUser() {
         Wms wms = extension.wms();
         userId = wms.users().create(ADMIN, new NewUser("clerk@example.com", "correct horse")).id();
-        Actor clerk = WmsExtension.actor(userId, Permission.RECEIVE_STOCK);
+        Actor clerk = extension.userActor(userId, "operator", Permission.RECEIVE_STOCK);
         Product bread = wms.products().create(ADMIN, new NewProduct("Bread", null, null, null));
         productId = bread.id();
         wms.inventory().receive(clerk, ReceiveStock.of(productId, "LOT-1", 5));

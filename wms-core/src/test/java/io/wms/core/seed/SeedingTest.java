@@ -27,6 +27,7 @@ import java.util.Map;
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.PasswordPolicy;
 import io.wms.core.error.ValidationException;
+import io.wms.core.repository.NewUser;
 import io.wms.core.testing.WmsExtension;
 import org.jooq.DSLContext;
 import org.jooq.Table;
@@ -139,6 +140,61 @@ class SeedingTest {
         assertThat(extension.wms().auth().authenticate("boss@example.com", "correct horse").user().hasRole("admin"))
                 .isTrue();
         assertThat(options.toString()).doesNotContain("correct horse");
+    }
+
+    private final SeedOptions firstAdminBoss = SeedOptions.rolesOnly().withFirstAdmin("boss@example.com",
+            "correct horse");
+
+    private boolean isLiveAdmin(String email) {
+        return extension.sql().fetchExists(extension.sql().selectOne().from(USER_ROLES)
+                .join(USERS).on(USERS.ID.eq(USER_ROLES.USER_ID))
+                .join(ROLES).on(ROLES.ID.eq(USER_ROLES.ROLE_ID))
+                .where(USERS.EMAIL.eq(email).and(USERS.DELETED_AT.isNull()).and(ROLES.NAME.eq("admin"))));
+    }
+
+    private long secondAdmin() {
+        long bob = extension.wms().users().create(WmsExtension.ADMIN, new NewUser("bob@example.com", "bob's horse"))
+                .id();
+        extension.wms().roles().assign(WmsExtension.ADMIN, bob, "admin");
+        return bob;
+    }
+
+    private long userId(String email) {
+        return extension.sql().select(USERS.ID).from(USERS).where(USERS.EMAIL.eq(email)).fetchSingle().value1();
+    }
+
+    @Test
+    void anExistingAccountWithTheAdminsAddressIsNeverPromoted() {
+        extension.wms().seeding().run(SYSTEM, SeedOptions.rolesOnly());
+        extension.wms().users().create(WmsExtension.ADMIN, new NewUser("boss@example.com", "stranger's horse"));
+
+        extension.wms().seeding().run(SYSTEM, firstAdminBoss);
+
+        assertThat(isLiveAdmin("boss@example.com")).isFalse();
+        assertThat(extension.sql().fetchCount(USERS)).isOne();
+    }
+
+    @Test
+    void rerunningTheSeedersDoesNotRegrantARevokedAdmin() {
+        extension.wms().seeding().run(SYSTEM, firstAdminBoss);
+        secondAdmin();
+        extension.wms().roles().revoke(WmsExtension.ADMIN, userId("boss@example.com"), "admin");
+
+        extension.wms().seeding().run(SYSTEM, firstAdminBoss);
+
+        assertThat(isLiveAdmin("boss@example.com")).isFalse();
+    }
+
+    @Test
+    void rerunningTheSeedersDoesNotRecreateADeletedAdmin() {
+        extension.wms().seeding().run(SYSTEM, firstAdminBoss);
+        secondAdmin();
+        extension.wms().users().delete(WmsExtension.ADMIN, userId("boss@example.com"));
+
+        extension.wms().seeding().run(SYSTEM, firstAdminBoss);
+
+        assertThat(extension.sql().fetchCount(USERS, USERS.DELETED_AT.isNull())).isOne();
+        assertThat(isLiveAdmin("boss@example.com")).isFalse();
     }
 
     @Test

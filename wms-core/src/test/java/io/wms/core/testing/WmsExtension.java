@@ -1,5 +1,6 @@
 package io.wms.core.testing;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class WmsExtension implements BeforeEachCallback, AfterEachCallback {
 
-    /** An actor that holds every permission, for arranging data. */
-    public static final Actor ADMIN = Actor.system("test-admin");
+    /** A system actor that holds every permission, {@code PURGE_DATA} included, for arranging data. */
+    public static final Actor ADMIN = Actor.system("test-admin", EnumSet.allOf(Permission.class));
 
     private final java.util.function.UnaryOperator<WmsBuilder> customizer;
     private WmsTestDatabase database;
@@ -114,13 +115,27 @@ public final class WmsExtension implements BeforeEachCallback, AfterEachCallback
     }
 
     /**
-     * Builds an actor for a user with exactly the given permissions.
+     * Builds a system actor with exactly the given permissions.
      *
-     * @param userId      the user's id, or {@code null}
      * @param permissions the permissions
      * @return the actor
      */
-    public static Actor actor(Long userId, Permission... permissions) {
-        return new Actor(userId, "test-actor", permissions.length == 0 ? Set.of() : Set.of(permissions));
+    public static Actor actor(Permission... permissions) {
+        return Actor.system("test-actor", permissions.length == 0 ? Set.of() : Set.of(permissions));
+    }
+
+    /**
+     * Gives a user a role (seeding the built-in roles first) and builds their actor with exactly the given
+     * permissions, which the role must grant: wms acts for a user with only what their roles grant.
+     *
+     * @param userId      the user's id
+     * @param role        a built-in role granting the permissions, for example {@code "operator"}
+     * @param permissions the permissions
+     * @return the actor
+     */
+    public Actor userActor(long userId, String role, Permission... permissions) {
+        wms.seeding().run(ADMIN, io.wms.core.seed.SeedOptions.rolesOnly());
+        wms.roles().assign(ADMIN, userId, role);
+        return Actor.ofUser(userId, "test-user", permissions.length == 0 ? Set.of() : Set.of(permissions));
     }
 }

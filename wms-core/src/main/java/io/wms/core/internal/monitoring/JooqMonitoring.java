@@ -31,6 +31,10 @@ import org.jooq.exception.DataAccessException;
 /**
  * Monitoring over the server's statistics views. These views are not part of the generated schema, so the queries
  * are jOOQ plain-SQL templates; every value in them is a bind parameter.
+ *
+ * <p>The slow statements are only those run by the role wms itself connects as: {@code pg_stat_statements} keeps the
+ * text of every application's statements, and utility statements (a {@code CREATE ROLE ... PASSWORD}, a {@code DO}
+ * block) keep their literals, so another application's would show a monitoring viewer data that is not theirs.
  */
 final class JooqMonitoring implements Monitoring {
 
@@ -139,6 +143,7 @@ final class JooqMonitoring implements Monitoring {
                             select query, calls, total_exec_time, mean_exec_time, max_exec_time
                             from pg_stat_statements
                             where dbid = (select oid from pg_database where datname = current_database())
+                              and userid = (select oid from pg_roles where rolname = current_user)
                             order by mean_exec_time desc
                             limit {0}
                             """, org.jooq.impl.DSL.val(limit))

@@ -2,11 +2,13 @@ package io.wms.core.internal.people;
 
 import static io.wms.jooq.Tables.USERS;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.AuthService;
 import io.wms.core.auth.Authentication;
+import io.wms.core.auth.LoginThrottle;
 import io.wms.core.auth.Permission;
 import io.wms.core.auth.RolePermissions;
 import io.wms.core.error.AuthenticationException;
@@ -19,30 +21,42 @@ import io.wms.jooq.tables.records.UsersRecord;
 import org.jooq.DSLContext;
 
 /**
- * Logins and password changes on jOOQ and bcrypt.
+ * Logins and password changes on jOOQ and bcrypt, with failed logins throttled by a {@link LoginThrottler} of this
+ * instance.
  */
 final class JooqAuthService implements AuthService {
 
     private final DSLContext dsl;
     private final Passwords passwords;
     private final JooqUserRepository users;
+    private final LoginThrottler throttle;
 
-    JooqAuthService(Transactions transactions, Passwords passwords) {
+    JooqAuthService(Transactions transactions, Passwords passwords, LoginThrottle throttle, Clock clock) {
         this.dsl = transactions.dsl();
         this.passwords = passwords;
         this.users = new JooqUserRepository(transactions, passwords);
+        this.throttle = new LoginThrottler(throttle, clock);
     }
 
     @Override
     public Authentication authenticate(String email, String password) {
+        return authenticate(email, password, null);
+    }
+
+    @Override
+    public Authentication authenticate(String email, String password, String sourceKey) {
+        throttle.refuseWhileLocked(email, sourceKey);
         UsersRecord row = dsl.selectFrom(USERS).where(UserEmails.liveUserWith(email)).fetchOne();
         if (row == null) {
             passwords.verifyAgainstDummy(password);
+            throttle.failed(email, sourceKey);
             throw new AuthenticationException();
         }
-        if (!passwords.verify(password, row.getPassword())) {
+        if (!passwords.verifyInPolicyTime(password, row.getPassword())) {
+            throttle.failed(email, sourceKey);
             throw new AuthenticationException();
         }
+        throttle.succeeded(email);
         if (passwords.needsUpgrade(row.getPassword())) {
             // Conditional on the hash read, so that a password changed meanwhile is never overwritten.
             dsl.update(USERS)
@@ -73,7 +87,14 @@ final class JooqAuthService implements AuthService {
         if (!passwords.verify(currentPassword, row.getPassword())) {
             throw new AuthenticationException();
         }
-        storePassword(userId, newPassword);
+        // Conditional on the hash just verified: a password changed meanwhile by someone else is never overwritten.
+        int changed = dsl.update(USERS)
+                .set(USERS.PASSWORD, passwords.hash(newPassword))
+                .where(USERS.ID.eq(userId).and(USERS.DELETED_AT.isNull()).and(USERS.PASSWORD.eq(row.getPassword())))
+                .execute();
+        if (changed == 0) {
+            throw JooqUserRepository.SOFT_DELETES.missingOrStale(dsl, userId, row.getVersion());
+        }
     }
 
     @Override
@@ -101,6 +122,6 @@ final class JooqAuthService implements AuthService {
 
     static Actor actorOf(UserWithRoles user) {
         List<String> roleNames = user.roles().stream().map(Role::name).toList();
-        return new Actor(user.user().id(), user.user().email(), RolePermissions.of(roleNames));
+        return Actor.ofUser(user.user().id(), user.user().email(), RolePermissions.of(roleNames));
     }
 }

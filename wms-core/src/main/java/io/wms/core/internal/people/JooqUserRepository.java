@@ -34,7 +34,7 @@ import org.jooq.Field;
  */
 final class JooqUserRepository implements UserRepository {
 
-    private static final SoftDeletes<UsersRecord, User> SOFT_DELETES = new SoftDeletes<>("user", USERS, USERS.ID,
+    static final SoftDeletes<UsersRecord, User> SOFT_DELETES = new SoftDeletes<>("user", USERS, USERS.ID,
             USERS.DELETED_AT, null, Mappers::user);
 
     private static final Keyset<User> BY_ID = Keyset.byId("user:id", USERS.ID, User::id);

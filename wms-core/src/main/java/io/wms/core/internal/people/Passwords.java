@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
@@ -31,6 +32,9 @@ public final class Passwords {
 
     private final PasswordPolicy policy;
 
+    /** The bcrypt rounds (2 to the power of the cost) of every verification, so that tests compare work, not time. */
+    private final LongAdder roundsSpent = new LongAdder();
+
     /**
      * Creates the checker for a policy.
      *
@@ -52,8 +56,9 @@ public final class Passwords {
      * @param password  the password; may be {@code null} (a {@code required} violation)
      */
     public void check(Validator validator, String field, String password) {
-        if (password == null || password.isEmpty()) {
-            validator.add(field, Rule.REQUIRED, "is required");
+        if (password == null || password.isBlank()) {
+            // A password of spaces only is as good as none: it is the first thing a guesser tries.
+            validator.add(field, Rule.REQUIRED, "is required and must not be only spaces");
             return;
         }
         // A lone surrogate has no UTF-8 form: hashed, it would be '?', and two different passwords would match.
@@ -87,13 +92,36 @@ public final class Passwords {
         byte[] candidate = tooLong ? Arrays.copyOf(bytes, PasswordPolicy.MAX_BYTES) : bytes;
         boolean verified = BCrypt.verifyer(VERSION, LongPasswordStrategies.strict(VERSION))
                 .verify(candidate, storedHash.getBytes(StandardCharsets.US_ASCII)).verified;
+        roundsSpent.add(1L << costOf(storedHash));
         return verified && !tooLong;
     }
 
+    /**
+     * Verifies a password against a user's hash in the time a hash of the policy's cost takes, however cheap the
+     * stored one is: an unknown e-mail is verified against a dummy of the policy's cost, and a user whose hash is
+     * older and cheaper must not answer faster than that (OWASP's rule against finding accounts by timing). Each
+     * missing cost step is paid with one dummy verification of that cost: 2^s + 2^s + 2^(s+1) + ... + 2^(p-1) = 2^p.
+     */
+    boolean verifyInPolicyTime(String password, String storedHash) {
+        boolean verified = verify(password, storedHash);
+        for (int cost = costOf(storedHash); cost < policy.cost(); cost++) {
+            verifyAgainstDummy(password, cost);
+        }
+        return verified;
+    }
+
     void verifyAgainstDummy(String password) {
-        byte[] dummy = DUMMY_HASHES.computeIfAbsent(policy.cost(), cost -> BCrypt.with(VERSION)
-                .hash(cost, DUMMY_PASSWORD.getBytes(StandardCharsets.UTF_8)));
+        verifyAgainstDummy(password, policy.cost());
+    }
+
+    private void verifyAgainstDummy(String password, int cost) {
+        byte[] dummy = DUMMY_HASHES.computeIfAbsent(cost, dummyCost -> BCrypt.with(VERSION)
+                .hash(dummyCost, DUMMY_PASSWORD.getBytes(StandardCharsets.UTF_8)));
         verify(password, new String(dummy, StandardCharsets.US_ASCII));
+    }
+
+    long roundsSpent() {
+        return roundsSpent.sum();
     }
 
     boolean needsUpgrade(String storedHash) {

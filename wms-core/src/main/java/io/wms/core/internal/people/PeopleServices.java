@@ -2,7 +2,9 @@ package io.wms.core.internal.people;
 
 import io.wms.core.auth.AuthService;
 import io.wms.core.internal.ApiGuard;
+import io.wms.core.internal.LiveActors;
 import io.wms.core.internal.Transactions;
+import io.wms.core.internal.WmsSettings;
 import io.wms.core.repository.RoleRepository;
 import io.wms.core.repository.UserRepository;
 
@@ -37,13 +39,25 @@ public final class PeopleServices {
     }
 
     /**
-     * Builds the login service.
+     * Builds the check that every guarded service runs on the user actors passed to it.
+     *
+     * @param transactions where its look-ups run
+     * @return the check
+     */
+    public static LiveActors liveActors(Transactions transactions) {
+        return new LiveUserActors(transactions);
+    }
+
+    /**
+     * Builds the login service, with its own count of failed logins.
      *
      * @param transactions where its statements run
      * @param passwords    the password rules and hashing
+     * @param settings     the login throttle and the clock it counts by
      * @return the service
      */
-    public static AuthService auth(Transactions transactions, Passwords passwords) {
-        return ApiGuard.guard(AuthService.class, new JooqAuthService(transactions, passwords));
+    public static AuthService auth(Transactions transactions, Passwords passwords, WmsSettings settings) {
+        return ApiGuard.guard(AuthService.class,
+                new JooqAuthService(transactions, passwords, settings.loginThrottle(), settings.clock()));
     }
 }

@@ -25,6 +25,7 @@ import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation;
 import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.ExpiryPolicy;
+import io.wms.core.internal.LedgerActor;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
@@ -224,44 +225,56 @@ final class JooqSeeding implements Seeding {
             return "users";
         }
 
+        /**
+         * Creates the first admin, and only that: nothing happens while a live admin exists, so re-running the
+         * seeders never re-grants a revoked admin nor re-creates a deleted one, and an account that already exists
+         * is never promoted, since the seeder cannot know whether whoever holds it knows the configured password.
+         */
         @Override
         public int seed(Actor actor) {
             actor.require(Permission.MANAGE_USERS);
-            if (options.firstAdminEmail().isEmpty()) {
-                if (!dsl.fetchExists(dsl.selectOne().from(USER_ROLES)
-                        .join(ROLES).on(ROLES.ID.eq(USER_ROLES.ROLE_ID))
-                        .join(USERS).on(USERS.ID.eq(USER_ROLES.USER_ID))
-                        .where(ROLES.NAME.eq(RolePermissions.ADMIN).and(USERS.DELETED_AT.isNull())))) {
-                    LOG.warn("No admin exists and none was created: set {} and {} (or SeedOptions.withFirstAdmin) "
-                                    + "and run the seeders again, or create a user with users().create and give "
-                                    + "them the role with roles().assign(actor, userId, \"admin\")",
-                            SeedOptions.ADMIN_EMAIL_VARIABLE, SeedOptions.ADMIN_PASSWORD_VARIABLE);
-                }
+            if (options.firstAdminEmail().isPresent()) {
+                Validator validator = Validator.of("first admin")
+                        .email(SeedOptions.ADMIN_EMAIL_VARIABLE, options.adminEmail(), UserEmails.MAX_LENGTH);
+                passwords.check(validator, SeedOptions.ADMIN_PASSWORD_VARIABLE, options.adminPassword());
+                validator.validate();
+            }
+            // Locked as the last-admin guard locks it, so that two seeders starting together create one admin.
+            Long adminRoleId = dsl.select(ROLES.ID).from(ROLES).where(ROLES.NAME.eq(RolePermissions.ADMIN))
+                    .forUpdate()
+                    .fetchOne(ROLES.ID);
+            boolean liveAdminExists = adminRoleId != null && dsl.fetchExists(dsl.selectOne().from(USER_ROLES)
+                    .join(USERS).on(USERS.ID.eq(USER_ROLES.USER_ID))
+                    .where(USER_ROLES.ROLE_ID.eq(adminRoleId).and(USERS.DELETED_AT.isNull())));
+            if (liveAdminExists) {
                 return 0;
             }
-            Validator validator = Validator.of("first admin")
-                    .email(SeedOptions.ADMIN_EMAIL_VARIABLE, options.adminEmail(), UserEmails.MAX_LENGTH);
-            passwords.check(validator, SeedOptions.ADMIN_PASSWORD_VARIABLE, options.adminPassword());
-            validator.validate();
-            Long userId = dsl.select(USERS.ID).from(USERS)
-                    .where(UserEmails.liveUserWith(options.adminEmail()))
-                    .fetchOne(USERS.ID);
-            int added = 0;
-            if (userId == null) {
-                userId = dsl.insertInto(USERS)
-                        .set(USERS.EMAIL, UserEmails.canonical(options.adminEmail()))
-                        .set(USERS.PASSWORD, passwords.hash(options.adminPassword()))
-                        .returning(USERS.ID)
-                        .fetchSingle(USERS.ID);
-                added = 1;
-                LOG.info("Created the first admin {}", UserEmails.canonical(options.adminEmail()));
+            if (options.firstAdminEmail().isEmpty() || adminRoleId == null) {
+                LOG.warn("No admin exists and none was created: set {} and {} (or SeedOptions.withFirstAdmin) "
+                                + "and run the seeders again, or create a user with users().create and give "
+                                + "them the role with roles().assign(actor, userId, \"admin\")",
+                        SeedOptions.ADMIN_EMAIL_VARIABLE, SeedOptions.ADMIN_PASSWORD_VARIABLE);
+                return 0;
             }
+            String email = UserEmails.canonical(options.adminEmail());
+            if (dsl.fetchExists(dsl.selectOne().from(USERS).where(UserEmails.liveUserWith(email)))) {
+                LOG.warn("No admin exists and none was created: an account with the {} address already exists, and "
+                                + "the seeder never promotes an existing account; give it the role with "
+                                + "roles().assign(actor, userId, \"admin\") or configure another address",
+                        SeedOptions.ADMIN_EMAIL_VARIABLE);
+                return 0;
+            }
+            long userId = dsl.insertInto(USERS)
+                    .set(USERS.EMAIL, email)
+                    .set(USERS.PASSWORD, passwords.hash(options.adminPassword()))
+                    .returning(USERS.ID)
+                    .fetchSingle(USERS.ID);
             dsl.insertInto(USER_ROLES)
                     .set(USER_ROLES.USER_ID, userId)
-                    .set(USER_ROLES.ROLE_ID, dsl.select(ROLES.ID).from(ROLES).where(ROLES.NAME.eq(RolePermissions.ADMIN)))
-                    .onConflictDoNothing()
+                    .set(USER_ROLES.ROLE_ID, adminRoleId)
                     .execute();
-            return added;
+            LOG.info("Created the first admin {}", email);
+            return 1;
         }
     }
 
@@ -424,7 +437,8 @@ final class JooqSeeding implements Seeding {
                     }
                     added += dsl.insertInto(PRODUCT_BATCH_TRACKS)
                             .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
-                            .set(PRODUCT_BATCH_TRACKS.USER_ID, actor.userId())
+                            .set(PRODUCT_BATCH_TRACKS.USER_ID, LedgerActor.userId(actor))
+                            .set(PRODUCT_BATCH_TRACKS.ACTOR_NAME, LedgerActor.name(actor))
                             .set(PRODUCT_BATCH_TRACKS.ACTION, movement.action())
                             .set(PRODUCT_BATCH_TRACKS.DESCRIPTION, movement.description())
                             .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, movement.change())

@@ -3,6 +3,7 @@ package io.wms.core.internal.stock;
 import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.internal.LedgerActor;
 import io.wms.core.model.TrackAction;
 import org.jooq.DSLContext;
 
@@ -30,7 +31,8 @@ final class LedgerRows {
                        Integer change, Integer after) {
         sql.insertInto(PRODUCT_BATCH_TRACKS)
                 .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId)
-                .set(PRODUCT_BATCH_TRACKS.USER_ID, actor.userId())
+                .set(PRODUCT_BATCH_TRACKS.USER_ID, LedgerActor.userId(actor))
+                .set(PRODUCT_BATCH_TRACKS.ACTOR_NAME, LedgerActor.name(actor))
                 .set(PRODUCT_BATCH_TRACKS.ACTION, action)
                 .set(PRODUCT_BATCH_TRACKS.DESCRIPTION, description)
                 .set(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, change)

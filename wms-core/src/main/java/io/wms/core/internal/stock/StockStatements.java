@@ -33,6 +33,7 @@ import java.util.Optional;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.internal.ExpiryPolicy;
+import io.wms.core.internal.LedgerActor;
 import io.wms.core.internal.LiveStock;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.RenderedStatement;
@@ -106,6 +107,7 @@ final class StockStatements {
     private static final Param<Long> WANTED = DSL.param("wanted", SQLDataType.BIGINT);
     private static final Param<LocalDate> FIRST_USABLE_DAY = DSL.param("firstUsableDay", SQLDataType.LOCALDATE);
     private static final Param<Long> USER = DSL.param("userId", LEDGER.USER_ID.getDataType());
+    private static final Param<String> ACTOR_NAME = DSL.param("actorName", LEDGER.ACTOR_NAME.getDataType());
     private static final Param<String> NOTE = DSL.param("note", LEDGER.DESCRIPTION.getDataType());
 
     /** The columns of a pick's rows, as {@link #pickStatement} selects them, for reading them by type. */
@@ -122,7 +124,7 @@ final class StockStatements {
         this.dsl = dsl;
         this.expiry = expiry;
         this.pick = new RenderedStatement(dsl, pickStatement(dsl, expiry), PRODUCT, WANTED, FIRST_USABLE_DAY, USER,
-                NOTE);
+                ACTOR_NAME, NOTE);
     }
 
     /**
@@ -135,7 +137,8 @@ final class StockStatements {
         values.put(PRODUCT.getParamName(), command.productId());
         values.put(WANTED.getParamName(), (long) command.quantity());
         values.put(FIRST_USABLE_DAY.getParamName(), expiry.firstUsableDay(command.minimumShelfLifeDays()));
-        values.put(USER.getParamName(), actor.userId());
+        values.put(USER.getParamName(), LedgerActor.userId(actor));
+        values.put(ACTOR_NAME.getParamName(), LedgerActor.name(actor));
         values.put(NOTE.getParamName(), command.note());
         Result<Record> rows = pick.bind(dsl, values).coerce(PICK_COLUMNS).fetch();
         List<Allocation> allocations = rows.stream()
@@ -193,8 +196,8 @@ final class StockStatements {
                 .from(candidates)
                 .asTable("stock");
         return dsl.with(candidates, allocation, picked, ledger(picked, pickedId,
-                        pickedTaken.neg().cast(SQLDataType.INTEGER), pickedAfter, USER, TrackAction.PICKED, NOTE,
-                        pickOrder))
+                        pickedTaken.neg().cast(SQLDataType.INTEGER), pickedAfter, USER, ACTOR_NAME, TrackAction.PICKED,
+                        NOTE, pickOrder))
                 .select(stock.field(AVAILABLE), pickedId, picked.field(BATCH.BATCH_NUMBER),
                         picked.field(BATCH.EXPIRY_DATE), pickedTaken, pickedAfter)
                 .from(stock)
@@ -236,7 +239,8 @@ final class StockStatements {
                 .returningResult(BATCH.ID, BATCH.PRODUCT_ID, BATCH.BATCH_NUMBER, BATCH.QUANTITY, BATCH.VERSION));
         Field<Integer> after = received.field(BATCH.QUANTITY);
         return dsl.with(received, ledger(received, received.field(BATCH.ID), val(command.quantity()), after,
-                        val(actor.userId(), LEDGER.USER_ID), TrackAction.RECEIVED,
+                        val(LedgerActor.userId(actor), LEDGER.USER_ID), val(LedgerActor.name(actor), LEDGER.ACTOR_NAME),
+                        TrackAction.RECEIVED,
                         val(command.note(), LEDGER.DESCRIPTION), List.of()))
                 .select(received.field(BATCH.ID), received.field(BATCH.PRODUCT_ID), received.field(BATCH.BATCH_NUMBER),
                         after, received.field(BATCH.VERSION))
@@ -323,7 +327,8 @@ final class StockStatements {
                         BATCH.STATUS));
         Field<Integer> after = moved.field(BATCH.QUANTITY);
         return dsl.with(moved, ledger(moved, moved.field(BATCH.ID), val(change), after,
-                        val(actor.userId(), LEDGER.USER_ID), action, val(description, LEDGER.DESCRIPTION), List.of()))
+                        val(LedgerActor.userId(actor), LEDGER.USER_ID), val(LedgerActor.name(actor), LEDGER.ACTOR_NAME),
+                        action, val(description, LEDGER.DESCRIPTION), List.of()))
                 .select(moved.field(BATCH.ID), moved.field(BATCH.PRODUCT_ID), moved.field(BATCH.BATCH_NUMBER),
                         moved.field(BATCH.EXPIRY_DATE), after, moved.field(BATCH.STATUS))
                 .from(moved)
@@ -346,7 +351,8 @@ final class StockStatements {
                 .fetchSingle();
         dsl.insertInto(LEDGER)
                 .set(LEDGER.PRODUCT_BATCH_ID, batchId)
-                .set(LEDGER.USER_ID, actor.userId())
+                .set(LEDGER.USER_ID, LedgerActor.userId(actor))
+                .set(LEDGER.ACTOR_NAME, LedgerActor.name(actor))
                 .set(LEDGER.ACTION, TrackAction.STATUS_CHANGED)
                 .set(LEDGER.DESCRIPTION, from.databaseValue() + " -> " + to.databaseValue() + ": " + reason)
                 .execute();
@@ -369,8 +375,10 @@ final class StockStatements {
                                 .and(expiry.expired()))
                         .returningResult(BATCH.ID));
         return dsl.with(swept)
-                .insertInto(LEDGER, LEDGER.PRODUCT_BATCH_ID, LEDGER.USER_ID, LEDGER.ACTION, LEDGER.DESCRIPTION)
-                .select(select(swept.field(BATCH.ID), val(actor.userId(), LEDGER.USER_ID),
+                .insertInto(LEDGER, LEDGER.PRODUCT_BATCH_ID, LEDGER.USER_ID, LEDGER.ACTOR_NAME, LEDGER.ACTION,
+                        LEDGER.DESCRIPTION)
+                .select(select(swept.field(BATCH.ID), val(LedgerActor.userId(actor), LEDGER.USER_ID),
+                        val(LedgerActor.name(actor), LEDGER.ACTOR_NAME),
                         inline(TrackAction.EXPIRED, LEDGER.ACTION),
                         val("expiry date passed; swept on " + today + " by " + actor.name(), LEDGER.DESCRIPTION))
                         .from(swept))
@@ -492,11 +500,12 @@ final class StockStatements {
 
     /** Appends one ledger row per batch a data-modifying expression returned. */
     private static CommonTableExpression<?> ledger(Table<?> moved, Field<Long> batchId, Field<Integer> change,
-                                                   Field<Integer> after, Field<Long> userId, TrackAction action,
+                                                   Field<Integer> after, Field<Long> userId,
+                                                   Field<String> actorName, TrackAction action,
                                                    Field<String> description, List<SortField<?>> order) {
-        return name("ledger").as(insertInto(LEDGER, LEDGER.PRODUCT_BATCH_ID, LEDGER.USER_ID, LEDGER.ACTION,
-                        LEDGER.DESCRIPTION, LEDGER.QUANTITY_CHANGE, LEDGER.QUANTITY_AFTER)
-                .select(select(batchId, userId, inline(action, LEDGER.ACTION), description, change, after)
+        return name("ledger").as(insertInto(LEDGER, LEDGER.PRODUCT_BATCH_ID, LEDGER.USER_ID, LEDGER.ACTOR_NAME,
+                        LEDGER.ACTION, LEDGER.DESCRIPTION, LEDGER.QUANTITY_CHANGE, LEDGER.QUANTITY_AFTER)
+                .select(select(batchId, userId, actorName, inline(action, LEDGER.ACTION), description, change, after)
                         .from(moved)
                         .orderBy(order))
                 .returningResult(LEDGER.ID));

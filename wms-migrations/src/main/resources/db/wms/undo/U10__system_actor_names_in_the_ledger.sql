@@ -1,0 +1,40 @@
+-- Reverses V10: restores V7's wms_guard_ledger, then drops actor_name and its checks. The names of the system actors
+-- that wrote ledger rows are lost with the column.
+
+CREATE OR REPLACE FUNCTION "${flyway:defaultSchema}".wms_guard_ledger() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp AS
+$$
+DECLARE
+    referenced boolean;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        EXECUTE pg_catalog.format('SELECT EXISTS (SELECT 1 FROM %I.product_batches WHERE id = $1)', TG_TABLE_SCHEMA)
+            INTO referenced USING OLD.product_batch_id;
+        IF NOT referenced THEN
+            RETURN OLD;
+        END IF;
+    ELSIF TG_OP = 'UPDATE' THEN
+        EXECUTE pg_catalog.format('SELECT EXISTS (SELECT 1 FROM %I.users WHERE id = $1)', TG_TABLE_SCHEMA)
+            INTO referenced USING OLD.user_id;
+        IF NEW.user_id IS NULL
+            AND OLD.user_id IS NOT NULL
+            AND (NEW.id, NEW.product_batch_id, NEW.action, NEW.description, NEW.quantity_change,
+                 NEW.quantity_after, NEW.created_at)
+                IS NOT DISTINCT FROM
+                (OLD.id, OLD.product_batch_id, OLD.action, OLD.description, OLD.quantity_change,
+                 OLD.quantity_after, OLD.created_at)
+            AND NOT referenced THEN
+            RETURN NEW;
+        END IF;
+    END IF;
+    RAISE EXCEPTION 'product_batch_tracks is append-only: % of ledger row % refused', TG_OP, OLD.id
+        USING ERRCODE = 'WMS01',
+            HINT = 'Record a compensating row instead of changing history.';
+END;
+$$;
+
+ALTER TABLE "${flyway:defaultSchema}".product_batch_tracks
+    DROP CONSTRAINT product_batch_tracks_actor_name_not_blank,
+    DROP CONSTRAINT product_batch_tracks_one_actor,
+    DROP COLUMN actor_name;
