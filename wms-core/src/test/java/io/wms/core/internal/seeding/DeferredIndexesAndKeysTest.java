@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import io.wms.core.Wms;
 import io.wms.core.WmsBuilder;
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.PasswordPolicy;
+import io.wms.core.auth.Permission;
 import io.wms.core.error.DuplicateException;
 import io.wms.core.error.ValidationException;
 import io.wms.core.internal.Transactions;
@@ -47,7 +49,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class DeferredIndexesAndKeysTest {
 
-    private static final Actor SYSTEM = Actor.system("generator");
+    private static final Actor SYSTEM = Actor.system("generator", EnumSet.allOf(Permission.class));
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneOffset.UTC);
     private static final GenerationPlan PLAN = GenerationPlan.of(42, 300, 1_000, 3_000);
     private static final List<String> LOADED = List.of("categories", "brands", "products", "product_batches",
@@ -64,13 +66,13 @@ class DeferredIndexesAndKeysTest {
     /** Every index of the schema with its definition, and the oid that tells whether it was re-created. */
     private static final String INDEXES = """
             select tablename, indexname, indexdef, format('%I', indexname)::regclass::oid as oid
-            from pg_indexes where schemaname = 'public' order by tablename, indexname""";
+            from pg_indexes where schemaname = current_schema() order by tablename, indexname""";
 
     /** Every constraint of the schema with its definition and whether it is validated. */
     private static final String CONSTRAINTS = """
             select conrelid::regclass::text as "table", conname, contype, pg_get_constraintdef(oid) as definition,
                    convalidated, oid
-            from pg_constraint where connamespace = 'public'::regnamespace order by 1, 2""";
+            from pg_constraint where connamespace = current_schema()::regnamespace order by 1, 2""";
 
     @RegisterExtension
     final WmsExtension extension = WmsExtension.create(builder -> builder.clock(CLOCK));
@@ -94,7 +96,7 @@ class DeferredIndexesAndKeysTest {
         extension.wms().seeding().generate(SYSTEM, PLAN);
 
         assertThat(extension.sql().fetchCount(DSL.table("pg_constraint"),
-                DSL.condition("connamespace = 'public'::regnamespace and not convalidated"))).isZero();
+                DSL.condition("connamespace = current_schema()::regnamespace and not convalidated"))).isZero();
         assertThatThrownBy(() -> new Fixtures(extension.sql()).batch(Long.MAX_VALUE, "ORPHAN", 1, null,
                 BatchStatus.ACTIVE))
                 .isInstanceOfSatisfying(DataAccessException.class,
