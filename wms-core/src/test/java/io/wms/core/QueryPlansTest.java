@@ -73,24 +73,6 @@ class QueryPlansTest {
     }
 
     @Test
-    void ledgerPageOfABatchSeeksInTheBatchHistoryIndex() {
-        extension.sql().execute("""
-                insert into product_batches (product_id, batch_number)
-                select (select min(id) from products), 'B' || n from generate_series(1, 100) n""");
-        extension.sql().execute("""
-                insert into product_batch_tracks (product_batch_id, action, created_at)
-                select b.id, 'status_changed', timestamptz '2030-01-01' + n * interval '1 minute'
-                from product_batches b cross join generate_series(1, 200) n""");
-        extension.sql().execute("analyze product_batches, product_batch_tracks");
-        long batchId = extension.sql().select(DSL.min(PRODUCT_BATCHES.ID)).from(PRODUCT_BATCHES).fetchSingle().value1();
-        var first = observed.operations().ledger().byBatch(ADMIN, batchId, 20);
-
-        observed.operations().ledger().byBatch(ADMIN, batchId, 20, first.nextCursor().orElseThrow());
-
-        assertThat(planOf(observed.lastQuery())).contains("idx_pbt_batch_created").doesNotContain("Seq Scan");
-    }
-
-    @Test
     void aPickLocksAndUpdatesOnlyItsProductsBatchesThroughIndexes() {
         extension.sql().execute("""
                 insert into product_batches (product_id, batch_number, quantity, expiry_date)

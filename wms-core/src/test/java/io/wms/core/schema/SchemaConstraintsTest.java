@@ -254,8 +254,7 @@ class SchemaConstraintsTest {
                 "idx_product_batches_product_id", "idx_product_batch_tracks_batch_id", "idx_pbt_created_desc",
                 "idx_expired_batches");
         assertThat(indexes).contains("idx_products_name_gin", "idx_active_batches",
-                "idx_product_batches_active_expiry", "idx_products_category_brand", "idx_pbt_batch_user_action",
-                "idx_pbt_batch_created", "idx_pbt_batch_action");
+                "idx_product_batches_active_expiry", "idx_products_category_brand", "idx_pbt_batch_created");
     }
 
     @ParameterizedTest
