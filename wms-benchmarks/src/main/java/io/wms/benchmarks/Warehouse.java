@@ -18,6 +18,7 @@ import io.wms.core.repository.PageRequest;
 import io.wms.core.repository.ProductQuery;
 import io.wms.core.repository.ProductSort;
 import io.wms.core.repository.SortDirection;
+import io.wms.core.repository.TotalCount;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -35,6 +36,10 @@ public class Warehouse {
     static final int DEEP_PAGE_ROWS = 100_000;
     /** Rows per listing page. */
     static final int PAGE_SIZE = 20;
+    /** The first page with its exact total, as the Hibernate baseline reads it. */
+    static final PageRequest FIRST_PAGE = PageRequest.first(PAGE_SIZE).withTotal(TotalCount.EXACT);
+    /** The first page without a total: wms's default. */
+    static final PageRequest FIRST_PAGE_UNCOUNTED = PageRequest.first(PAGE_SIZE);
 
     static final Actor ACTOR = Actor.system("benchmark");
 
@@ -53,6 +58,7 @@ public class Warehouse {
     RecordedOperation findById;
     RecordedOperation fullTracking;
     RecordedOperation firstPage;
+    RecordedOperation firstPageUncounted;
     RecordedOperation deepOffsetPage;
     RecordedOperation deepKeysetPage;
     RecordedOperation nameSearch;
@@ -74,8 +80,9 @@ public class Warehouse {
         byName = new ProductQuery(null, null, null, null, null, null, null, null, ProductSort.NAME, SortDirection.ASC);
         search = new ProductQuery("widget", null, null, null, null, null, null, null, ProductSort.NAME,
                 SortDirection.ASC);
-        long depth = Math.min(DEEP_PAGE_ROWS, wms.products().search(ACTOR, byName, PageRequest.first(1)).total() / 2);
-        deepPage = new PageRequest((int) (depth / PAGE_SIZE) + 1, PAGE_SIZE);
+        long depth = Math.min(DEEP_PAGE_ROWS, wms.products().search(ACTOR, byName,
+                PageRequest.first(1).withTotal(TotalCount.EXACT)).total().orElseThrow() / 2);
+        deepPage = new PageRequest((int) (depth / PAGE_SIZE) + 1, PAGE_SIZE, TotalCount.EXACT);
         deepCursor = cursorAt(depth);
         lastBeforeDeepPage = wms.products().search(ACTOR, byName, new PageRequest((int) (depth / PAGE_SIZE), PAGE_SIZE))
                 .items().get(PAGE_SIZE - 1);
@@ -84,10 +91,12 @@ public class Warehouse {
         try (Wms recording = Wms.create(recorder.dataSource())) {
             findById = recorder.record(() -> recording.products().findById(ACTOR, productId));
             fullTracking = recorder.record(() -> recording.products().findWithFullTracking(ACTOR, trackedProductId));
-            firstPage = recorder.record(() -> recording.products().search(ACTOR, byName, PageRequest.first(PAGE_SIZE)));
+            firstPage = recorder.record(() -> recording.products().search(ACTOR, byName, FIRST_PAGE));
+            firstPageUncounted = recorder.record(() -> recording.products().search(ACTOR, byName,
+                    FIRST_PAGE_UNCOUNTED));
             deepOffsetPage = recorder.record(() -> recording.products().search(ACTOR, byName, deepPage));
             deepKeysetPage = recorder.record(() -> recording.products().scroll(ACTOR, byName, PAGE_SIZE, deepCursor));
-            nameSearch = recorder.record(() -> recording.products().search(ACTOR, search, PageRequest.first(PAGE_SIZE)));
+            nameSearch = recorder.record(() -> recording.products().search(ACTOR, search, FIRST_PAGE));
             receive = recorder.record(() -> recording.inventory().receiveInto(ACTOR,
                     new ReceiveIntoBatch(receiveBatchId, 1, null, null)));
             pick = recorder.record(() -> recording.inventory().pick(ACTOR,

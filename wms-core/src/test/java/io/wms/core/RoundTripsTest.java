@@ -21,6 +21,7 @@ import io.wms.core.repository.Page;
 import io.wms.core.repository.PageRequest;
 import io.wms.core.repository.ProductQuery;
 import io.wms.core.repository.ProductRepository;
+import io.wms.core.repository.TotalCount;
 import io.wms.core.testing.Fixtures;
 import io.wms.core.testing.WmsExtension;
 import org.junit.jupiter.api.Test;
@@ -63,32 +64,72 @@ class RoundTripsTest {
 
     @ParameterizedTest(name = "{0} products")
     @ValueSource(ints = {1, 200})
-    void offsetPageWithItsTotalTakesOneRoundTrip(int children) {
-        long food = extension.wms().categories().create(ADMIN, new NewProductGroup("Food", null)).id();
-        insertProducts(children, food);
+    void offsetPageWithItsExactTotalTakesOneRoundTrip(int children) {
+        long food = categoryWith(children);
         ObservedOperations observed = new ObservedOperations(extension.pool());
         ProductRepository products = observed.operations().products();
 
-        Page<Product> page = products.byCategory(ADMIN, food, PageRequest.first(PageRequest.MAX_LIMIT));
-        Page<Product> search = products.search(ADMIN, ProductQuery.all().withText("product"), PageRequest.first(10));
+        Page<Product> page = products.byCategory(ADMIN, food,
+                PageRequest.first(PageRequest.MAX_LIMIT).withTotal(TotalCount.EXACT));
+        Page<Product> search = products.search(ADMIN, ProductQuery.all().withText("product"),
+                PageRequest.first(10).withTotal(TotalCount.EXACT));
 
-        assertThat(page.total()).isEqualTo(children);
+        assertThat(page.total()).hasValue(children);
         assertThat(page.items()).hasSize(Math.min(children, PageRequest.MAX_LIMIT));
-        assertThat(search.total()).isEqualTo(children);
+        assertThat(search.total()).hasValue(children);
         assertThat(observed.roundTrips()).isEqualTo(2);
     }
 
     @Test
     void pageBeyondTheLastAsksForItsTotalSeparately() {
-        long food = extension.wms().categories().create(ADMIN, new NewProductGroup("Food", null)).id();
-        insertProducts(3, food);
+        long food = categoryWith(3);
         ObservedOperations observed = new ObservedOperations(extension.pool());
 
-        Page<Product> page = observed.operations().products().byCategory(ADMIN, food, new PageRequest(2, 10));
+        Page<Product> page = observed.operations().products().byCategory(ADMIN, food,
+                new PageRequest(2, 10, TotalCount.EXACT));
 
         assertThat(page.items()).isEmpty();
-        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.total()).hasValue(3);
         assertThat(observed.roundTrips()).isEqualTo(2);
+    }
+
+    @Test
+    void offsetPageWithoutTotalIsOneStatementThatCountsNothing() {
+        long food = categoryWith(200);
+        ObservedOperations observed = new ObservedOperations(extension.pool());
+
+        Page<Product> page = observed.operations().products().byCategory(ADMIN, food, PageRequest.first(10));
+
+        assertThat(page.total()).isEmpty();
+        assertThat(page.hasNext()).isTrue();
+        assertThat(observed.roundTrips()).isEqualTo(1);
+        assertThat(observed.lastQuery().getSQL()).doesNotContainIgnoringCase("count(");
+    }
+
+    @Test
+    void estimatedTotalAsksThePlannerInASecondRoundTripThatCountsNothing() {
+        long food = categoryWith(200);
+        ObservedOperations observed = new ObservedOperations(extension.pool());
+
+        Page<Product> page = observed.operations().products().byCategory(ADMIN, food,
+                PageRequest.first(10).withTotal(TotalCount.ESTIMATE));
+
+        assertThat(page.totalCount()).isEqualTo(TotalCount.ESTIMATE);
+        assertThat(observed.roundTrips()).isEqualTo(2);
+        assertThat(observed.lastQuery().getSQL()).startsWithIgnoringCase("explain").doesNotContainIgnoringCase("count(");
+    }
+
+    @Test
+    void estimatedTotalOfAPageThatReachesTheEndTakesOneRoundTripAndIsExact() {
+        long food = categoryWith(3);
+        ObservedOperations observed = new ObservedOperations(extension.pool());
+
+        Page<Product> page = observed.operations().products().byCategory(ADMIN, food,
+                PageRequest.first(10).withTotal(TotalCount.ESTIMATE));
+
+        assertThat(page.total()).hasValue(3);
+        assertThat(page.totalCount()).isEqualTo(TotalCount.EXACT);
+        assertThat(observed.roundTrips()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0} batches")
@@ -180,6 +221,12 @@ class RoundTripsTest {
             extension.wms().inventory().receive(ADMIN, ReceiveStock.of(productId, "L-" + batch, quantityEach));
         }
         return productId;
+    }
+
+    private long categoryWith(int products) {
+        long category = extension.wms().categories().create(ADMIN, new NewProductGroup("Food", null)).id();
+        insertProducts(products, category);
+        return category;
     }
 
     private void insertProducts(int count, Long categoryId) {

@@ -1,16 +1,23 @@
 package io.wms.core.repository;
 
 /**
- * Which offset page of a listing to read: the page number, 1-based, and the number of rows per page.
+ * Which offset page of a listing to read: the page number, 1-based, the number of rows per page, and whether and how
+ * to count the rows of the whole listing.
  *
  * <p>The listing methods refuse, with a {@link io.wms.core.error.ValidationException} naming every failing field, a
- * page below 1 and a limit below 1 or above {@link #MAX_LIMIT}. Offset pages cost more the deeper they go; for
- * scrolling far into a large listing, use the keyset methods instead.
+ * page below 1, a limit below 1 or above {@link #MAX_LIMIT}, and a {@code null} total count. Offset pages cost more
+ * the deeper they go; for scrolling far into a large listing, use the keyset methods instead.
  *
- * @param page  the page number, starting at 1
- * @param limit the rows per page, from 1 to {@link #MAX_LIMIT}
+ * <p>Without a total count named, a page counts nothing ({@link #DEFAULT_TOTAL_COUNT}): a count reads every matching
+ * row, which makes it most of a page's cost on a large listing, while most callers only need to know whether
+ * another page follows ({@link Page#hasNext()}, known on every page). Ask for {@link TotalCount#ESTIMATE} to show
+ * "about N", or {@link TotalCount#EXACT} when the exact number matters.
+ *
+ * @param page       the page number, starting at 1
+ * @param limit      the rows per page, from 1 to {@link #MAX_LIMIT}
+ * @param totalCount how to find the listing's total; never {@code null}
  */
-public record PageRequest(int page, int limit) {
+public record PageRequest(int page, int limit, TotalCount totalCount) {
 
     /** The most rows one page may hold, so that no call can load an unbounded table. */
     public static final int MAX_LIMIT = 100;
@@ -22,8 +29,21 @@ public record PageRequest(int page, int limit) {
      */
     public static final int MAX_LISTED = 100_000;
 
+    /** The total count of a request that names none: {@link TotalCount#NONE}, the one that costs nothing. */
+    public static final TotalCount DEFAULT_TOTAL_COUNT = TotalCount.NONE;
+
     /**
-     * Returns the first page of a given size.
+     * Creates a request that counts nothing ({@link #DEFAULT_TOTAL_COUNT}).
+     *
+     * @param page  the page number, starting at 1
+     * @param limit the rows per page, from 1 to {@link #MAX_LIMIT}
+     */
+    public PageRequest(int page, int limit) {
+        this(page, limit, DEFAULT_TOTAL_COUNT);
+    }
+
+    /**
+     * Returns the first page of a given size, counting nothing ({@link #DEFAULT_TOTAL_COUNT}).
      *
      * @param limit the rows per page, from 1 to {@link #MAX_LIMIT}
      * @return the request for page 1
@@ -33,12 +53,22 @@ public record PageRequest(int page, int limit) {
     }
 
     /**
-     * Returns the page after this one, of the same size.
+     * Returns the same page, with the listing's total found as asked.
+     *
+     * @param totalCount how to find the total; {@code null} is refused by the listing method
+     * @return the request
+     */
+    public PageRequest withTotal(TotalCount totalCount) {
+        return new PageRequest(page, limit, totalCount);
+    }
+
+    /**
+     * Returns the page after this one, of the same size and with the same total count.
      *
      * @return the request for the next page
      */
     public PageRequest next() {
-        return new PageRequest(page + 1, limit);
+        return new PageRequest(page + 1, limit, totalCount);
     }
 
     /**

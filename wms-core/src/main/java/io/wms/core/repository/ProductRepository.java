@@ -113,26 +113,30 @@ public interface ProductRepository {
     Optional<ProductDetails> findWithFullTracking(Actor actor, long id);
 
     /**
-     * Reads one page of a category's live products, by name then id, with the total, in one round trip (the
-     * seed's {@code GetByCategory}).
+     * Reads one page of a category's live products, by name then id, in one round trip (the seed's
+     * {@code GetByCategory}), with the total the request asks for ({@link PageRequest#totalCount()}; an estimate
+     * takes a second round trip).
      *
      * @param actor who reads; needs {@code READ_CATALOG}
      * @param categoryId the category's id; an unknown category has no products
      * @param page       which page
      * @return the page
-     * @throws io.wms.core.error.ValidationException if the page or limit is out of range
+     * @throws io.wms.core.error.ValidationException if the page or limit is out of range, or the total count is
+     *                                               {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
     Page<Product> byCategory(Actor actor, long categoryId, PageRequest page);
 
     /**
      * Reads one page of live products, by name then id, each with its live batches, in one round trip (the seed's
-     * {@code GetAllWithBatches}, bounded by a page).
+     * {@code GetAllWithBatches}, bounded by a page), with the total the request asks for
+     * ({@link PageRequest#totalCount()}; an estimate takes a second round trip).
      *
      * @param actor who reads; needs {@code READ_CATALOG}
      * @param page which page
      * @return the page
-     * @throws io.wms.core.error.ValidationException if the page or limit is out of range
+     * @throws io.wms.core.error.ValidationException if the page or limit is out of range, or the total count is
+     *                                               {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
     Page<ProductWithBatches> listWithBatches(Actor actor, PageRequest page);
@@ -149,14 +153,15 @@ public interface ProductRepository {
     boolean hasActiveBatches(Actor actor, long productId);
 
     /**
-     * Reads one offset page of the live products that match a query, in the query's order, with the total, in one
-     * round trip.
+     * Reads one offset page of the live products that match a query, in the query's order, in one round trip, with
+     * the total the request asks for ({@link PageRequest#totalCount()}; an estimate takes a second round trip).
      *
      * @param actor who reads; needs {@code READ_CATALOG}
      * @param query the filters and order
      * @param page  which page
      * @return the page
-     * @throws io.wms.core.error.ValidationException if a filter, the page or the limit is out of range
+     * @throws io.wms.core.error.ValidationException if a filter, the page or the limit is out of range, or the total
+     *                                               count is {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
     Page<Product> search(Actor actor, ProductQuery query, PageRequest page);

@@ -289,11 +289,11 @@ class ProductRepositoryTest {
         long deleted = fixtures().product("Anchovies", food.id());
         products().delete(ADMIN, deleted);
 
-        Page<Product> second = products().byCategory(ADMIN, food.id(), new PageRequest(2, 2));
+        Page<Product> second = products().byCategory(ADMIN, food.id(), new PageRequest(2, 2, TotalCount.EXACT));
 
         assertThat(second.items()).extracting(Product::name).containsExactly("Cheese", "Dates");
-        assertThat(second.total()).isEqualTo(5);
-        assertThat(second.totalPages()).isEqualTo(3);
+        assertThat(second.total()).hasValue(5);
+        assertThat(second.totalPages()).hasValue(3);
         assertThat(second.hasNext()).isTrue();
     }
 
@@ -302,10 +302,10 @@ class ProductRepositoryTest {
         Category food = category("Food");
         fixtures().product("Bread", food.id());
 
-        Page<Product> page = products().byCategory(ADMIN, food.id(), new PageRequest(5, 10));
+        Page<Product> page = products().byCategory(ADMIN, food.id(), new PageRequest(5, 10, TotalCount.EXACT));
 
         assertThat(page.items()).isEmpty();
-        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.total()).hasValue(1);
         assertThat(page.hasNext()).isFalse();
     }
 
@@ -332,9 +332,10 @@ class ProductRepositoryTest {
         long late = fixtures().batch(bread, "L", 1, JUNE.plusDays(1), BatchStatus.ACTIVE);
         long early = fixtures().batch(bread, "E", 1, JUNE, BatchStatus.DEPLETED);
 
-        Page<ProductWithBatches> page = products().listWithBatches(ADMIN, PageRequest.first(10));
+        Page<ProductWithBatches> page = products().listWithBatches(ADMIN,
+                PageRequest.first(10).withTotal(TotalCount.EXACT));
 
-        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.total()).hasValue(2);
         assertThat(page.items()).extracting(item -> item.product().id()).containsExactly(apples, bread);
         assertThat(page.items().get(0).batches()).isEmpty();
         assertThat(page.items().get(1).batches()).extracting(ProductBatch::id)

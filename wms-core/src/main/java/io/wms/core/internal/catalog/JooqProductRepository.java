@@ -50,6 +50,7 @@ import io.wms.core.repository.ProductQuery;
 import io.wms.core.repository.ProductRepository;
 import io.wms.core.repository.ProductSort;
 import io.wms.core.repository.SortDirection;
+import io.wms.core.repository.TotalCount;
 import io.wms.jooq.tables.records.ProductsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -62,8 +63,8 @@ import org.jooq.SortField;
 /**
  * Products on jOOQ. Graphs and pages are single statements, so the number of round trips never grows with the data:
  * a product's full tracking is one UNION ALL of its parts ({@link FullTrackingQuery}), products listed with their
- * batches carry them as nested MULTISETs, and a page's total comes as a scalar subquery beside its rows (only a page
- * without rows asks for its total separately).
+ * batches carry them as nested MULTISETs, and a page's exact total, when asked for, comes as a scalar subquery beside
+ * its rows (only a page without rows asks for it separately).
  */
 final class JooqProductRepository implements ProductRepository {
 
@@ -182,7 +183,7 @@ final class JooqProductRepository implements ProductRepository {
                         .from(PRODUCTS)
                         .where(filter)
                         .orderBy(byNameThenId())
-                        .limit(page.limit())
+                        .limit(Pages.rowsToRead(page))
                         .offset(page.offset()))
                 .convertFrom(rows -> rows.map(row ->
                         new ProductWithBatches(Mappers.product(row.value1()), row.value2())));
@@ -276,28 +277,49 @@ final class JooqProductRepository implements ProductRepository {
         return "product:" + query.sort() + ":" + query.direction();
     }
 
+    /**
+     * A page of products with their batches as one nested MULTISET, with the total as a scalar subquery beside it
+     * when an exact one is asked for: one statement either way.
+     */
     private <T> Page<T> page(Condition filter, Field<List<T>> items, PageRequest page) {
-        Field<Integer> total = field(selectCount().from(PRODUCTS).where(filter));
-        Record2<Integer, List<T>> row = dsl.select(total, items).fetchSingle();
-        return new Page<>(row.value2(), row.value1(), page.page(), page.limit());
+        if (page.totalCount() != TotalCount.EXACT) {
+            return Pages.offsetPage(page, dsl.select(items).fetchSingle().value1(), () -> count(filter),
+                    () -> plannedRows(filter));
+        }
+        Record2<Integer, List<T>> row = dsl.select(total(filter), items).fetchSingle();
+        return Pages.offsetPage(page, row.value2(), row::value1, () -> plannedRows(filter));
     }
 
     /**
-     * A page of plain products as flat rows, each carrying the total as an uncorrelated scalar subquery (evaluated
-     * once): one statement, and no nested document to decode. Only a page without rows needs a second statement for
-     * its total.
+     * A page of plain products as flat rows; asked for an exact total, each row carries it as an uncorrelated scalar
+     * subquery (evaluated once): one statement, and no nested document to decode. Only a page without rows needs a
+     * second statement for its total.
      */
     private Page<Product> productPage(Condition filter, List<SortField<?>> order, PageRequest page) {
-        Field<Integer> total = field(selectCount().from(PRODUCTS).where(filter)).as("total");
-        Result<Record> rows = dsl.select(PRODUCTS.fields()).select(total)
+        Field<Integer> total = total(filter).as("total");
+        boolean exact = page.totalCount() == TotalCount.EXACT;
+        Result<Record> rows = dsl.select(PRODUCTS.fields()).select(exact ? List.of(total) : List.of())
                 .from(PRODUCTS)
                 .where(filter)
                 .orderBy(order)
-                .limit(page.limit())
+                .limit(Pages.rowsToRead(page))
                 .offset(page.offset())
                 .fetch();
-        long count = rows.isEmpty() ? dsl.fetchCount(PRODUCTS, filter) : rows.get(0).get(total);
-        return new Page<>(rows.map(row -> Mappers.product(row.into(PRODUCTS))), count, page.page(), page.limit());
+        return Pages.offsetPage(page, rows.map(row -> Mappers.product(row.into(PRODUCTS))),
+                () -> rows.isEmpty() ? count(filter) : rows.get(0).get(total), () -> plannedRows(filter));
+    }
+
+    private static Field<Integer> total(Condition filter) {
+        return field(selectCount().from(PRODUCTS).where(filter));
+    }
+
+    private long count(Condition filter) {
+        return dsl.fetchCount(PRODUCTS, filter);
+    }
+
+    /** The planner's estimate of the rows a filter matches: EXPLAIN plans the statement without reading any row. */
+    private double plannedRows(Condition filter) {
+        return dsl.explain(selectOne().from(PRODUCTS).where(filter)).rows();
     }
 
     private static Condition liveBatchOfProduct() {
