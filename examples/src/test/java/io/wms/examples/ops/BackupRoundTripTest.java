@@ -92,9 +92,10 @@ class BackupRoundTripTest {
                     + " from product_batches where status = 'quarantined'",
             "update product_batches b set quantity ="
                     + " (select sum(quantity_change) from product_batch_tracks t where t.product_batch_id = b.id)",
-            "insert into idempotency_keys (idempotency_key, operation, request, result, user_id)"
-                    + " select 'pick-' || id, 'pick', 'productId=' || product_id, 'batchId=' || id,"
-                    + " (select min(id) from users) from product_batches where status = 'active'");
+            "insert into idempotency_keys (idempotency_key, operation, request, result, user_id, actor_scope)"
+                    + " select 'pick-' || id, 'pick', 'productId=' || product_id, 'batchId=' || id, first_user,"
+                    + " 'user:' || first_user from product_batches, (select min(id) as first_user from users) u"
+                    + " where status = 'active'");
 
     private static Path work;
     private static TestCertificates certificates;
