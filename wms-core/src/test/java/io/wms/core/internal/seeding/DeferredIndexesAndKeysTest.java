@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import io.wms.core.Wms;
 import io.wms.core.WmsBuilder;
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
 import io.wms.core.auth.PasswordPolicy;
 import io.wms.core.error.DuplicateException;
 import io.wms.core.error.ValidationException;
@@ -47,7 +49,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class DeferredIndexesAndKeysTest {
 
-    private static final Actor SYSTEM = Actor.system("generator");
+    private static final Actor SYSTEM = Actor.system("generator", EnumSet.allOf(Permission.class));
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneOffset.UTC);
     private static final GenerationPlan PLAN = GenerationPlan.of(42, 300, 1_000, 3_000);
     private static final List<String> LOADED = List.of("categories", "brands", "products", "product_batches",
