@@ -348,7 +348,7 @@ class BackupRoundTripTest {
         Map<String, String> settings = settings(SOURCE, backups);
         settings.put("DB_PASSWORD", "unused-but-written-to-a-password-file");
         settings.put("TMPDIR", temporary.toString());
-        try (Connection blocker = server.dataSource(SOURCE).getConnection();
+        try (Connection blocker = wmsFirst(SOURCE).getConnection();
              Statement statement = blocker.createStatement()) {
             // pg_dump waits for this lock, so the backup is surely still running when it is killed.
             blocker.setAutoCommit(false);
