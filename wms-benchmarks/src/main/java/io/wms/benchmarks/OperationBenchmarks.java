@@ -126,6 +126,31 @@ public class OperationBenchmarks {
         return JdbcReplay.replay(warehouse.pool, warehouse.pick);
     }
 
+    /** Find a product by id for a user, whose live roles wms checks first, through the wms API. */
+    @Benchmark
+    public Object findByIdAsUser_wms(Warehouse warehouse) {
+        return warehouse.wms.products().findById(warehouse.userActor, warehouse.productId);
+    }
+
+    /** Find a product by id for a user, as the same statements (the role check included) on plain JDBC. */
+    @Benchmark
+    public long findByIdAsUser_jdbc(Warehouse warehouse) {
+        return JdbcReplay.replay(warehouse.pool, warehouse.findByIdAsUser);
+    }
+
+    /** Pick one unit for a user, whose live roles wms checks first, through the wms API. */
+    @Benchmark
+    public Object pickAsUser_wms(Warehouse warehouse) {
+        return warehouse.wms.inventory().pick(warehouse.userActor,
+                new PickStock(warehouse.pickProductId, 1, 0, null, null));
+    }
+
+    /** Pick one unit for a user, as the same statements (the role check included) on plain JDBC. */
+    @Benchmark
+    public long pickAsUser_jdbc(Warehouse warehouse) {
+        return JdbcReplay.replay(warehouse.pool, warehouse.pickAsUser);
+    }
+
     /** The inventory report over the whole warehouse, through the wms API. */
     @Benchmark
     public Object inventoryReport_wms(Warehouse warehouse) {

@@ -1,6 +1,7 @@
 package io.wms.benchmarks;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Optional;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -8,17 +9,22 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.wms.benchmarks.StatementRecorder.RecordedOperation;
 import io.wms.core.Wms;
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.RolePermissions;
 import io.wms.core.inventory.PickStock;
 import io.wms.core.inventory.ReceiveIntoBatch;
 import io.wms.core.inventory.ReceiveStock;
 import io.wms.core.model.Product;
+import io.wms.core.model.User;
 import io.wms.core.repository.KeysetPage;
 import io.wms.core.repository.NewProduct;
+import io.wms.core.repository.NewUser;
 import io.wms.core.repository.PageRequest;
 import io.wms.core.repository.ProductQuery;
 import io.wms.core.repository.ProductSort;
 import io.wms.core.repository.SortDirection;
 import io.wms.core.repository.TotalCount;
+import io.wms.core.seed.SeedOptions;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -41,7 +47,8 @@ public class Warehouse {
     /** The first page without a total: wms's default. */
     static final PageRequest FIRST_PAGE_UNCOUNTED = PageRequest.first(PAGE_SIZE);
 
-    static final Actor ACTOR = Actor.system("benchmark");
+    /** Acts for the benchmarks: a system actor, which wms trusts as the host's own code and checks no further. */
+    static final Actor ACTOR = Actor.system("benchmark", EnumSet.allOf(Permission.class));
 
     HikariDataSource pool;
     Wms wms;
@@ -54,6 +61,8 @@ public class Warehouse {
     PageRequest deepPage;
     String deepCursor;
     Product lastBeforeDeepPage;
+    /** A user holding the admin role, whose actor wms checks against the user's live roles at every call. */
+    Actor userActor;
 
     RecordedOperation findById;
     RecordedOperation fullTracking;
@@ -65,6 +74,8 @@ public class Warehouse {
     RecordedOperation receive;
     RecordedOperation pick;
     RecordedOperation inventoryReport;
+    RecordedOperation findByIdAsUser;
+    RecordedOperation pickAsUser;
 
     /**
      * Opens the pool and records every operation once.
@@ -87,6 +98,8 @@ public class Warehouse {
         lastBeforeDeepPage = wms.products().search(ACTOR, byName, new PageRequest((int) (depth / PAGE_SIZE), PAGE_SIZE))
                 .items().get(PAGE_SIZE - 1);
 
+        userActor = adminUser();
+
         StatementRecorder recorder = new StatementRecorder(pool);
         try (Wms recording = Wms.create(recorder.dataSource())) {
             findById = recorder.record(() -> recording.products().findById(ACTOR, productId));
@@ -102,6 +115,9 @@ public class Warehouse {
             pick = recorder.record(() -> recording.inventory().pick(ACTOR,
                     new PickStock(pickProductId, 1, 0, null, null)));
             inventoryReport = recorder.record(() -> recording.stockReports().inventoryReport(ACTOR));
+            findByIdAsUser = recorder.record(() -> recording.products().findById(userActor, productId));
+            pickAsUser = recorder.record(() -> recording.inventory().pick(userActor,
+                    new PickStock(pickProductId, 1, 0, null, null)));
         }
     }
 
@@ -132,6 +148,14 @@ public class Warehouse {
         config.setMinimumIdle(size);
         config.setPoolName("benchmark");
         return new HikariDataSource(config);
+    }
+
+    private Actor adminUser() {
+        wms.seeding().run(ACTOR, SeedOptions.rolesOnly());
+        User user = wms.users().create(ACTOR, new NewUser("benchmark-" + System.nanoTime() + "@example.com",
+                "benchmark password " + System.nanoTime()));
+        wms.roles().assign(ACTOR, user.id(), RolePermissions.ADMIN);
+        return wms.auth().actorFor(user.id());
     }
 
     private long productWithHistory(int batches, int receiptsPerBatch) {

@@ -186,10 +186,10 @@ final class WiredOperations implements WmsOperations {
                                          Object second) {
         List<Violation> missing = new ArrayList<>(2);
         if (first == null) {
-            missing.add(new Violation(firstName, "required", "is required"));
+            missing.add(new Violation(firstName, Violation.Rule.REQUIRED, "is required"));
         }
         if (second == null) {
-            missing.add(new Violation(secondName, "required", "is required"));
+            missing.add(new Violation(secondName, Violation.Rule.REQUIRED, "is required"));
         }
         if (!missing.isEmpty()) {
             throw new ValidationException("arguments of " + method, missing);

@@ -92,9 +92,10 @@ class BackupRoundTripTest {
                     + " from product_batches where status = 'quarantined'",
             "update product_batches b set quantity ="
                     + " (select sum(quantity_change) from product_batch_tracks t where t.product_batch_id = b.id)",
-            "insert into idempotency_keys (idempotency_key, operation, request, result, user_id)"
-                    + " select 'pick-' || id, 'pick', 'productId=' || product_id, 'batchId=' || id,"
-                    + " (select min(id) from users) from product_batches where status = 'active'");
+            "insert into idempotency_keys (idempotency_key, operation, request, result, user_id, actor_scope)"
+                    + " select 'pick-' || id, 'pick', 'productId=' || product_id, 'batchId=' || id, first_user,"
+                    + " 'user:' || first_user from product_batches, (select min(id) as first_user from users) u"
+                    + " where status = 'active'");
 
     private static Path work;
     private static TestCertificates certificates;
@@ -347,7 +348,7 @@ class BackupRoundTripTest {
         Map<String, String> settings = settings(SOURCE, backups);
         settings.put("DB_PASSWORD", "unused-but-written-to-a-password-file");
         settings.put("TMPDIR", temporary.toString());
-        try (Connection blocker = server.dataSource(SOURCE).getConnection();
+        try (Connection blocker = wmsFirst(SOURCE).getConnection();
              Statement statement = blocker.createStatement()) {
             // pg_dump waits for this lock, so the backup is surely still running when it is killed.
             blocker.setAutoCommit(false);

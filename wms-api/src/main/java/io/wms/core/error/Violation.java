@@ -83,7 +83,9 @@ public record Violation(String field, String rule, String message) {
         /** A text holds a lone UTF-16 surrogate, which is no character. */
         NO_LONE_SURROGATE,
         /** More values are given in one call than one call accepts. */
-        MAX_PER_BATCH;
+        MAX_PER_BATCH,
+        /** A host's connection must be in a transaction (auto-commit off) for wms to join it. */
+        IN_TRANSACTION;
 
         private final String word = name().toLowerCase(Locale.ROOT);
 

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation;
+import io.wms.core.error.Violation.Rule;
 
 /**
  * Who performs an operation, and what they may do: passed to every operation that changes data, which checks the
@@ -83,12 +84,12 @@ public final class Actor {
     public static Actor system(String name, Set<Permission> permissions) {
         List<Violation> violations = new ArrayList<>();
         if (name == null || name.isBlank()) {
-            violations.add(new Violation("name", "required", "is required"));
+            violations.add(new Violation("name", Rule.REQUIRED, "is required"));
         } else if (name.codePointCount(0, name.length()) > MAX_SYSTEM_NAME_LENGTH) {
-            violations.add(new Violation("name", "max_length",
+            violations.add(new Violation("name", Rule.MAX_LENGTH,
                     "must be at most " + MAX_SYSTEM_NAME_LENGTH + " characters"));
         } else if (name.indexOf('\0') >= 0) {
-            violations.add(new Violation("name", "no_nul", "must not contain the NUL character"));
+            violations.add(new Violation("name", Rule.NO_NUL, "must not contain the NUL character"));
         }
         requirePermissions(violations, permissions);
         refuse("system actor", violations);
@@ -111,7 +112,7 @@ public final class Actor {
     public static Actor ofUser(long userId, String name, Set<Permission> permissions) {
         List<Violation> violations = new ArrayList<>();
         if (name == null || name.isBlank()) {
-            violations.add(new Violation("name", "required", "is required"));
+            violations.add(new Violation("name", Rule.REQUIRED, "is required"));
         }
         requirePermissions(violations, permissions);
         refuse("user actor", violations);
@@ -120,7 +121,7 @@ public final class Actor {
 
     private static void requirePermissions(List<Violation> violations, Set<Permission> permissions) {
         if (permissions == null || permissions.stream().anyMatch(Objects::isNull)) {
-            violations.add(new Violation("permissions", "required", "is required and must not hold null"));
+            violations.add(new Violation("permissions", Rule.REQUIRED, "is required and must not hold null"));
         }
     }
 

@@ -72,7 +72,7 @@ public final class ExceptionTranslator {
     private static final Violation REQUIRED_EMAIL = required("email");
     private static final Violation REQUIRED_NAME = required("name");
     private static final Violation NOT_NEGATIVE_QUANTITY =
-            new Violation("quantity", "not_negative", "must not become negative");
+            new Violation("quantity", Rule.NOT_NEGATIVE, "must not become negative");
 
     private static final Map<String, String> ENTITY_OF_TABLE = Map.of(
             USERS.getName(), "user",
@@ -107,9 +107,12 @@ public final class ExceptionTranslator {
             Map.entry("product_batches_expiry_after_manufacturing",
                     new Violation("expiryDate", Rule.DATE_ORDER, "must not be before manufacturingDate")),
             Map.entry("product_batch_tracks_action_known",
-                    new Violation("action", "known", "must be a known ledger action")),
+                    new Violation("action", Rule.KNOWN, "must be a known ledger action")),
             Map.entry("product_batch_tracks_quantity_after_not_negative", NOT_NEGATIVE_QUANTITY),
             Map.entry("idempotency_keys_key_not_blank", required("idempotencyKey")),
+            Map.entry("product_batch_tracks_actor_name_not_blank", required("actorName")),
+            Map.entry("product_batch_tracks_one_actor",
+                    new Violation("actorName", Rule.PAIR, "must be empty when a user acts: a row names one actor")),
             Map.entry("product_batch_tracks_quantity_pair",
                     new Violation("quantityChange", Rule.PAIR, "and quantityAfter must be both set or both empty")));
 
@@ -117,7 +120,7 @@ public final class ExceptionTranslator {
     }
 
     private static Violation required(String field) {
-        return new Violation(field, "required", "is required");
+        return new Violation(field, Rule.REQUIRED, "is required");
     }
 
     /**
@@ -252,14 +255,14 @@ public final class ExceptionTranslator {
                         failure);
             case SqlStates.STRING_DATA_RIGHT_TRUNCATION:
                 return new ValidationException("data",
-                        List.of(new Violation("value", "max_length", "is too long for its column")), failure);
+                        List.of(new Violation("value", Rule.MAX_LENGTH, "is too long for its column")), failure);
             case SqlStates.CHARACTER_NOT_IN_REPERTOIRE, SqlStates.UNTRANSLATABLE_CHARACTER:
                 return new ValidationException("data",
                         List.of(new Violation("value", Rule.ENCODING, "contains a character PostgreSQL cannot store")),
                         failure);
             case SqlStates.NUMERIC_VALUE_OUT_OF_RANGE, SqlStates.DATETIME_FIELD_OVERFLOW:
                 return new ValidationException("data",
-                        List.of(new Violation("value", "range", "is out of range: " + message)), failure);
+                        List.of(new Violation("value", Rule.RANGE, "is out of range: " + message)), failure);
             case SqlStates.LEDGER_IS_APPEND_ONLY:
                 return new DatabaseException(message, sqlState, failure);
             default:

@@ -196,7 +196,8 @@ public final class Transactions {
      */
     public <T> T onCallersConnection(Connection connection, Supplier<T> work) {
         if (autoCommit(connection)) {
-            throw new ValidationException("host transaction", List.of(new Violation("connection", "in_transaction",
+            throw new ValidationException("host transaction", List.of(new Violation("connection",
+                    Violation.Rule.IN_TRANSACTION,
                     "must be in a transaction (auto-commit off), which the host commits or rolls back")));
         }
         Binding previous = binding.get();

@@ -24,8 +24,8 @@ import io.wms.core.error.Violation;
 import io.wms.core.model.User;
 import io.wms.core.repository.NewUser;
 import io.wms.core.seed.SeedOptions;
+import io.wms.core.testing.TestSql;
 import io.wms.core.testing.WmsExtension;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -234,7 +234,7 @@ class AuthServiceTest {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try (Connection other = extension.pool().getConnection()) {
             other.setAutoCommit(false);
-            DSL.using(other, SQLDialect.POSTGRES).update(USERS).set(USERS.PASSWORD, changedMeanwhile)
+            TestSql.on(other).update(USERS).set(USERS.PASSWORD, changedMeanwhile)
                     .where(USERS.ID.eq(ann.id())).execute();
             Future<?> change = executor.submit(() -> auth().changePassword(auth().actorFor(ann.id()), ann.id(),
                     PASSWORD, "battery staple"));

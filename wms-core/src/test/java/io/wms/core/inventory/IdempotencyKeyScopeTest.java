@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -160,7 +161,7 @@ class IdempotencyKeyScopeTest {
                 .set(IDEMPOTENCY_KEYS.CREATED_AT, Instant.now().minus(Duration.ofDays(8)))
                 .where(IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY.eq("order-old")).execute();
 
-        assertThat(inventory().purgeIdempotencyKeys(Actor.system("key-purge"))).isEqualTo(1);
+        assertThat(inventory().purgeIdempotencyKeys(Actor.system("key-purge", EnumSet.of(Permission.PURGE_DATA)))).isEqualTo(1);
         assertThat(extension.sql().fetchValues(IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY)).containsExactly("order-new");
         inventory().pick(ADMIN, old);
         assertThat(batch(extension.sql(), batch).quantity()).isEqualTo(7);
@@ -172,7 +173,7 @@ class IdempotencyKeyScopeTest {
                 .isInstanceOfSatisfying(ValidationException.class,
                         failure -> assertThat(failure.hasViolation("olderThan")).isTrue());
         assertThatThrownBy(() -> inventory().purgeIdempotencyKeys(
-                WmsExtension.actor(null, Permission.ADJUST_STOCK)))
+                WmsExtension.actor(Permission.ADJUST_STOCK)))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThat(inventory().purgeIdempotencyKeys(ADMIN, Duration.ofSeconds(Long.MAX_VALUE))).isZero();
     }

@@ -9,15 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.sum;
 
-import io.wms.core.model.TrackAction;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 
 import io.wms.core.Wms;
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
 import io.wms.core.error.ValidationException;
+import io.wms.core.model.TrackAction;
 import io.wms.core.testing.TestSql;
 import io.wms.core.testing.WmsExtension;
 import io.wms.testkit.WmsTestDatabase;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SyntheticDataGeneratorTest {
 
-    private static final Actor SYSTEM = Actor.system("generator");
+    private static final Actor SYSTEM = Actor.system("generator", EnumSet.allOf(Permission.class));
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneOffset.UTC);
     private static final GenerationPlan SMALL = GenerationPlan.of(42, 200, 1000, 3000);
 
