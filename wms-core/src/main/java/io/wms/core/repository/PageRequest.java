@@ -10,8 +10,10 @@ package io.wms.core.repository;
  *
  * <p>Without a total count named, a page counts nothing ({@link #DEFAULT_TOTAL_COUNT}): a count reads every matching
  * row, which makes it most of a page's cost on a large listing, while most callers only need to know whether
- * another page follows ({@link Page#hasNext()}, known on every page). Ask for {@link TotalCount#ESTIMATE} to show
- * "about N", or {@link TotalCount#EXACT} when the exact number matters.
+ * another page follows ({@link Page#hasNext()}, known on every page). The default is not
+ * {@link TotalCount#ESTIMATE} because an estimate still takes a second round trip and is only as good as the last
+ * {@code ANALYZE}. Ask for {@link TotalCount#ESTIMATE} to show "about N", or {@link TotalCount#EXACT} when the exact
+ * number matters.
  *
  * @param page       the page number, starting at 1
  * @param limit      the rows per page, from 1 to {@link #MAX_LIMIT}
