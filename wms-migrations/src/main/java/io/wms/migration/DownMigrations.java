@@ -46,6 +46,14 @@ final class DownMigrations {
 
     private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
 
+    /**
+     * A down script's line saying which rows of a table it drops would be lost, where the others are rows its
+     * migration made itself (a default row) or that other tables already say: {@code -- lost rows: table where
+     * condition}. A dropped table without such a line loses all its rows.
+     */
+    private static final Pattern LOST_ROWS = Pattern.compile("^--\\s*lost rows:\\s*(\\S+)\\s+where\\s+(.+)$",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
     /** A Flyway placeholder, {@code ${name}}, as the migrations use it. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -135,7 +143,7 @@ final class DownMigrations {
             if (sql == null) {
                 missing.add(version + " (" + resource + ")");
             } else {
-                scripts.add(new DownScript(version, resource, sql, droppedTables(sql)));
+                scripts.add(new DownScript(version, resource, sql, droppedTables(sql), lostRows(sql)));
             }
         }
         if (!missing.isEmpty()) {
@@ -162,6 +170,16 @@ final class DownMigrations {
         return List.copyOf(tables);
     }
 
+    /** The conditions of the {@link #LOST_ROWS} lines of a down script, by table. */
+    static Map<String, String> lostRows(String sql) {
+        Matcher lines = LOST_ROWS.matcher(sql);
+        Map<String, String> conditions = new HashMap<>();
+        while (lines.find()) {
+            conditions.put(lines.group(1), lines.group(2).strip());
+        }
+        return Map.copyOf(conditions);
+    }
+
     private static List<TableRows> tablesWithRows(Connection connection, List<DownScript> scripts) throws SQLException {
         List<TableRows> withRows = new ArrayList<>();
         for (DownScript script : scripts) {
@@ -174,7 +192,8 @@ final class DownMigrations {
         List<TableRows> withRows = new ArrayList<>();
         for (String table : existing(connection, script.droppedTables())) {
             try (Statement statement = connection.createStatement();
-                 ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                 ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table
+                         + (script.lostRows().containsKey(table) ? " WHERE " + script.lostRows().get(table) : ""))) {
                 count.next();
                 if (count.getLong(1) > 0) {
                     withRows.add(new TableRows(table, count.getLong(1)));
@@ -277,8 +296,12 @@ final class DownMigrations {
         return WmsMigrations.newestApplied(info());
     }
 
-    /** One applied version's down script, and the tables its {@code DROP TABLE} statements name. */
-    private record DownScript(String version, String resource, String sql, List<String> droppedTables) {
+    /**
+     * One applied version's down script, the tables its {@code DROP TABLE} statements name, and for some of them the
+     * condition of the rows that dropping them would lose.
+     */
+    private record DownScript(String version, String resource, String sql, List<String> droppedTables,
+                              Map<String, String> lostRows) {
 
         /** The script with each {@code ${name}} replaced, or a refusal naming one that has no value. */
         DownScript withPlaceholdersReplaced(Map<String, String> values) {
@@ -293,7 +316,7 @@ final class DownMigrations {
                 placeholder.appendReplacement(replaced, Matcher.quoteReplacement(value));
             }
             placeholder.appendTail(replaced);
-            return new DownScript(version, resource, replaced.toString(), droppedTables);
+            return new DownScript(version, resource, replaced.toString(), droppedTables, lostRows);
         }
     }
 }
