@@ -13,11 +13,13 @@ import io.wms.core.inventory.StockReports;
 import io.wms.core.monitoring.Monitoring;
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
+import io.wms.core.repository.LocationRepository;
 import io.wms.core.repository.ProductBatchRepository;
 import io.wms.core.repository.ProductBatchTrackRepository;
 import io.wms.core.repository.ProductRepository;
 import io.wms.core.repository.RoleRepository;
 import io.wms.core.repository.UserRepository;
+import io.wms.core.repository.WarehouseRepository;
 import io.wms.core.seed.Seeding;
 import io.wms.jooq.Public;
 import io.wms.migration.MigrationResult;
@@ -147,6 +149,16 @@ final class JooqWms implements Wms {
     @Override
     public ProductBatchRepository batches() {
         return operations.batches();
+    }
+
+    @Override
+    public WarehouseRepository warehouses() {
+        return operations.warehouses();
+    }
+
+    @Override
+    public LocationRepository locations() {
+        return operations.locations();
     }
 
     @Override

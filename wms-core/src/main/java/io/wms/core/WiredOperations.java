@@ -28,11 +28,13 @@ import io.wms.core.inventory.StockReports;
 import io.wms.core.monitoring.Monitoring;
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
+import io.wms.core.repository.LocationRepository;
 import io.wms.core.repository.ProductBatchRepository;
 import io.wms.core.repository.ProductBatchTrackRepository;
 import io.wms.core.repository.ProductRepository;
 import io.wms.core.repository.RoleRepository;
 import io.wms.core.repository.UserRepository;
+import io.wms.core.repository.WarehouseRepository;
 import io.wms.core.seed.Seeding;
 
 /**
@@ -53,6 +55,8 @@ final class WiredOperations implements WmsOperations {
     private final ProductRepository products;
     private final ProductBatchRepository batches;
     private final ProductBatchTrackRepository ledger;
+    private final WarehouseRepository warehouses;
+    private final LocationRepository locations;
     private final InventoryService inventory;
     private final StockReports stockReports;
     private final UserRepository users;
@@ -73,6 +77,10 @@ final class WiredOperations implements WmsOperations {
         this.batches = wired("batches", ProductBatchRepository.class, StockServices.batches(transactions, settings),
                 live, listener);
         this.ledger = wired("ledger", ProductBatchTrackRepository.class, StockServices.ledger(transactions), live,
+                listener);
+        this.warehouses = wired("warehouses", WarehouseRepository.class, StockServices.warehouses(transactions),
+                live, listener);
+        this.locations = wired("locations", LocationRepository.class, StockServices.locations(transactions), live,
                 listener);
         this.inventory = wired("inventory", InventoryService.class, StockServices.inventory(transactions, settings),
                 live, listener);
@@ -113,6 +121,16 @@ final class WiredOperations implements WmsOperations {
     @Override
     public ProductBatchRepository batches() {
         return batches;
+    }
+
+    @Override
+    public WarehouseRepository warehouses() {
+        return warehouses;
+    }
+
+    @Override
+    public LocationRepository locations() {
+        return locations;
     }
 
     @Override

@@ -5,11 +5,13 @@ import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.StockReports;
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
+import io.wms.core.repository.LocationRepository;
 import io.wms.core.repository.ProductBatchRepository;
 import io.wms.core.repository.ProductBatchTrackRepository;
 import io.wms.core.repository.ProductRepository;
 import io.wms.core.repository.RoleRepository;
 import io.wms.core.repository.UserRepository;
+import io.wms.core.repository.WarehouseRepository;
 import io.wms.core.seed.Seeding;
 
 /**
@@ -48,6 +50,21 @@ public interface WmsOperations {
      * @return the batch repository; never {@code null}
      */
     ProductBatchRepository batches();
+
+    /**
+     * Returns the warehouses: create, find, list.
+     *
+     * @return the warehouse repository; never {@code null}
+     */
+    WarehouseRepository warehouses();
+
+    /**
+     * Returns the locations of the warehouses and the stock each holds: create, move in the hierarchy, deactivate,
+     * list.
+     *
+     * @return the location repository; never {@code null}
+     */
+    LocationRepository locations();
 
     /**
      * Returns the stock ledger, read only.

@@ -20,7 +20,8 @@ class ViolationRuleWordsTest {
                 "not_negative", "not_zero", "min", "max", "range", "date_order", "cursor", "known", "pair",
                 "constraint", "built_in", "reused", "same_lot", "expired", "not_receivable", "not_pickable",
                 "recalled", "pickable", "visible", "one_script", "date_range", "instant_range", "no_lone_surrogate",
-                "max_per_batch", "in_transaction");
+                "max_per_batch", "in_transaction", "inactive", "not_empty", "cycle", "sum_of_locations",
+                "different");
     }
 
     @Test

@@ -85,7 +85,17 @@ public record Violation(String field, String rule, String message) {
         /** More values are given in one call than one call accepts. */
         MAX_PER_BATCH,
         /** A host's connection must be in a transaction (auto-commit off) for wms to join it. */
-        IN_TRANSACTION;
+        IN_TRANSACTION,
+        /** A location is inactive: it receives no stock. */
+        INACTIVE,
+        /** A location still holds stock, and may not be deactivated. */
+        NOT_EMPTY,
+        /** A location would lie inside itself in the hierarchy. */
+        CYCLE,
+        /** A batch's quantity would differ from the sum of its units over its locations. */
+        SUM_OF_LOCATIONS,
+        /** Two values must differ (a transfer's source and destination). */
+        DIFFERENT;
 
         private final String word = name().toLowerCase(Locale.ROOT);
 

@@ -24,7 +24,13 @@ public enum TrackAction {
      * The batch's lot number or dates were corrected, or it was hidden (soft-deleted) or restored; quantity unchanged.
      * The description says what changed from what to what.
      */
-    CORRECTED;
+    CORRECTED,
+    /**
+     * Units of the batch moved between two locations: two rows, the units leaving one location (negative) and
+     * arriving at the other (positive); the batch's quantity is unchanged, and each row's quantity after is the
+     * batch's.
+     */
+    TRANSFERRED;
 
     /**
      * Returns the value stored in {@code product_batch_tracks.action}.

@@ -11,7 +11,7 @@ public enum Permission {
     MANAGE_CATALOG,
     /** Receive stock into batches. */
     RECEIVE_STOCK,
-    /** Pick (consume or ship) stock from batches. */
+    /** Pick (consume or ship) stock from batches, and transfer stock between locations. */
     PICK_STOCK,
     /** Correct a batch's quantity with a reason, dispose of or return stock. */
     ADJUST_STOCK,
@@ -22,5 +22,7 @@ public enum Permission {
     /** Delete rows for good (hard delete), ledger included. */
     PURGE_DATA,
     /** Read health, pool and database figures. */
-    READ_MONITORING
+    READ_MONITORING,
+    /** Create warehouses and locations, move locations in their hierarchy, deactivate and reactivate them. */
+    MANAGE_LOCATIONS
 }

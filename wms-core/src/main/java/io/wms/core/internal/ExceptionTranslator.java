@@ -1,14 +1,17 @@
 package io.wms.core.internal;
 
+import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
 import static io.wms.jooq.Tables.IDEMPOTENCY_KEYS;
+import static io.wms.jooq.Tables.LOCATIONS;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static io.wms.jooq.Tables.ROLES;
 import static io.wms.jooq.Tables.USERS;
 import static io.wms.jooq.Tables.USER_ROLES;
+import static io.wms.jooq.Tables.WAREHOUSES;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -73,17 +76,24 @@ public final class ExceptionTranslator {
     private static final Violation REQUIRED_NAME = required("name");
     private static final Violation NOT_NEGATIVE_QUANTITY =
             new Violation("quantity", Rule.NOT_NEGATIVE, "must not become negative");
+    private static final Violation LOCATION_CYCLE =
+            new Violation("parentId", Rule.CYCLE, "must not be the location itself or lie inside it");
+    private static final Violation SUM_OF_LOCATIONS = new Violation("quantity", Rule.SUM_OF_LOCATIONS,
+            "must stay the sum of the batch's units over its locations");
 
-    private static final Map<String, String> ENTITY_OF_TABLE = Map.of(
-            USERS.getName(), "user",
-            ROLES.getName(), "role",
-            USER_ROLES.getName(), "role assignment",
-            CATEGORIES.getName(), "category",
-            BRANDS.getName(), "brand",
-            PRODUCTS.getName(), "product",
-            PRODUCT_BATCHES.getName(), "batch",
-            PRODUCT_BATCH_TRACKS.getName(), "ledger row",
-            IDEMPOTENCY_KEYS.getName(), "idempotency key");
+    private static final Map<String, String> ENTITY_OF_TABLE = Map.ofEntries(
+            Map.entry(USERS.getName(), "user"),
+            Map.entry(ROLES.getName(), "role"),
+            Map.entry(USER_ROLES.getName(), "role assignment"),
+            Map.entry(CATEGORIES.getName(), "category"),
+            Map.entry(BRANDS.getName(), "brand"),
+            Map.entry(PRODUCTS.getName(), "product"),
+            Map.entry(PRODUCT_BATCHES.getName(), "batch"),
+            Map.entry(PRODUCT_BATCH_TRACKS.getName(), "ledger row"),
+            Map.entry(IDEMPOTENCY_KEYS.getName(), "idempotency key"),
+            Map.entry(WAREHOUSES.getName(), "warehouse"),
+            Map.entry(LOCATIONS.getName(), "location"),
+            Map.entry(BATCH_LOCATIONS.getName(), "stock at a location"));
 
     private record Unique(String entity, String field) {
     }
@@ -114,7 +124,19 @@ public final class ExceptionTranslator {
             Map.entry("product_batch_tracks_one_actor",
                     new Violation("actorName", Rule.PAIR, "must be empty when a user acts: a row names one actor")),
             Map.entry("product_batch_tracks_quantity_pair",
-                    new Violation("quantityChange", Rule.PAIR, "and quantityAfter must be both set or both empty")));
+                    new Violation("quantityChange", Rule.PAIR, "and quantityAfter must be both set or both empty")),
+            Map.entry("product_batch_tracks_location_named",
+                    new Violation("locationId", Rule.REQUIRED, "is required on a row that moves a quantity")),
+            Map.entry("warehouses_code_not_blank", required("code")),
+            Map.entry("warehouses_name_not_blank", REQUIRED_NAME),
+            Map.entry("locations_code_not_blank", required("code")),
+            Map.entry("locations_name_not_blank", REQUIRED_NAME),
+            Map.entry("locations_not_own_parent", LOCATION_CYCLE),
+            Map.entry("locations_pick_sequence_not_negative",
+                    new Violation("pickSequence", Rule.NOT_NEGATIVE, "must not be negative")),
+            Map.entry("locations_default_active",
+                    new Violation("active", Rule.BUILT_IN, "must stay true for a warehouse's default location")),
+            Map.entry("batch_locations_quantity_not_negative", NOT_NEGATIVE_QUANTITY));
 
     private ExceptionTranslator() {
     }
@@ -134,6 +156,11 @@ public final class ExceptionTranslator {
         keys.put(CATEGORIES_NAME_LIVE_KEY, new Unique("category", "name"));
         keys.put(BRANDS_NAME_LIVE_KEY, new Unique("brand", "name"));
         keys.put(Indexes.PRODUCT_BATCHES_BATCH_NUMBER_LIVE_KEY.getName(), new Unique("batch", "batch number"));
+        keys.put(Keys.WAREHOUSES_CODE_KEY.getName(), new Unique("warehouse", "code"));
+        keys.put(Keys.LOCATIONS_CODE_KEY.getName(), new Unique("location", "code"));
+        keys.put(Keys.LOCATIONS_WAREHOUSE_ID_ID_KEY.getName(), new Unique("location", "id"));
+        keys.put(Indexes.WAREHOUSES_ONE_DEFAULT.getName(), new Unique("warehouse", "isDefault"));
+        keys.put(Indexes.LOCATIONS_ONE_DEFAULT.getName(), new Unique("location", "isDefault"));
         for (Table<?> table : Public.PUBLIC.getTables()) {
             UniqueKey<?> primaryKey = table.getPrimaryKey();
             if (primaryKey != null) {
@@ -265,6 +292,10 @@ public final class ExceptionTranslator {
                         List.of(new Violation("value", Rule.RANGE, "is out of range: " + message)), failure);
             case SqlStates.LEDGER_IS_APPEND_ONLY:
                 return new DatabaseException(message, sqlState, failure);
+            case SqlStates.BATCH_SUM_OF_LOCATIONS:
+                return new ValidationException("data", List.of(SUM_OF_LOCATIONS), failure);
+            case SqlStates.LOCATION_CYCLE:
+                return new ValidationException("data", List.of(LOCATION_CYCLE), failure);
             default:
                 break;
         }

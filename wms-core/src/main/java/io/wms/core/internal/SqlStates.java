@@ -60,6 +60,15 @@ public final class SqlStates {
     /** WMS01: the append-only ledger trigger refused to change or remove a ledger row (migrations V4 and V7). */
     public static final String LEDGER_IS_APPEND_ONLY = "WMS01";
 
+    /**
+     * WMS02: a batch's quantity would differ from the sum of its units over its locations, or units would be placed
+     * where no default location is (migration V14).
+     */
+    public static final String BATCH_SUM_OF_LOCATIONS = "WMS02";
+
+    /** WMS03: a location would lie inside itself in the hierarchy (migration V14). */
+    public static final String LOCATION_CYCLE = "WMS03";
+
     private static final Set<String> CONFLICTS = Set.of(SERIALIZATION_FAILURE, DEADLOCK_DETECTED);
 
     private static final Set<String> RETRYABLE = Set.of(SERIALIZATION_FAILURE, DEADLOCK_DETECTED, TOO_MANY_CONNECTIONS,

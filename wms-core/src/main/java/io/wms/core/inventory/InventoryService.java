@@ -110,6 +110,74 @@ public interface InventoryService {
     PickResult pickFromBatch(Actor actor, PickFromBatch command);
 
     /**
+     * Receives a lot of a product into a named active location, with the rules of
+     * {@link #receive(Actor, ReceiveStock)}; the ledger row {@code received} names the location. Needs
+     * {@code RECEIVE_STOCK}.
+     *
+     * @param actor   who receives; never {@code null}
+     * @param command the receipt; never {@code null}
+     * @return what was received where
+     * @throws io.wms.core.error.ValidationException       as for {@link #receive(Actor, ReceiveStock)}, or if the
+     *                                                     location is inactive (rule {@code inactive})
+     * @throws io.wms.core.error.NotFoundException         if the product or the location does not exist
+     * @throws io.wms.core.error.PermissionDeniedException if the actor may not receive stock
+     */
+    Receipt receiveAt(Actor actor, ReceiveAtLocation command);
+
+    /**
+     * Moves units of a batch from one location to an active other, atomically: two ledger rows
+     * {@code transferred}, the units leaving the source (negative) and arriving at the destination (positive), each
+     * with the batch's unchanged quantity as its quantity after. The batch may be in any status. Needs
+     * {@code PICK_STOCK}.
+     *
+     * @param actor   who moves the stock; never {@code null}
+     * @param command the transfer; never {@code null}
+     * @return the units at both locations after the transfer
+     * @throws io.wms.core.error.InsufficientStockException if the source holds fewer units of the batch; nothing moved
+     * @throws io.wms.core.error.NotFoundException          if the batch (or its product) or either location does not
+     *                                                      exist
+     * @throws io.wms.core.error.ValidationException        if the input is invalid, source and destination are the
+     *                                                      same (rule {@code different}), or the destination is
+     *                                                      inactive (rule {@code inactive})
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not pick stock
+     */
+    StockTransfer transfer(Actor actor, TransferStock command);
+
+    /**
+     * Picks units of a product in one warehouse, first-expired, first-out across the batches at its active
+     * locations: earliest expiry date first, batches without expiry date last, then the location's pick sequence
+     * (locations without one last), then batch id and location id. All or nothing; one ledger row {@code picked}
+     * per batch and location taken from, naming the location. Needs {@code PICK_STOCK}.
+     *
+     * @param actor   who picks; never {@code null}
+     * @param command the pick; never {@code null}
+     * @return which batch at which location gave how much, in pick order
+     * @throws io.wms.core.error.InsufficientStockException if the usable stock in the warehouse is short; nothing
+     *                                                      moved
+     * @throws io.wms.core.error.NotFoundException          if the product does not exist or is soft-deleted, or the
+     *                                                      warehouse does not exist
+     * @throws io.wms.core.error.ValidationException        if the input is invalid
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not pick stock
+     */
+    LocatedPick pickInWarehouse(Actor actor, PickInWarehouse command);
+
+    /**
+     * Picks units of a product at one named location, first-expired, first-out across the batches there, as
+     * {@link #pickInWarehouse(Actor, PickInWarehouse)} does. Needs {@code PICK_STOCK}.
+     *
+     * @param actor   who picks; never {@code null}
+     * @param command the pick; never {@code null}
+     * @return which batch gave how much, in pick order
+     * @throws io.wms.core.error.InsufficientStockException if the usable stock at the location is short; nothing
+     *                                                      moved
+     * @throws io.wms.core.error.NotFoundException          if the product does not exist or is soft-deleted, or the
+     *                                                      location does not exist
+     * @throws io.wms.core.error.ValidationException        if the input is invalid
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not pick stock
+     */
+    LocatedPick pickAtLocation(Actor actor, PickAtLocation command);
+
+    /**
      * Corrects a batch's quantity by a signed number of units, with a reason; ledger action {@code adjusted}. An active
      * batch corrected to 0 becomes depleted, a depleted batch corrected above 0 becomes active; other statuses stay.
      * A correction below zero is refused with {@link io.wms.core.error.InsufficientStockException}: it is a fact about

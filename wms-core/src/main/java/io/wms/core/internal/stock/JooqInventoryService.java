@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
 import io.wms.core.error.IllegalTransitionException;
+import io.wms.core.error.InsufficientStockException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.error.Violation.Rule;
 import io.wms.core.internal.ExpiryPolicy;
@@ -25,14 +27,20 @@ import io.wms.core.inventory.BatchMovement;
 import io.wms.core.inventory.ExpirySweep;
 import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.LedgerDiscrepancy;
+import io.wms.core.inventory.LocatedPick;
+import io.wms.core.inventory.PickAtLocation;
+import io.wms.core.inventory.PickInWarehouse;
 import io.wms.core.inventory.PickFromBatch;
 import io.wms.core.inventory.PickResult;
 import io.wms.core.inventory.PickStock;
 import io.wms.core.inventory.Receipt;
+import io.wms.core.inventory.ReceiveAtLocation;
 import io.wms.core.inventory.ReceiveIntoBatch;
 import io.wms.core.inventory.ReceiveStock;
 import io.wms.core.inventory.RemoveStock;
 import io.wms.core.inventory.StatusChange;
+import io.wms.core.inventory.StockTransfer;
+import io.wms.core.inventory.TransferStock;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.TrackAction;
@@ -48,6 +56,7 @@ import io.wms.jooq.tables.records.ProductBatchesRecord;
 final class JooqInventoryService implements InventoryService {
 
     private static final int BATCH_NUMBER_LENGTH = 255;
+    private static final String ONE_SNAPSHOT = "set transaction isolation level repeatable read, read only";
 
     private final Transactions transactions;
     private final ExpiryPolicy expiry;
@@ -66,6 +75,27 @@ final class JooqInventoryService implements InventoryService {
     @Override
     public Receipt receive(Actor actor, ReceiveStock command) {
         actor.require(Permission.RECEIVE_STOCK);
+        Validator validator = lotChecks(command);
+        ReceiveStock request = stripped(command);
+        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.RECEIVE, request,
+                () -> receiveLot(actor, request, null));
+    }
+
+    @Override
+    public Receipt receiveAt(Actor actor, ReceiveAtLocation command) {
+        actor.require(Permission.RECEIVE_STOCK);
+        ReceiveStock lot = new ReceiveStock(command.productId(), command.batchNumber(), command.quantity(),
+                command.manufacturingDate(), command.expiryDate(), command.note(), command.idempotencyKey());
+        Validator validator = lotChecks(lot);
+        ReceiveStock request = stripped(lot);
+        ReceiveAtLocation keyed = new ReceiveAtLocation(command.locationId(), request.productId(),
+                request.batchNumber(), request.quantity(), request.manufacturingDate(), request.expiryDate(),
+                request.note(), request.idempotencyKey());
+        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.RECEIVE, keyed,
+                () -> receiveLot(actor, request, command.locationId()));
+    }
+
+    private Validator lotChecks(ReceiveStock command) {
         Validator validator = Validator.of("receipt")
                 .requiredText("batchNumber", command.batchNumber(), BATCH_NUMBER_LENGTH)
                 .positive("quantity", command.quantity())
@@ -75,11 +105,13 @@ final class JooqInventoryService implements InventoryService {
             validator.add("expiryDate", Rule.EXPIRED, "is already past (" + command.expiryDate()
                     + "): expired stock cannot be received");
         }
-        ReceiveStock request = new ReceiveStock(command.productId(),
+        return validator;
+    }
+
+    private static ReceiveStock stripped(ReceiveStock command) {
+        return new ReceiveStock(command.productId(),
                 command.batchNumber() == null ? null : command.batchNumber().strip(), command.quantity(),
                 command.manufacturingDate(), command.expiryDate(), command.note(), command.idempotencyKey());
-        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.RECEIVE, request,
-                () -> receiveLot(actor, request));
     }
 
     @Override
@@ -99,17 +131,97 @@ final class JooqInventoryService implements InventoryService {
     @Override
     public PickResult pick(Actor actor, PickStock command) {
         actor.require(Permission.PICK_STOCK);
-        Validator validator = Validator.of("pick")
-                .positive("quantity", command.quantity())
-                .notNegative("minimumShelfLifeDays", command.minimumShelfLifeDays())
-                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
+        Validator validator = pickChecks(command.quantity(), command.minimumShelfLifeDays(), command.note());
         return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.PICK, command, () -> {
-            PickOutcome outcome = statements.pickFirstExpiredFirstOut(actor, command);
+            PickOutcome outcome = statements.pickFirstExpiredFirstOut(actor, null, command.productId(),
+                    command.quantity(), command.minimumShelfLifeDays(), command.note());
             if (outcome.allocations().isEmpty()) {
                 throw refusals.refuseShortPick(command, outcome.available());
             }
-            return new PickResult(command.productId(), command.quantity(), outcome.allocations());
+            return new PickResult(command.productId(), command.quantity(), outcome.perBatch());
         });
+    }
+
+    @Override
+    public LocatedPick pickInWarehouse(Actor actor, PickInWarehouse command) {
+        actor.require(Permission.PICK_STOCK);
+        Validator validator = pickChecks(command.quantity(), command.minimumShelfLifeDays(), command.note());
+        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.LOCATED_PICK, command, () -> {
+            PickOutcome outcome = statements.pickFirstExpiredFirstOut(actor, command.warehouseId(),
+                    command.productId(), command.quantity(), command.minimumShelfLifeDays(), command.note());
+            if (outcome.allocations().isEmpty()) {
+                throw refusals.refuseShortLocatedPick(command.productId(), command.quantity(), "warehouse",
+                        command.warehouseId(), outcome.available());
+            }
+            return new LocatedPick(command.productId(), command.quantity(), outcome.allocations());
+        });
+    }
+
+    @Override
+    public LocatedPick pickAtLocation(Actor actor, PickAtLocation command) {
+        actor.require(Permission.PICK_STOCK);
+        Validator validator = pickChecks(command.quantity(), command.minimumShelfLifeDays(), command.note());
+        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.LOCATED_PICK, command, () -> {
+            PickOutcome outcome = statements.pickAtLocation(actor, command.locationId(), command.productId(),
+                    command.quantity(), command.minimumShelfLifeDays(), command.note());
+            if (outcome.allocations().isEmpty()) {
+                throw refusals.refuseShortLocatedPick(command.productId(), command.quantity(), "location",
+                        command.locationId(), outcome.available());
+            }
+            return new LocatedPick(command.productId(), command.quantity(), outcome.allocations());
+        });
+    }
+
+    private static Validator pickChecks(int quantity, int minimumShelfLifeDays, String note) {
+        return Validator.of("pick")
+                .positive("quantity", quantity)
+                .notNegative("minimumShelfLifeDays", minimumShelfLifeDays)
+                .optionalText("note", note, InputLimits.MAX_NOTE_LENGTH);
+    }
+
+    @Override
+    public StockTransfer transfer(Actor actor, TransferStock command) {
+        actor.require(Permission.PICK_STOCK);
+        Validator validator = Validator.of("transfer")
+                .positive("quantity", command.quantity())
+                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
+        if (command.fromLocationId() == command.toLocationId()) {
+            validator.add("toLocationId", Rule.DIFFERENT, "must differ from fromLocationId");
+        }
+        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.TRANSFER, command,
+                () -> transactions.transaction(() -> transferUnderLocks(actor, command)));
+    }
+
+    /**
+     * Locks the two locations (shared, against deactivation), then the batch, then its units at both locations in
+     * location id order: the batch before its units, as every movement locks them.
+     */
+    private StockTransfer transferUnderLocks(Actor actor, TransferStock command) {
+        long from = command.fromLocationId();
+        long to = command.toLocationId();
+        Map<Long, StockStatements.LockedLocation> locations = statements.lockLocations(Math.min(from, to),
+                Math.max(from, to));
+        for (long location : new long[] {from, to}) {
+            if (!locations.containsKey(location)) {
+                throw new NotFoundException("location", location);
+            }
+        }
+        if (!locations.get(to).active()) {
+            Validator.of("transfer").add("toLocationId", Rule.INACTIVE,
+                    "names an inactive location: activate it first").validate();
+        }
+        ProductBatchesRecord batch = statements.lockLiveBatch(command.batchId())
+                .orElseThrow(() -> new NotFoundException("batch", command.batchId()));
+        Map<Long, Integer> units = statements.lockUnits(batch.getId(), from, to);
+        int held = units.getOrDefault(from, 0);
+        if (held < command.quantity()) {
+            throw new InsufficientStockException("batch " + batch.getId() + " at location " + from,
+                    command.quantity(), held);
+        }
+        StockStatements.TransferredUnits after = statements.transfer(actor, batch.getId(), from, to,
+                command.quantity(), batch.getQuantity(), command.note());
+        return new StockTransfer(batch.getId(), from, to, command.quantity(), after.fromAfter(), after.toAfter(),
+                batch.getQuantity());
     }
 
     @Override
@@ -183,7 +295,13 @@ final class JooqInventoryService implements InventoryService {
     @Override
     public List<LedgerDiscrepancy> verifyLedger(Actor actor) {
         actor.require(Permission.READ_CATALOG);
-        return transactions.statement(statements::ledgerDiscrepancies);
+        // The batches' check and their locations' read one snapshot, so that a movement between them is not a gap.
+        return transactions.snapshot(fresh -> {
+            if (fresh) {
+                transactions.dsl().execute(ONE_SNAPSHOT);
+            }
+            return statements.ledgerDiscrepancies();
+        });
     }
 
     @Override
@@ -200,10 +318,13 @@ final class JooqInventoryService implements InventoryService {
         return transactions.statement(() -> keys.purgeClaimedBefore(before));
     }
 
-    private Receipt receiveLot(Actor actor, ReceiveStock request) {
-        return statements.receiveLot(actor, request).orElseGet(() -> transactions.transaction(() -> {
+    private Receipt receiveLot(Actor actor, ReceiveStock request, Long locationId) {
+        return statements.receiveLot(actor, request, locationId).orElseGet(() -> transactions.transaction(() -> {
+            if (locationId != null) {
+                refusals.refuseLocationReceipt(locationId);
+            }
             refusals.refuseLotReceipt(request);
-            return statements.receiveLot(actor, request)
+            return statements.receiveLot(actor, request, locationId)
                     .orElseThrow(() -> StockRefusals.disagreement("receipt of lot " + request.batchNumber()));
         }));
     }

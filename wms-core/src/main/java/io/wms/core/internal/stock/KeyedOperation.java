@@ -3,8 +3,10 @@ package io.wms.core.internal.stock;
 import java.util.function.Function;
 
 import io.wms.core.inventory.BatchMovement;
+import io.wms.core.inventory.LocatedPick;
 import io.wms.core.inventory.PickResult;
 import io.wms.core.inventory.Receipt;
+import io.wms.core.inventory.StockTransfer;
 import io.wms.core.model.ProductBatch;
 
 /**
@@ -24,6 +26,14 @@ record KeyedOperation<T>(String name, Function<T, String> encode, Function<Strin
 
     /** First-expired, first-out picks and picks from named batches. */
     static final KeyedOperation<PickResult> PICK = new KeyedOperation<>("pick", ResultCodec::pick, ResultCodec::pick);
+
+    /** First-expired, first-out picks in a warehouse or at a location. */
+    static final KeyedOperation<LocatedPick> LOCATED_PICK =
+            new KeyedOperation<>("located-pick", ResultCodec::locatedPick, ResultCodec::locatedPick);
+
+    /** Transfers of a batch's units between locations. */
+    static final KeyedOperation<StockTransfer> TRANSFER =
+            new KeyedOperation<>("transfer", ResultCodec::transfer, ResultCodec::transfer);
 
     /** Corrections of a batch's quantity. */
     static final KeyedOperation<BatchMovement> ADJUST =

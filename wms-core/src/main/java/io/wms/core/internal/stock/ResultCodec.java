@@ -11,8 +11,11 @@ import java.util.List;
 
 import io.wms.core.inventory.Allocation;
 import io.wms.core.inventory.BatchMovement;
+import io.wms.core.inventory.LocatedAllocation;
+import io.wms.core.inventory.LocatedPick;
 import io.wms.core.inventory.PickResult;
 import io.wms.core.inventory.Receipt;
+import io.wms.core.inventory.StockTransfer;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.TrackAction;
@@ -60,6 +63,41 @@ final class ResultCodec {
                     Integer.parseInt(values[4])));
         }
         return new PickResult(Long.parseLong(head[0]), Integer.parseInt(head[1]), allocations);
+    }
+
+    static String locatedPick(LocatedPick result) {
+        StringBuilder text = new StringBuilder(line(result.productId(), result.quantity()));
+        for (LocatedAllocation allocation : result.allocations()) {
+            text.append('\n').append(line(allocation.batchId(), allocation.locationId(), allocation.batchNumber(),
+                    allocation.expiryDate(), allocation.quantity(), allocation.locationQuantityAfter(),
+                    allocation.batchQuantityAfter()));
+        }
+        return text.toString();
+    }
+
+    static LocatedPick locatedPick(String text) {
+        String[] lines = text.split("\n");
+        String[] head = values(lines[0]);
+        List<LocatedAllocation> allocations = new ArrayList<>();
+        for (String line : Arrays.asList(lines).subList(1, lines.length)) {
+            String[] values = values(line);
+            allocations.add(new LocatedAllocation(Long.parseLong(values[0]), Long.parseLong(values[1]), values[2],
+                    date(values[3]), Integer.parseInt(values[4]), Integer.parseInt(values[5]),
+                    Integer.parseInt(values[6])));
+        }
+        return new LocatedPick(Long.parseLong(head[0]), Integer.parseInt(head[1]), allocations);
+    }
+
+    static String transfer(StockTransfer transfer) {
+        return line(transfer.batchId(), transfer.fromLocationId(), transfer.toLocationId(), transfer.quantity(),
+                transfer.fromQuantityAfter(), transfer.toQuantityAfter(), transfer.batchQuantity());
+    }
+
+    static StockTransfer transfer(String text) {
+        String[] values = values(text);
+        return new StockTransfer(Long.parseLong(values[0]), Long.parseLong(values[1]), Long.parseLong(values[2]),
+                Integer.parseInt(values[3]), Integer.parseInt(values[4]), Integer.parseInt(values[5]),
+                Integer.parseInt(values[6]));
     }
 
     static String movement(BatchMovement movement) {

@@ -119,6 +119,44 @@ final class StockRefusals {
         return new InsufficientStockException("product " + command.productId(), command.quantity(), available);
     }
 
+    /**
+     * Refuses a receipt into a location that is missing or inactive; leaves it locked against deactivation.
+     *
+     * @throws NotFoundException   if the location is missing
+     * @throws io.wms.core.error.ValidationException if it is inactive
+     */
+    void refuseLocationReceipt(long locationId) {
+        StockStatements.LockedLocation location = statements.lockLocations(locationId).get(locationId);
+        if (location == null) {
+            throw new NotFoundException("location", locationId);
+        }
+        if (!location.active()) {
+            Validator.of("receipt").add("locationId", Rule.INACTIVE,
+                    "names an inactive location: activate it first").validate();
+        }
+    }
+
+    /**
+     * Refuses a pick in a warehouse or at a location that took nothing: the product, warehouse or location is
+     * missing, or the usable stock there is short.
+     *
+     * @param place     the warehouse or location, as {@code "warehouse"} or {@code "location"}
+     * @param placeId   its id
+     * @param available the usable units the pick found
+     * @return the exception to throw
+     */
+    RuntimeException refuseShortLocatedPick(long productId, int quantity, String place, long placeId,
+                                            long available) {
+        if (!statements.productIsLive(productId)) {
+            return new NotFoundException("product", productId);
+        }
+        if (!statements.placeExists(place, placeId)) {
+            return new NotFoundException(place, placeId);
+        }
+        return new InsufficientStockException("product " + productId + " in " + place + " " + placeId, quantity,
+                available);
+    }
+
     /** Refuses a pick from a batch that is not active, is expired, or holds too few units. */
     void refusePick(ProductBatchesRecord batch, PickFromBatch command) {
         BatchStatus status = batch.getStatus();

@@ -6,8 +6,10 @@ import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.StockReports;
+import io.wms.core.repository.LocationRepository;
 import io.wms.core.repository.ProductBatchRepository;
 import io.wms.core.repository.ProductBatchTrackRepository;
+import io.wms.core.repository.WarehouseRepository;
 
 /**
  * Builds the stock's services (movements, reports, batches and their ledger), guarded; the one way into this
@@ -50,6 +52,26 @@ public final class StockServices {
     public static ProductBatchRepository batches(Transactions transactions, WmsSettings settings) {
         return ApiGuard.guard(ProductBatchRepository.class,
                 new JooqProductBatchRepository(transactions, new ExpiryPolicy(settings)));
+    }
+
+    /**
+     * Builds the warehouse repository.
+     *
+     * @param transactions where its statements run
+     * @return the repository
+     */
+    public static WarehouseRepository warehouses(Transactions transactions) {
+        return ApiGuard.guard(WarehouseRepository.class, new JooqWarehouseRepository(transactions));
+    }
+
+    /**
+     * Builds the location repository.
+     *
+     * @param transactions where its statements run
+     * @return the repository
+     */
+    public static LocationRepository locations(Transactions transactions) {
+        return ApiGuard.guard(LocationRepository.class, new JooqLocationRepository(transactions));
     }
 
     /**

@@ -1,9 +1,13 @@
 package io.wms.core.internal.stock;
 
+import static io.wms.jooq.Tables.BATCH_LOCATIONS;
+import static io.wms.jooq.Tables.LOCATIONS;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
+import static io.wms.jooq.Tables.WAREHOUSES;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.insertInto;
@@ -25,6 +29,7 @@ import static org.jooq.impl.DSL.when;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +45,7 @@ import io.wms.core.internal.RenderedStatement;
 import io.wms.core.inventory.AdjustStock;
 import io.wms.core.inventory.Allocation;
 import io.wms.core.inventory.LedgerDiscrepancy;
+import io.wms.core.inventory.LocatedAllocation;
 import io.wms.core.inventory.PickFromBatch;
 import io.wms.core.inventory.PickStock;
 import io.wms.core.inventory.Receipt;
@@ -49,6 +55,8 @@ import io.wms.core.inventory.RemoveStock;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.TrackAction;
+import io.wms.jooq.tables.BatchLocations;
+import io.wms.jooq.tables.Locations;
 import io.wms.jooq.tables.ProductBatchTracks;
 import io.wms.jooq.tables.ProductBatches;
 import io.wms.jooq.tables.records.ProductBatchesRecord;
@@ -79,6 +87,22 @@ final class StockStatements {
 
     private static final ProductBatches BATCH = PRODUCT_BATCHES;
     private static final ProductBatchTracks LEDGER = PRODUCT_BATCH_TRACKS;
+    private static final BatchLocations PLACE = BATCH_LOCATIONS;
+    private static final Locations LOCATION = LOCATIONS;
+
+    /**
+     * The default location of the default warehouse, where the movements that name no location move units (the
+     * database places them there, see V14), and which their ledger rows name.
+     */
+    static final Field<Long> DEFAULT_LOCATION = field(select(LOCATION.ID)
+            .from(LOCATION)
+            .join(WAREHOUSES).on(WAREHOUSES.ID.eq(LOCATION.WAREHOUSE_ID))
+            .where(WAREHOUSES.IS_DEFAULT.isTrue().and(LOCATION.IS_DEFAULT.isTrue())));
+
+    /** The default warehouse, where the picks that name no warehouse pick. */
+    private static final Field<Long> DEFAULT_WAREHOUSE = field(select(WAREHOUSES.ID)
+            .from(WAREHOUSES)
+            .where(WAREHOUSES.IS_DEFAULT));
 
     /**
      * What a first-expired, first-out pick found and took.
@@ -86,7 +110,19 @@ final class StockStatements {
      * @param available   the usable units of the product when the pick ran
      * @param allocations the units taken per batch in pick order; empty if the available units did not suffice
      */
-    record PickOutcome(long available, List<Allocation> allocations) {
+    record PickOutcome(long available, List<LocatedAllocation> allocations) {
+
+        /** The allocations one per batch, as a pick that names no location reports them, in pick order. */
+        List<Allocation> perBatch() {
+            Map<Long, Allocation> merged = new LinkedHashMap<>();
+            for (LocatedAllocation taken : allocations) {
+                merged.merge(taken.batchId(), new Allocation(taken.batchId(), taken.batchNumber(),
+                        taken.expiryDate(), taken.quantity(), taken.batchQuantityAfter()),
+                        (first, later) -> new Allocation(first.batchId(), first.batchNumber(), first.expiryDate(),
+                                first.quantity() + later.quantity(), later.quantityAfter()));
+            }
+            return new ArrayList<>(merged.values());
+        }
     }
 
     /**
@@ -109,109 +145,202 @@ final class StockStatements {
     private static final Param<Long> USER = DSL.param("userId", LEDGER.USER_ID.getDataType());
     private static final Param<String> ACTOR_NAME = DSL.param("actorName", LEDGER.ACTOR_NAME.getDataType());
     private static final Param<String> NOTE = DSL.param("note", LEDGER.DESCRIPTION.getDataType());
+    private static final Param<Long> WAREHOUSE = DSL.param("warehouseId", SQLDataType.BIGINT);
+    private static final Param<Long> AT_LOCATION = DSL.param("locationId", SQLDataType.BIGINT);
 
     /** The columns of a pick's rows, as {@link #pickStatement} selects them, for reading them by type. */
     private static final Field<Long> AVAILABLE = field(name("available"), SQLDataType.BIGINT);
     private static final Field<Long> TAKEN = field(name("taken"), SQLDataType.BIGINT);
-    private static final List<Field<?>> PICK_COLUMNS = List.of(AVAILABLE, BATCH.ID, BATCH.BATCH_NUMBER,
-            BATCH.EXPIRY_DATE, TAKEN, BATCH.QUANTITY);
+    private static final Field<Integer> BATCH_QUANTITY = field(name("batch_quantity"), SQLDataType.INTEGER);
+    private static final Field<Integer> PLACE_QUANTITY = field(name("place_quantity"), SQLDataType.INTEGER);
+    private static final Field<Long> BATCH_AFTER = field(name("batch_after"), SQLDataType.BIGINT);
+    private static final Field<Long> PLACE_AFTER = field(name("place_after"), SQLDataType.BIGINT);
+    private static final List<Field<?>> PICK_COLUMNS = List.of(AVAILABLE, BATCH.ID, PLACE.LOCATION_ID,
+            BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, TAKEN, PLACE_AFTER, BATCH_AFTER);
 
     private final DSLContext dsl;
     private final ExpiryPolicy expiry;
-    private final RenderedStatement pick;
+    private final RenderedStatement pickInWarehouse;
+    private final RenderedStatement pickAtLocation;
 
     StockStatements(DSLContext dsl, ExpiryPolicy expiry) {
         this.dsl = dsl;
         this.expiry = expiry;
-        this.pick = new RenderedStatement(dsl, pickStatement(dsl, expiry), PRODUCT, WANTED, FIRST_USABLE_DAY, USER,
-                ACTOR_NAME, NOTE);
+        // A warehouse of NULL is the default warehouse: the pick of a host that names none.
+        this.pickInWarehouse = new RenderedStatement(dsl, pickStatement(dsl, expiry,
+                LOCATION.WAREHOUSE_ID.eq(coalesce(WAREHOUSE, DEFAULT_WAREHOUSE)).and(LOCATION.ACTIVE)),
+                PRODUCT, WANTED, FIRST_USABLE_DAY, USER, ACTOR_NAME, NOTE, WAREHOUSE);
+        this.pickAtLocation = new RenderedStatement(dsl, pickStatement(dsl, expiry,
+                PLACE.LOCATION_ID.eq(AT_LOCATION)), PRODUCT, WANTED, FIRST_USABLE_DAY, USER, ACTOR_NAME, NOTE,
+                AT_LOCATION);
     }
 
     /**
-     * Picks a product's units from its usable batches, earliest expiry first, in one statement: it locks the
-     * candidate batches, allocates along a running sum, takes the units only if the whole quantity is there, and
-     * appends one ledger row per batch taken from.
+     * Picks a product's units from its usable batches at the active locations of a warehouse, earliest expiry first,
+     * in one statement: it locks the candidate batches and their units at those locations, allocates along a running
+     * sum, takes the units only if the whole quantity is there, and appends one ledger row per batch and location
+     * taken from.
+     *
+     * @param warehouseId the warehouse; {@code null} for the default warehouse
      */
-    PickOutcome pickFirstExpiredFirstOut(Actor actor, PickStock command) {
+    PickOutcome pickFirstExpiredFirstOut(Actor actor, Long warehouseId, long productId, int quantity,
+                                         int minimumShelfLifeDays, String note) {
+        Map<String, Object> values = pickValues(actor, productId, quantity, minimumShelfLifeDays, note);
+        values.put(WAREHOUSE.getParamName(), warehouseId);
+        return pickOutcome(pickInWarehouse.bind(dsl, values).coerce(PICK_COLUMNS).fetch());
+    }
+
+    /**
+     * Picks a product's units from its usable batches at one location, earliest expiry first, in one statement, as
+     * {@link #pickFirstExpiredFirstOut} does.
+     */
+    PickOutcome pickAtLocation(Actor actor, long locationId, long productId, int quantity, int minimumShelfLifeDays,
+                               String note) {
+        Map<String, Object> values = pickValues(actor, productId, quantity, minimumShelfLifeDays, note);
+        values.put(AT_LOCATION.getParamName(), locationId);
+        return pickOutcome(pickAtLocation.bind(dsl, values).coerce(PICK_COLUMNS).fetch());
+    }
+
+    private Map<String, Object> pickValues(Actor actor, long productId, int quantity, int minimumShelfLifeDays,
+                                           String note) {
         Map<String, Object> values = new HashMap<>();
-        values.put(PRODUCT.getParamName(), command.productId());
-        values.put(WANTED.getParamName(), (long) command.quantity());
-        values.put(FIRST_USABLE_DAY.getParamName(), expiry.firstUsableDay(command.minimumShelfLifeDays()));
+        values.put(PRODUCT.getParamName(), productId);
+        values.put(WANTED.getParamName(), (long) quantity);
+        values.put(FIRST_USABLE_DAY.getParamName(), expiry.firstUsableDay(minimumShelfLifeDays));
         values.put(USER.getParamName(), LedgerActor.userId(actor));
         values.put(ACTOR_NAME.getParamName(), LedgerActor.name(actor));
-        values.put(NOTE.getParamName(), command.note());
-        Result<Record> rows = pick.bind(dsl, values).coerce(PICK_COLUMNS).fetch();
-        List<Allocation> allocations = rows.stream()
+        values.put(NOTE.getParamName(), note);
+        return values;
+    }
+
+    private static PickOutcome pickOutcome(Result<Record> rows) {
+        List<LocatedAllocation> allocations = rows.stream()
                 .filter(row -> row.get(BATCH.ID) != null)
-                .map(row -> new Allocation(row.get(BATCH.ID), row.get(BATCH.BATCH_NUMBER),
-                        row.get(BATCH.EXPIRY_DATE), Math.toIntExact(row.get(TAKEN)), row.get(BATCH.QUANTITY)))
+                .map(row -> new LocatedAllocation(row.get(BATCH.ID), row.get(PLACE.LOCATION_ID),
+                        row.get(BATCH.BATCH_NUMBER), row.get(BATCH.EXPIRY_DATE), Math.toIntExact(row.get(TAKEN)),
+                        Math.toIntExact(row.get(PLACE_AFTER)), Math.toIntExact(row.get(BATCH_AFTER))))
                 .toList();
         return new PickOutcome(rows.get(0).get(AVAILABLE), allocations);
     }
 
     /**
      * The pick, built once with parameters for its values: its rows have the {@link #PICK_COLUMNS}, the units
-     * available, then the batch taken from, its number, its expiry date, the units taken and the units left (all
-     * {@code NULL} on the one row of a pick that took nothing).
+     * available, then the batch and location taken from, the batch's number and expiry date, the units taken, the
+     * units left at the location and the batch's quantity after (all {@code NULL} on the one row of a pick that took
+     * nothing).
+     *
+     * <p>It locks each candidate batch and then its units at each candidate location, in batch id and then location
+     * id order, as every movement does, so that two movements never deadlock each other. The batch's row and its
+     * units change in the same statement, so their sum stays true without the database placing anything.
+     *
+     * @param places the locations it may take from
      */
-    private static Query pickStatement(DSLContext dsl, ExpiryPolicy expiry) {
+    private static Query pickStatement(DSLContext dsl, ExpiryPolicy expiry, Condition places) {
         CommonTableExpression<?> candidates = name("candidates").as(
-                select(BATCH.ID, BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, BATCH.QUANTITY)
+                select(BATCH.ID, BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, BATCH.QUANTITY.as(BATCH_QUANTITY),
+                        PLACE.LOCATION_ID, PLACE.QUANTITY.as(PLACE_QUANTITY), LOCATION.PICK_SEQUENCE)
                         .from(BATCH)
+                        .join(PLACE).on(PLACE.PRODUCT_BATCH_ID.eq(BATCH.ID))
+                        .join(LOCATION).on(LOCATION.ID.eq(PLACE.LOCATION_ID))
                         .where(BATCH.PRODUCT_ID.eq(PRODUCT)
                                 .and(BATCH.STATUS.eq(inline(BatchStatus.ACTIVE, BATCH.STATUS)))
                                 .and(LiveStock.batchOfLiveProduct())
                                 .and(BATCH.QUANTITY.gt(inline(0)))
-                                .and(expiry.usableFrom(FIRST_USABLE_DAY)))
-                        // Every pick locks in id order, whatever order it takes in, so two picks never deadlock.
-                        .orderBy(BATCH.ID)
-                        .forUpdate());
+                                .and(expiry.usableFrom(FIRST_USABLE_DAY))
+                                .and(PLACE.QUANTITY.gt(inline(0)))
+                                .and(places))
+                        // Every movement locks in batch id, then location id order, whatever order it takes in.
+                        .orderBy(BATCH.ID, PLACE.LOCATION_ID)
+                        .forUpdate()
+                        .of(BATCH, PLACE));
         Field<Long> candidateId = candidates.field(BATCH.ID);
-        Field<Integer> candidateQuantity = candidates.field(BATCH.QUANTITY);
-        Field<Long> takenBefore = coalesce(sum(candidateQuantity).over(
-                        orderBy(candidates.field(BATCH.EXPIRY_DATE).asc().nullsLast(), candidateId.asc())
-                                .rowsBetweenUnboundedPreceding().andPreceding(1)), inline(BigDecimal.ZERO))
+        Field<Long> candidateLocation = candidates.field(PLACE.LOCATION_ID);
+        Field<Integer> candidateQuantity = candidates.field(PLACE_QUANTITY);
+        List<SortField<?>> walk = List.of(candidates.field(BATCH.EXPIRY_DATE).asc().nullsLast(),
+                candidates.field(LOCATION.PICK_SEQUENCE).asc().nullsLast(), candidateId.asc(),
+                candidateLocation.asc());
+        Field<Long> takenBefore = coalesce(sum(candidateQuantity).over(orderBy(walk)
+                        .rowsBetweenUnboundedPreceding().andPreceding(1)), inline(BigDecimal.ZERO))
                 .cast(SQLDataType.BIGINT);
         CommonTableExpression<?> allocation = name("allocation").as(select(
-                candidateId,
+                candidateId, candidateLocation, candidates.field(BATCH.BATCH_NUMBER),
+                candidates.field(BATCH.EXPIRY_DATE), candidates.field(LOCATION.PICK_SEQUENCE),
+                candidates.field(BATCH_QUANTITY), candidateQuantity,
                 least(candidateQuantity.cast(SQLDataType.BIGINT), WANTED.minus(takenBefore)).as(TAKEN),
                 sum(candidateQuantity).over().cast(SQLDataType.BIGINT).as(AVAILABLE))
                 .from(candidates));
-        Field<Long> taken = allocation.field(TAKEN);
-        Field<Integer> after = BATCH.QUANTITY.minus(taken);
-        CommonTableExpression<?> picked = name("picked").as(update(BATCH)
-                .set(movementColumns(after, USER))
+        Field<Long> allocatedId = allocation.field(BATCH.ID);
+        Field<Long> allocatedLocation = allocation.field(PLACE.LOCATION_ID);
+        Field<Long> allocated = allocation.field(TAKEN);
+        List<SortField<?>> allocationWalk = List.of(allocation.field(BATCH.EXPIRY_DATE).asc().nullsLast(),
+                allocation.field(LOCATION.PICK_SEQUENCE).asc().nullsLast(), allocatedId.asc(),
+                allocatedLocation.asc());
+        // A batch taken from at several locations gets a ledger row for each; each row's quantity after is the
+        // batch's running total, in the order the rows are written.
+        Field<Long> batchAfter = allocation.field(BATCH_QUANTITY).cast(SQLDataType.BIGINT)
+                .minus(sum(allocated).over(partitionBy(allocatedId).orderBy(allocationWalk)
+                        .rowsBetweenUnboundedPreceding().andCurrentRow()).cast(SQLDataType.BIGINT));
+        CommonTableExpression<?> taking = name("taking").as(select(
+                allocatedId, allocatedLocation, allocation.field(BATCH.BATCH_NUMBER),
+                allocation.field(BATCH.EXPIRY_DATE), allocation.field(LOCATION.PICK_SEQUENCE), allocated,
+                allocation.field(PLACE_QUANTITY).cast(SQLDataType.BIGINT).minus(allocated).as(PLACE_AFTER),
+                batchAfter.as(BATCH_AFTER))
                 .from(allocation)
-                .where(BATCH.ID.eq(allocation.field(candidateId))
-                        .and(taken.gt(inline(0L)))
-                        .and(allocation.field(AVAILABLE).ge(WANTED)))
-                .returningResult(BATCH.ID, BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, taken, BATCH.QUANTITY));
-        Field<Long> pickedId = picked.field(BATCH.ID);
-        Field<Long> pickedTaken = picked.field(taken);
-        Field<Integer> pickedAfter = picked.field(BATCH.QUANTITY);
+                .where(allocated.gt(inline(0L)).and(allocation.field(AVAILABLE).ge(WANTED))));
+        Field<Long> takingId = taking.field(BATCH.ID);
+        Field<Long> takingLocation = taking.field(PLACE.LOCATION_ID);
+        Field<Long> taken = taking.field(TAKEN);
+        CommonTableExpression<?> emptied = name("emptied").as(update(PLACE)
+                .set(PLACE.QUANTITY, PLACE.QUANTITY.minus(taken.cast(SQLDataType.INTEGER)))
+                .from(taking)
+                .where(PLACE.PRODUCT_BATCH_ID.eq(takingId).and(PLACE.LOCATION_ID.eq(takingLocation)))
+                .returningResult(PLACE.PRODUCT_BATCH_ID));
+        Field<Long> takenFromBatch = sum(taken).cast(SQLDataType.BIGINT).as("taken_from_batch");
+        CommonTableExpression<?> perBatch = name("per_batch").as(select(takingId, takenFromBatch)
+                .from(taking)
+                .groupBy(takingId));
+        CommonTableExpression<?> picked = name("picked").as(update(BATCH)
+                .set(movementColumns(BATCH.QUANTITY.minus(perBatch.field(takenFromBatch).cast(SQLDataType.INTEGER)),
+                        USER))
+                .from(perBatch)
+                .where(BATCH.ID.eq(perBatch.field(takingId)))
+                .returningResult(BATCH.ID));
         // Allocations and ledger rows in the order the units were taken, so that both read as the pick happened.
-        List<SortField<?>> pickOrder = List.of(picked.field(BATCH.EXPIRY_DATE).asc().nullsLast(), pickedId.asc());
+        List<SortField<?>> pickOrder = List.of(taking.field(BATCH.EXPIRY_DATE).asc().nullsLast(),
+                taking.field(LOCATION.PICK_SEQUENCE).asc().nullsLast(), takingId.asc(), takingLocation.asc());
+        CommonTableExpression<?> ledger = name("ledger").as(insertInto(LEDGER, LEDGER.PRODUCT_BATCH_ID,
+                        LEDGER.USER_ID, LEDGER.ACTOR_NAME, LEDGER.ACTION, LEDGER.DESCRIPTION, LEDGER.QUANTITY_CHANGE,
+                        LEDGER.QUANTITY_AFTER, LEDGER.LOCATION_ID)
+                .select(select(takingId, USER, ACTOR_NAME, inline(TrackAction.PICKED, LEDGER.ACTION), NOTE,
+                        taken.neg().cast(SQLDataType.INTEGER), taking.field(BATCH_AFTER).cast(SQLDataType.INTEGER),
+                        takingLocation)
+                        .from(taking)
+                        .orderBy(pickOrder))
+                .returningResult(LEDGER.ID));
         Table<Record1<Long>> stock = select(coalesce(sum(candidateQuantity), inline(BigDecimal.ZERO))
                 .cast(SQLDataType.BIGINT).as(AVAILABLE))
                 .from(candidates)
                 .asTable("stock");
-        return dsl.with(candidates, allocation, picked, ledger(picked, pickedId,
-                        pickedTaken.neg().cast(SQLDataType.INTEGER), pickedAfter, USER, ACTOR_NAME, TrackAction.PICKED,
-                        NOTE, pickOrder))
-                .select(stock.field(AVAILABLE), pickedId, picked.field(BATCH.BATCH_NUMBER),
-                        picked.field(BATCH.EXPIRY_DATE), pickedTaken, pickedAfter)
+        return dsl.with(candidates, allocation, taking, emptied, perBatch, picked, ledger)
+                .select(stock.field(AVAILABLE), takingId, takingLocation, taking.field(BATCH.BATCH_NUMBER),
+                        taking.field(BATCH.EXPIRY_DATE), taken, taking.field(PLACE_AFTER),
+                        taking.field(BATCH_AFTER))
                 .from(stock)
-                .leftJoin(picked).on(trueCondition())
+                .leftJoin(taking).on(trueCondition())
                 .orderBy(pickOrder);
     }
 
     /**
      * Receives a lot in one statement: creates the product's batch with that number, or adds the units to the live
-     * one, if that batch is {@link #receivable()} and has the lot's dates (where the receipt gives them).
+     * one, if that batch is {@link #receivable()} and has the lot's dates (where the receipt gives them), and puts
+     * the units at a location.
      *
-     * @return the receipt; empty if the product is missing or deleted, or the existing batch may not receive
+     * @param locationId the location, which must be active (it is locked against deactivation until the transaction
+     *                   ends); {@code null} for the default location, where the database places them
+     * @return the receipt; empty if the product is missing or deleted, the location missing or inactive, or the
+     *         existing batch may not receive
      */
-    Optional<Receipt> receiveLot(Actor actor, ReceiveStock command) {
+    Optional<Receipt> receiveLot(Actor actor, ReceiveStock command, Long locationId) {
         Condition sameLot = noCondition();
         if (command.manufacturingDate() != null) {
             sameLot = sameLot.and(BATCH.MANUFACTURING_DATE.eq(command.manufacturingDate()));
@@ -219,6 +348,8 @@ final class StockStatements {
         if (command.expiryDate() != null) {
             sameLot = sameLot.and(BATCH.EXPIRY_DATE.eq(command.expiryDate()));
         }
+        Table<?> source = locationId == null ? PRODUCTS
+                : PRODUCTS.join(LOCATION).on(LOCATION.ID.eq(locationId).and(LOCATION.ACTIVE));
         CommonTableExpression<?> received = name("received").as(insertInto(BATCH, BATCH.PRODUCT_ID,
                         BATCH.BATCH_NUMBER, BATCH.QUANTITY, BATCH.MANUFACTURING_DATE, BATCH.EXPIRY_DATE, BATCH.STATUS,
                         BATCH.CREATED_BY, BATCH.UPDATED_BY)
@@ -227,9 +358,10 @@ final class StockStatements {
                         val(command.manufacturingDate(), BATCH.MANUFACTURING_DATE),
                         val(command.expiryDate(), BATCH.EXPIRY_DATE), inline(BatchStatus.ACTIVE, BATCH.STATUS),
                         val(actor.userId(), BATCH.CREATED_BY), val(actor.userId(), BATCH.UPDATED_BY))
-                        .from(PRODUCTS)
+                        .from(source)
                         .where(PRODUCTS.ID.eq(command.productId()).and(PRODUCTS.DELETED_AT.isNull()))
-                        // Holds off a concurrent soft delete of the product until the batch is in.
+                        // Holds off a concurrent soft delete of the product, and a deactivation of the location,
+                        // until the batch is in.
                         .forShare())
                 .onConflict(BATCH.PRODUCT_ID, BATCH.BATCH_NUMBER)
                 .where(BATCH.DELETED_AT.isNull())
@@ -238,10 +370,23 @@ final class StockStatements {
                 .where(receivable().and(sameLot))
                 .returningResult(BATCH.ID, BATCH.PRODUCT_ID, BATCH.BATCH_NUMBER, BATCH.QUANTITY, BATCH.VERSION));
         Field<Integer> after = received.field(BATCH.QUANTITY);
-        return dsl.with(received, ledger(received, received.field(BATCH.ID), val(command.quantity()), after,
-                        val(LedgerActor.userId(actor), LEDGER.USER_ID), val(LedgerActor.name(actor), LEDGER.ACTOR_NAME),
-                        TrackAction.RECEIVED,
-                        val(command.note(), LEDGER.DESCRIPTION), List.of()))
+        Field<Long> location = locationId == null ? DEFAULT_LOCATION : val(locationId, LEDGER.LOCATION_ID);
+        List<CommonTableExpression<?>> statements = new ArrayList<>(List.of(received, ledger(received,
+                received.field(BATCH.ID), val(command.quantity()), after,
+                val(LedgerActor.userId(actor), LEDGER.USER_ID), val(LedgerActor.name(actor), LEDGER.ACTOR_NAME),
+                TrackAction.RECEIVED, val(command.note(), LEDGER.DESCRIPTION), location, List.of())));
+        if (locationId != null) {
+            statements.add(name("placed").as(insertInto(PLACE, PLACE.PRODUCT_BATCH_ID, PLACE.LOCATION_ID,
+                            PLACE.QUANTITY)
+                    .select(select(received.field(BATCH.ID), val(locationId, PLACE.LOCATION_ID),
+                            val(command.quantity(), PLACE.QUANTITY))
+                            .from(received))
+                    .onConflict(PLACE.PRODUCT_BATCH_ID, PLACE.LOCATION_ID)
+                    .doUpdate()
+                    .set(PLACE.QUANTITY, PLACE.QUANTITY.plus(excluded(PLACE.QUANTITY)))
+                    .returningResult(PLACE.QUANTITY)));
+        }
+        return dsl.with(statements)
                 .select(received.field(BATCH.ID), received.field(BATCH.PRODUCT_ID), received.field(BATCH.BATCH_NUMBER),
                         after, received.field(BATCH.VERSION))
                 .from(received)
@@ -313,7 +458,8 @@ final class StockStatements {
 
     /**
      * Changes one live batch's quantity by a signed number of units and appends its ledger row, in one statement,
-     * if the batch meets the condition.
+     * if the batch meets the condition. The units come from or go to the default location: the database places the
+     * change there (V14), and refuses it if that location would go below zero.
      *
      * @return the batch after the movement; empty if it is missing, deleted, of a deleted product or does not meet
      *         the condition
@@ -328,7 +474,7 @@ final class StockStatements {
         Field<Integer> after = moved.field(BATCH.QUANTITY);
         return dsl.with(moved, ledger(moved, moved.field(BATCH.ID), val(change), after,
                         val(LedgerActor.userId(actor), LEDGER.USER_ID), val(LedgerActor.name(actor), LEDGER.ACTOR_NAME),
-                        action, val(description, LEDGER.DESCRIPTION), List.of()))
+                        action, val(description, LEDGER.DESCRIPTION), DEFAULT_LOCATION, List.of()))
                 .select(moved.field(BATCH.ID), moved.field(BATCH.PRODUCT_ID), moved.field(BATCH.BATCH_NUMBER),
                         moved.field(BATCH.EXPIRY_DATE), after, moved.field(BATCH.STATUS))
                 .from(moved)
@@ -387,14 +533,34 @@ final class StockStatements {
     }
 
     /**
-     * Finds, in one statement, the batches whose quantity their ledger does not prove. Walking each batch's
-     * quantity-moving rows in ledger order (by id), every row's quantity after must be the running total of the
-     * changes up to it, and the batch's quantity must be the total of all of them, which is also the latest row's
-     * quantity after (a batch without such rows must hold 0).
+     * Finds the batches whose quantity their ledger does not prove, then the units at a location that the ledger
+     * does not prove, in two statements the caller runs in one snapshot.
      *
-     * @return the batches that disagree, by id, each with its first row that does
+     * <p>A batch: walking its quantity-moving rows but transfers in ledger order (by id), every row's quantity after
+     * must be the running total of the changes up to it, and the batch's quantity must be the total of all of them,
+     * which is also the latest row's quantity after (a batch without such rows must hold 0). Transfers change no
+     * batch's quantity: their rows say the batch's quantity, and are left out of the walk.
+     *
+     * <p>A location: for each batch the first check proved, the units at each location must be the sum of the
+     * changes of the rows naming it, transfers included. Rows written before locations existed name none and count
+     * for the default location, where the migration put their units.
+     *
+     * @return the batches that disagree, by id, each with its first row that does, then the batches' locations that
+     *         disagree, by batch and location
      */
     List<LedgerDiscrepancy> ledgerDiscrepancies() {
+        List<LedgerDiscrepancy> batches = batchDiscrepancies();
+        List<Long> reported = batches.stream().map(LedgerDiscrepancy::batchId).toList();
+        List<LedgerDiscrepancy> all = new ArrayList<>(batches);
+        for (LedgerDiscrepancy located : locationDiscrepancies()) {
+            if (!reported.contains(located.batchId())) {
+                all.add(located);
+            }
+        }
+        return all;
+    }
+
+    private List<LedgerDiscrepancy> batchDiscrepancies() {
         Field<Long> runningTotal = sum(LEDGER.QUANTITY_CHANGE)
                 .over(partitionBy(LEDGER.PRODUCT_BATCH_ID).orderBy(LEDGER.ID)
                         .rowsBetweenUnboundedPreceding().andCurrentRow())
@@ -404,7 +570,8 @@ final class StockStatements {
         CommonTableExpression<?> running = name("running").as(
                 select(LEDGER.PRODUCT_BATCH_ID, LEDGER.ID, LEDGER.QUANTITY_AFTER, runningTotal, fromLast)
                         .from(LEDGER)
-                        .where(LEDGER.QUANTITY_CHANGE.isNotNull()));
+                        .where(LEDGER.QUANTITY_CHANGE.isNotNull()
+                                .and(LEDGER.ACTION.ne(inline(TrackAction.TRANSFERRED, LEDGER.ACTION)))));
         Field<Long> rowTotal = running.field(runningTotal);
         Field<Integer> rowAfter = running.field(LEDGER.QUANTITY_AFTER);
         Condition latestRow = running.field(fromLast).eq(inline(1));
@@ -429,6 +596,107 @@ final class StockStatements {
                 .orderBy(BATCH.ID)
                 .fetch(row -> new LedgerDiscrepancy(row.value1(), row.value2(), row.value3(), row.value4(),
                         row.value5()));
+    }
+
+    private List<LedgerDiscrepancy> locationDiscrepancies() {
+        Field<Long> location = coalesce(LEDGER.LOCATION_ID, DEFAULT_LOCATION).as("location_id");
+        Field<Long> ledgerSum = sum(LEDGER.QUANTITY_CHANGE).cast(SQLDataType.BIGINT).as("ledger_sum");
+        CommonTableExpression<?> proven = name("proven").as(select(LEDGER.PRODUCT_BATCH_ID, location, ledgerSum)
+                .from(LEDGER)
+                .where(LEDGER.QUANTITY_CHANGE.isNotNull())
+                .groupBy(LEDGER.PRODUCT_BATCH_ID, location));
+        Field<Long> provenBatch = proven.field(LEDGER.PRODUCT_BATCH_ID);
+        Field<Long> provenLocation = proven.field(location);
+        Field<Long> provenSum = coalesce(proven.field(ledgerSum), inline(0L));
+        Field<Integer> placed = coalesce(PLACE.QUANTITY, inline(0));
+        return dsl.with(proven)
+                .select(coalesce(PLACE.PRODUCT_BATCH_ID, provenBatch), coalesce(PLACE.LOCATION_ID, provenLocation),
+                        placed, provenSum)
+                .from(PLACE)
+                .fullJoin(proven).on(provenBatch.eq(PLACE.PRODUCT_BATCH_ID).and(provenLocation.eq(PLACE.LOCATION_ID)))
+                .where(placed.cast(SQLDataType.BIGINT).ne(provenSum))
+                .orderBy(inline(1), inline(2))
+                .fetch(row -> new LedgerDiscrepancy(row.value1(), row.value3(), row.value4(), null, null,
+                        row.value2()));
+    }
+
+    /** A location's state as a movement into or out of it sees it. */
+    record LockedLocation(long id, boolean active) {
+    }
+
+    /**
+     * Locks locations against deactivation and moves for the rest of the transaction, in id order, and reads them.
+     *
+     * @return the locations that exist, by id
+     */
+    Map<Long, LockedLocation> lockLocations(long... ids) {
+        List<Long> wanted = java.util.Arrays.stream(ids).boxed().toList();
+        Map<Long, LockedLocation> found = new LinkedHashMap<>();
+        dsl.select(LOCATION.ID, LOCATION.ACTIVE)
+                .from(LOCATION)
+                .where(LOCATION.ID.in(wanted))
+                .orderBy(LOCATION.ID)
+                .forShare()
+                .fetch()
+                .forEach(row -> found.put(row.value1(), new LockedLocation(row.value1(), row.value2())));
+        return found;
+    }
+
+    /**
+     * Locks a batch's units at locations for an update, in location id order, and reads them.
+     *
+     * @return the units at each location that has a row, by location id
+     */
+    Map<Long, Integer> lockUnits(long batchId, long... locationIds) {
+        List<Long> wanted = java.util.Arrays.stream(locationIds).boxed().toList();
+        Map<Long, Integer> units = new HashMap<>();
+        dsl.select(PLACE.LOCATION_ID, PLACE.QUANTITY)
+                .from(PLACE)
+                .where(PLACE.PRODUCT_BATCH_ID.eq(batchId).and(PLACE.LOCATION_ID.in(wanted)))
+                .orderBy(PLACE.LOCATION_ID)
+                .forUpdate()
+                .fetch()
+                .forEach(row -> units.put(row.value1(), row.value2()));
+        return units;
+    }
+
+    /** The units at both ends after a transfer. */
+    record TransferredUnits(int fromAfter, int toAfter) {
+    }
+
+    /**
+     * Moves units of a batch between two locations and appends its two {@code transferred} ledger rows, the units
+     * leaving first, in one statement, so that the batch's sum over its locations never disagrees. The caller holds
+     * the locks of the batch and of its units at both locations, and has checked the source holds the units.
+     *
+     * @param batchQuantity the batch's quantity, which the rows state as their quantity after
+     * @return the units at both locations after the transfer
+     */
+    TransferredUnits transfer(Actor actor, long batchId, long from, long to, int quantity, int batchQuantity,
+                              String note) {
+        CommonTableExpression<?> leaving = name("leaving").as(update(PLACE)
+                .set(PLACE.QUANTITY, PLACE.QUANTITY.minus(quantity))
+                .where(PLACE.PRODUCT_BATCH_ID.eq(batchId).and(PLACE.LOCATION_ID.eq(from)))
+                .returningResult(PLACE.QUANTITY));
+        CommonTableExpression<?> arriving = name("arriving").as(insertInto(PLACE, PLACE.PRODUCT_BATCH_ID,
+                        PLACE.LOCATION_ID, PLACE.QUANTITY)
+                .values(batchId, to, quantity)
+                .onConflict(PLACE.PRODUCT_BATCH_ID, PLACE.LOCATION_ID)
+                .doUpdate()
+                .set(PLACE.QUANTITY, PLACE.QUANTITY.plus(excluded(PLACE.QUANTITY)))
+                .returningResult(PLACE.QUANTITY));
+        Long userId = LedgerActor.userId(actor);
+        String actorName = LedgerActor.name(actor);
+        CommonTableExpression<?> ledger = name("ledger").as(insertInto(LEDGER, LEDGER.PRODUCT_BATCH_ID,
+                        LEDGER.USER_ID, LEDGER.ACTOR_NAME, LEDGER.ACTION, LEDGER.DESCRIPTION, LEDGER.QUANTITY_CHANGE,
+                        LEDGER.QUANTITY_AFTER, LEDGER.LOCATION_ID)
+                .values(batchId, userId, actorName, TrackAction.TRANSFERRED, note, -quantity, batchQuantity, from)
+                .values(batchId, userId, actorName, TrackAction.TRANSFERRED, note, quantity, batchQuantity, to)
+                .returningResult(LEDGER.ID));
+        return dsl.with(leaving, arriving, ledger)
+                .select(leaving.field(PLACE.QUANTITY), arriving.field(PLACE.QUANTITY))
+                .from(leaving, arriving)
+                .fetchSingle(row -> new TransferredUnits(row.value1(), row.value2()));
     }
 
     /**
@@ -472,6 +740,17 @@ final class StockStatements {
     }
 
     /**
+     * Tells whether a warehouse or a location exists.
+     *
+     * @param place {@code "warehouse"} or {@code "location"}
+     * @return {@code true} if it exists
+     */
+    boolean placeExists(String place, long id) {
+        return "warehouse".equals(place) ? dsl.fetchExists(WAREHOUSES, WAREHOUSES.ID.eq(id))
+                : dsl.fetchExists(LOCATION, LOCATION.ID.eq(id));
+    }
+
+    /**
      * Tells whether a product exists and is not deleted.
      *
      * @return {@code true} for a live product
@@ -498,14 +777,17 @@ final class StockStatements {
         return changes;
     }
 
-    /** Appends one ledger row per batch a data-modifying expression returned. */
+    /** Appends one ledger row per batch a data-modifying expression returned, naming the location it moved. */
     private static CommonTableExpression<?> ledger(Table<?> moved, Field<Long> batchId, Field<Integer> change,
                                                    Field<Integer> after, Field<Long> userId,
                                                    Field<String> actorName, TrackAction action,
-                                                   Field<String> description, List<SortField<?>> order) {
+                                                   Field<String> description, Field<Long> location,
+                                                   List<SortField<?>> order) {
         return name("ledger").as(insertInto(LEDGER, LEDGER.PRODUCT_BATCH_ID, LEDGER.USER_ID, LEDGER.ACTOR_NAME,
-                        LEDGER.ACTION, LEDGER.DESCRIPTION, LEDGER.QUANTITY_CHANGE, LEDGER.QUANTITY_AFTER)
-                .select(select(batchId, userId, actorName, inline(action, LEDGER.ACTION), description, change, after)
+                        LEDGER.ACTION, LEDGER.DESCRIPTION, LEDGER.QUANTITY_CHANGE, LEDGER.QUANTITY_AFTER,
+                        LEDGER.LOCATION_ID)
+                .select(select(batchId, userId, actorName, inline(action, LEDGER.ACTION), description, change, after,
+                        location)
                         .from(moved)
                         .orderBy(order))
                 .returningResult(LEDGER.ID));
