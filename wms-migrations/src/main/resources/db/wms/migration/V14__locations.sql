@@ -140,6 +140,7 @@ DECLARE
     placed   bigint;
     unplaced bigint;
     fallback bigint;
+    moved    bigint;
 BEGIN
     EXECUTE pg_catalog.format(
             'SELECT coalesce(sum(quantity), 0) FROM %I.batch_locations WHERE product_batch_id = $1', TG_TABLE_SCHEMA)
@@ -153,11 +154,17 @@ BEGIN
             RAISE EXCEPTION 'batch % has % units in no location, and there is no default location', NEW.id, unplaced
                 USING ERRCODE = 'WMS02';
         END IF;
-        EXECUTE pg_catalog.format('INSERT INTO %I.batch_locations AS placed (product_batch_id, location_id, quantity) '
-                                      || 'VALUES ($1, $2, $3) ON CONFLICT (product_batch_id, location_id) '
-                                      || 'DO UPDATE SET quantity = placed.quantity + excluded.quantity',
-                                  TG_TABLE_SCHEMA)
+        -- Update first: an insert's row is checked before its conflict is found, so a negative difference could
+        -- never reach the existing row through INSERT ... ON CONFLICT.
+        EXECUTE pg_catalog.format('UPDATE %I.batch_locations SET quantity = quantity + $3 '
+                                      || 'WHERE product_batch_id = $1 AND location_id = $2', TG_TABLE_SCHEMA)
             USING NEW.id, fallback, unplaced;
+        GET DIAGNOSTICS moved = ROW_COUNT;
+        IF moved = 0 THEN
+            EXECUTE pg_catalog.format('INSERT INTO %I.batch_locations (product_batch_id, location_id, quantity) '
+                                          || 'VALUES ($1, $2, $3)', TG_TABLE_SCHEMA)
+                USING NEW.id, fallback, unplaced;
+        END IF;
     END IF;
     RETURN NULL;
 END;

@@ -290,18 +290,20 @@ final class StockStatements {
         Field<Long> takingId = taking.field(BATCH.ID);
         Field<Long> takingLocation = taking.field(PLACE.LOCATION_ID);
         Field<Long> taken = taking.field(TAKEN);
+        // The quantities written are the ones read under the candidates' locks, less what was taken: those rows
+        // cannot have changed since. Subtracting from the column instead read, under concurrent movements, an older
+        // version of a row this statement had locked in a newer one, and took units twice.
         CommonTableExpression<?> emptied = name("emptied").as(update(PLACE)
-                .set(PLACE.QUANTITY, PLACE.QUANTITY.minus(taken.cast(SQLDataType.INTEGER)))
+                .set(PLACE.QUANTITY, taking.field(PLACE_AFTER).cast(SQLDataType.INTEGER))
                 .from(taking)
                 .where(PLACE.PRODUCT_BATCH_ID.eq(takingId).and(PLACE.LOCATION_ID.eq(takingLocation)))
                 .returningResult(PLACE.PRODUCT_BATCH_ID));
-        Field<Long> takenFromBatch = sum(taken).cast(SQLDataType.BIGINT).as("taken_from_batch");
-        CommonTableExpression<?> perBatch = name("per_batch").as(select(takingId, takenFromBatch)
+        Field<Long> leftInBatch = min(taking.field(BATCH_AFTER)).cast(SQLDataType.BIGINT).as("left_in_batch");
+        CommonTableExpression<?> perBatch = name("per_batch").as(select(takingId, leftInBatch)
                 .from(taking)
                 .groupBy(takingId));
         CommonTableExpression<?> picked = name("picked").as(update(BATCH)
-                .set(movementColumns(BATCH.QUANTITY.minus(perBatch.field(takenFromBatch).cast(SQLDataType.INTEGER)),
-                        USER))
+                .set(movementColumns(perBatch.field(leftInBatch).cast(SQLDataType.INTEGER), USER))
                 .from(perBatch)
                 .where(BATCH.ID.eq(perBatch.field(takingId)))
                 .returningResult(BATCH.ID));
