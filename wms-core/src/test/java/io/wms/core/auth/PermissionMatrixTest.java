@@ -17,8 +17,10 @@ import java.util.stream.Stream;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.wms.core.Wms;
 import io.wms.core.error.PermissionDeniedException;
+import io.wms.core.repository.NewLocation;
 import io.wms.core.repository.NewRole;
 import io.wms.core.repository.NewUser;
+import io.wms.core.repository.NewWarehouse;
 import io.wms.core.repository.RoleChanges;
 import io.wms.core.seed.GenerationPlan;
 import io.wms.core.seed.SeedOptions;
@@ -31,8 +33,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every guarded operation of users, roles, passwords and seeding, tried by every built-in role: allowed exactly
- * when the role's permissions include all the operation needs, and refused otherwise with nothing changed.
+ * Every guarded operation of users, roles, passwords, warehouses and locations, and seeding, tried by every built-in
+ * role: allowed exactly when the role's permissions include all the operation needs, and refused otherwise with
+ * nothing changed.
  */
 class PermissionMatrixTest {
 
@@ -46,6 +49,8 @@ class PermissionMatrixTest {
     private long targetId;
     private long deletedId;
     private long customRoleId;
+    private long warehouseId;
+    private long binId;
 
     @FunctionalInterface
     interface Action {
@@ -89,6 +94,12 @@ class PermissionMatrixTest {
                 new Operation("seeding.run", Set.of(Permission.MANAGE_USERS, Permission.MANAGE_CATALOG,
                         Permission.RECEIVE_STOCK), (wms, actor, fixture) ->
                         wms.seeding().run(actor, SeedOptions.rolesOnly().withDemoData(true))),
+                new Operation("warehouses.create", Set.of(Permission.MANAGE_LOCATIONS), (wms, actor, fixture) ->
+                        wms.warehouses().create(actor, new NewWarehouse("NORTH", "North hall"))),
+                new Operation("locations.create", Set.of(Permission.MANAGE_LOCATIONS), (wms, actor, fixture) ->
+                        wms.locations().create(actor, new NewLocation(fixture.warehouseId, null, "BIN-1", null, 1))),
+                new Operation("locations.deactivate", Set.of(Permission.MANAGE_LOCATIONS), (wms, actor, fixture) ->
+                        wms.locations().deactivate(actor, fixture.binId, 1)),
                 new Operation("seeding.generate", Set.of(Permission.PURGE_DATA, Permission.MANAGE_CATALOG,
                         Permission.RECEIVE_STOCK),
                         (wms, actor, fixture) -> wms.seeding().generate(actor, GenerationPlan.of(1, 2, 2, 2))));
@@ -113,6 +124,8 @@ class PermissionMatrixTest {
         wms.users().delete(ADMIN, deletedId);
         wms.roles().assign(ADMIN, targetId, "viewer");
         customRoleId = wms.roles().create(ADMIN, new NewRole("picker", "Picks only")).id();
+        warehouseId = wms.warehouses().defaultWarehouse(ADMIN).id();
+        binId = wms.locations().create(ADMIN, new NewLocation(warehouseId, null, "BIN-0", null, null)).id();
     }
 
     private long insertUser(String email) {
@@ -143,6 +156,10 @@ class PermissionMatrixTest {
                 + sql.selectFrom(USER_ROLES).orderBy(USER_ROLES.USER_ID, USER_ROLES.ROLE_ID).fetch().formatCSV()
                 + sql.selectFrom(ROLES).orderBy(ROLES.ID).fetch().formatCSV()
                 + sql.fetchCount(io.wms.jooq.Tables.PRODUCTS)
-                + sql.fetchCount(io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS);
+                + sql.fetchCount(io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS)
+                + sql.selectFrom(io.wms.jooq.Tables.WAREHOUSES).orderBy(io.wms.jooq.Tables.WAREHOUSES.ID).fetch()
+                        .formatCSV()
+                + sql.selectFrom(io.wms.jooq.Tables.LOCATIONS).orderBy(io.wms.jooq.Tables.LOCATIONS.ID).fetch()
+                        .formatCSV();
     }
 }
