@@ -60,11 +60,11 @@ public interface LocationRepository {
     Location defaultLocation(Actor actor);
 
     /**
-     * Moves a location (and everything inside it) under another parent of its warehouse, or to the top level.
+     * Moves a location (and everything inside it) under another parent of its warehouse.
      *
      * @param actor           who moves it; needs {@code MANAGE_LOCATIONS}
      * @param id              the location
-     * @param parentId        the new parent; {@code null} for the top level
+     * @param parentId        the new parent, in the same warehouse
      * @param expectedVersion the version the caller read
      * @return the location after the move
      * @throws io.wms.core.error.ValidationException        if the new parent is the location itself or lies inside
@@ -74,7 +74,20 @@ public interface LocationRepository {
      * @throws io.wms.core.error.ConcurrentUpdateException  if the location changed since the caller read it
      * @throws io.wms.core.error.PermissionDeniedException  if the actor lacks {@code MANAGE_LOCATIONS}
      */
-    Location move(Actor actor, long id, Long parentId, long expectedVersion);
+    Location move(Actor actor, long id, long parentId, long expectedVersion);
+
+    /**
+     * Moves a location (and everything inside it) to the top level of its warehouse.
+     *
+     * @param actor           who moves it; needs {@code MANAGE_LOCATIONS}
+     * @param id              the location
+     * @param expectedVersion the version the caller read
+     * @return the location after the move
+     * @throws io.wms.core.error.NotFoundException          if the location is missing
+     * @throws io.wms.core.error.ConcurrentUpdateException  if the location changed since the caller read it
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor lacks {@code MANAGE_LOCATIONS}
+     */
+    Location moveToTopLevel(Actor actor, long id, long expectedVersion);
 
     /**
      * Deactivates an empty location: it receives no stock and is left out of picks until activated again.

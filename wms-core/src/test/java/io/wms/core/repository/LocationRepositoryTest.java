@@ -142,7 +142,7 @@ class LocationRepositoryTest {
         Location aisle = create("AISLE-1", null);
         locations.move(ADMIN, aisle.id(), zone.id(), aisle.version());
 
-        assertThatThrownBy(() -> locations.move(ADMIN, aisle.id(), null, aisle.version()))
+        assertThatThrownBy(() -> locations.moveToTopLevel(ADMIN, aisle.id(), aisle.version()))
                 .isInstanceOf(ConcurrentUpdateException.class);
     }
 

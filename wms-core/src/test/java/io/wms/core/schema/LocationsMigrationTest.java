@@ -90,7 +90,7 @@ class LocationsMigrationTest {
             assertThat(sql.fetchCount(PRODUCT_BATCH_TRACKS, PRODUCT_BATCH_TRACKS.LOCATION_ID.isNotNull())).isZero();
             assertThat(wms.inventory().verifyLedger(ADMIN)).isEmpty();
 
-            wms.inventory().pick(ADMIN, PickStock.of(sql.fetchValue("select id from products", Long.class), 4));
+            wms.inventory().pick(ADMIN, PickStock.of(sql.fetchValue(io.wms.jooq.Tables.PRODUCTS.ID), 4));
 
             assertThat(wms.inventory().verifyLedger(ADMIN)).isEmpty();
         }

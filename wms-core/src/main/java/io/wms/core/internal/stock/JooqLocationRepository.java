@@ -97,11 +97,21 @@ final class JooqLocationRepository implements LocationRepository {
     }
 
     @Override
-    public Location move(Actor actor, long id, Long parentId, long expectedVersion) {
+    public Location move(Actor actor, long id, long parentId, long expectedVersion) {
         actor.require(Permission.MANAGE_LOCATIONS);
-        if (parentId != null && parentId == id) {
+        if (parentId == id) {
             Validator.of("location move").add("parentId", Rule.CYCLE, "names the location itself").validate();
         }
+        return moveUnder(id, parentId, expectedVersion);
+    }
+
+    @Override
+    public Location moveToTopLevel(Actor actor, long id, long expectedVersion) {
+        actor.require(Permission.MANAGE_LOCATIONS);
+        return moveUnder(id, null, expectedVersion);
+    }
+
+    private Location moveUnder(long id, Long parentId, long expectedVersion) {
         return changed(id, expectedVersion, dsl.update(LOCATIONS)
                 .set(LOCATIONS.PARENT_ID, parentId)
                 .where(LOCATIONS.ID.eq(id).and(LOCATIONS.VERSION.eq(expectedVersion)))

@@ -602,16 +602,21 @@ final class StockStatements {
 
     private List<LedgerDiscrepancy> locationDiscrepancies() {
         Field<Long> location = coalesce(LEDGER.LOCATION_ID, DEFAULT_LOCATION).as("location_id");
-        Field<Long> ledgerSum = sum(LEDGER.QUANTITY_CHANGE).cast(SQLDataType.BIGINT).as("ledger_sum");
-        CommonTableExpression<?> proven = name("proven").as(select(LEDGER.PRODUCT_BATCH_ID, location, ledgerSum)
+        CommonTableExpression<?> located = name("located").as(select(LEDGER.PRODUCT_BATCH_ID, location,
+                LEDGER.QUANTITY_CHANGE)
                 .from(LEDGER)
-                .where(LEDGER.QUANTITY_CHANGE.isNotNull())
-                .groupBy(LEDGER.PRODUCT_BATCH_ID, location));
-        Field<Long> provenBatch = proven.field(LEDGER.PRODUCT_BATCH_ID);
-        Field<Long> provenLocation = proven.field(location);
+                .where(LEDGER.QUANTITY_CHANGE.isNotNull()));
+        Field<Long> locatedBatch = located.field(LEDGER.PRODUCT_BATCH_ID);
+        Field<Long> locatedLocation = located.field(location);
+        Field<Long> ledgerSum = sum(located.field(LEDGER.QUANTITY_CHANGE)).cast(SQLDataType.BIGINT).as("ledger_sum");
+        CommonTableExpression<?> proven = name("proven").as(select(locatedBatch, locatedLocation, ledgerSum)
+                .from(located)
+                .groupBy(locatedBatch, locatedLocation));
+        Field<Long> provenBatch = proven.field(locatedBatch);
+        Field<Long> provenLocation = proven.field(locatedLocation);
         Field<Long> provenSum = coalesce(proven.field(ledgerSum), inline(0L));
         Field<Integer> placed = coalesce(PLACE.QUANTITY, inline(0));
-        return dsl.with(proven)
+        return dsl.with(located, proven)
                 .select(coalesce(PLACE.PRODUCT_BATCH_ID, provenBatch), coalesce(PLACE.LOCATION_ID, provenLocation),
                         placed, provenSum)
                 .from(PLACE)
