@@ -3,6 +3,7 @@ package io.wms.core;
 import static io.wms.core.testing.WmsExtension.ADMIN;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,17 +18,25 @@ import io.wms.core.inventory.AdjustmentReason;
 import io.wms.core.inventory.Allocation;
 import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.LedgerDiscrepancy;
+import io.wms.core.inventory.LocatedAllocation;
+import io.wms.core.inventory.LocatedPick;
+import io.wms.core.inventory.PickInWarehouse;
 import io.wms.core.inventory.PickResult;
 import io.wms.core.inventory.PickStock;
 import io.wms.core.inventory.Receipt;
+import io.wms.core.inventory.ReceiveAtLocation;
 import io.wms.core.inventory.ReceiveStock;
+import io.wms.core.inventory.TransferStock;
+import io.wms.core.model.Location;
+import io.wms.core.model.Warehouse;
+import io.wms.core.repository.NewLocation;
 import io.wms.core.testing.WmsExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Runs the snippet of the "Moving stock" section of the README, so that it keeps compiling and
- * keeps doing what the text says.
+ * Runs the snippets of the "Moving stock" section of the README, so that they keep compiling and
+ * keep doing what the text says.
  */
 class ReadmeMovingStockExampleTest {
 
@@ -69,5 +78,41 @@ class ReadmeMovingStockExampleTest {
         assertThat(wms.stockReports().history(ADMIN, receipt.batchId())).hasSize(5);
         assertThat(wms.stockReports().stockPerProduct(ADMIN)).singleElement()
                 .satisfies(stock -> assertThat(stock.usable()).isEqualTo(88));
+    }
+
+    @Test
+    void theLocationsSnippetRunsAndLeavesAProvenLedger() {
+        Wms wms = extension.wms();
+        long milkId = extension.sql().insertInto(PRODUCTS).set(PRODUCTS.NAME, "Milk")
+                .returning(PRODUCTS.ID).fetchSingle().getId();
+        Actor planner = WmsExtension.actor(Permission.MANAGE_LOCATIONS, Permission.READ_CATALOG);
+        Actor clerk = WmsExtension.actor(Permission.RECEIVE_STOCK);
+        Actor picker = WmsExtension.actor(Permission.PICK_STOCK);
+        Actor auditor = WmsExtension.actor(Permission.READ_CATALOG);
+
+        // readme-snippet: moving-stock-locations
+        Warehouse main = wms.warehouses().defaultWarehouse(planner);     // MAIN, made by the migration
+        Location aisle = wms.locations().create(planner, new NewLocation(main.id(), null, "A", "Aisle A", null));
+        Location bin1 = wms.locations().create(planner, new NewLocation(main.id(), aisle.id(), "A-01", null, 1));
+        Location bin2 = wms.locations().create(planner, new NewLocation(main.id(), aisle.id(), "A-02", null, 2));
+
+        Receipt lot = wms.inventory().receiveAt(clerk, new ReceiveAtLocation(bin2.id(), milkId, "LOT-7", 40,
+                null, LocalDate.of(2026, 4, 30), "delivery 8", "delivery-8-lot-7"));
+        wms.inventory().transfer(picker, new TransferStock(lot.batchId(), bin2.id(), bin1.id(), 10, "replenish",
+                "replenish-a01-1"));                                      // two ledger rows, -10 and +10
+
+        LocatedPick pick = wms.inventory().pickInWarehouse(picker,
+                new PickInWarehouse(main.id(), milkId, 15, 0, "order 1002", "order-1002"));
+        for (LocatedAllocation taken : pick.allocations()) {               // A-01 first: lower pick sequence
+            System.out.println(taken.batchNumber() + " at " + taken.locationId() + ": " + taken.quantity());
+        }
+        List<LedgerDiscrepancy> wrong = wms.inventory().verifyLedger(auditor);  // also proves every location
+        // readme-snippet-end
+
+        assertThat(wrong).isEmpty();
+        assertThat(pick.allocations()).extracting(LocatedAllocation::locationId, LocatedAllocation::quantity)
+                .containsExactly(tuple(bin1.id(), 10), tuple(bin2.id(), 5));
+        assertThat(wms.locations().stock(auditor, bin2.id(), 10).items()).singleElement()
+                .satisfies(stock -> assertThat(stock.quantity()).isEqualTo(25));
     }
 }

@@ -15,15 +15,21 @@ import io.wms.core.model.ProductBatch;
  * <li>Each operation checks the actor's permission first, validates its input before any statement (a
  *     {@link io.wms.core.error.ValidationException} names every failing field), and runs in one transaction: it is
  *     applied completely or not at all.</li>
- * <li>Each batch it changes gets exactly one new ledger row ({@code product_batch_tracks}) in the same transaction,
- *     naming the actor's user, the signed quantity change and the quantity after. {@link #verifyLedger(Actor)} proves it.</li>
+ * <li>Each batch it changes gets exactly one new ledger row ({@code product_batch_tracks}) per location it moves
+ *     units at, in the same transaction, naming the actor's user, the location, the signed quantity change and the
+ *     batch's quantity after. {@link #verifyLedger(Actor)} proves it, per batch and per location.</li>
+ * <li>Stock is held per batch and location. The operations that name no location act on the default location of the
+ *     default warehouse, where all stock of a host that has no use for locations is: receipts, corrections,
+ *     disposals, returns and picks from a named batch move units there; {@link #pick(Actor, PickStock)} picks
+ *     across every active location of the default warehouse.</li>
  * <li>Stock exists only in a live batch of a live product: a soft-deleted product's batches are neither moved nor
  *     counted by any operation or report ({@code NotFoundException}) until the product is restored.</li>
  * <li>A batch is expired from the day after its expiry date in the warehouse's time zone (the library's one expiry
  *     rule), whether or not the {@linkplain #sweepExpired(Actor) sweep} has marked it yet: expired stock is never
  *     picked and never received.</li>
- * <li>Quantities never go negative and no update is lost under concurrency. Picks lock a product's candidate batches
- *     in id order, so two operations never deadlock each other; a serialization failure or deadlock with other
+ * <li>Quantities never go negative, at no location, and no update is lost under concurrency. Every movement locks a
+ *     batch before its units at locations, batches in id order and a batch's locations in location id order, so two
+ *     operations never deadlock each other; a serialization failure or deadlock with other
  *     clients is retried up to {@value #MAX_ATTEMPTS} times in all, then surfaces as
  *     {@link io.wms.core.error.RetryableException}. Inside a caller's own transaction nothing is retried: the
  *     caller's transaction decides.</li>
@@ -80,9 +86,10 @@ public interface InventoryService {
 
     /**
      * Picks units of a product first-expired, first-out: from its live, active batches that are not expired and have
-     * the requested shelf life left, earliest expiry date first, batches without expiry date last, ties by batch id.
-     * All or nothing. A batch that gives its last unit becomes depleted. One ledger row {@code picked} per batch
-     * touched. Needs {@code PICK_STOCK}.
+     * the requested shelf life left, at the active locations of the default warehouse, earliest expiry date first,
+     * batches without expiry date last, then by the locations' pick sequence, ties by batch id. All or nothing. A
+     * batch that gives its last unit becomes depleted. One allocation per batch, one ledger row {@code picked} per
+     * batch and location touched. Needs {@code PICK_STOCK}.
      *
      * @param actor   who picks; never {@code null}
      * @param command the pick; never {@code null}
