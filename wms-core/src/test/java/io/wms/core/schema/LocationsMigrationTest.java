@@ -2,14 +2,21 @@ package io.wms.core.schema;
 
 import static io.wms.core.testing.WmsExtension.ADMIN;
 import static io.wms.jooq.Tables.BATCH_LOCATIONS;
+import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.wms.core.Wms;
 import io.wms.core.inventory.PickStock;
+import io.wms.core.inventory.ReceiveAtLocation;
+import io.wms.core.inventory.ReceiveStock;
 import io.wms.core.model.Location;
+import io.wms.core.repository.NewLocation;
 import io.wms.core.testing.TestSql;
+import io.wms.migration.TableRows;
+import io.wms.migration.UndoRefusedException;
 import io.wms.migration.WmsMigrations;
 import io.wms.testkit.WmsDatabaseExtension;
 import org.flywaydb.core.Flyway;
@@ -19,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * V14 puts the stock of a database migrated before locations into the default location, without rewriting the
- * ledger, and the ledger check proves it afterwards.
+ * ledger, and the ledger check proves it afterwards; U14 drops locations only when that loses nothing but the
+ * defaults, unless told to drop data.
  */
 class LocationsMigrationTest {
 
@@ -94,5 +102,41 @@ class LocationsMigrationTest {
 
             assertThat(wms.inventory().verifyLedger(ADMIN)).isEmpty();
         }
+    }
+
+    @Test
+    void undoingLocationsThatHeldNothingButTheDefaultNeedsNoDropDataAndKeepsTheStock() {
+        WmsMigrations migrations = WmsMigrations.on(database.dataSource());
+        migrations.migrate();
+        DSLContext sql = TestSql.on(database.dataSource());
+        try (Wms wms = Wms.create(database.dataSource())) {
+            long bread = sql.insertInto(PRODUCTS).set(PRODUCTS.NAME, "Rye bread").returning(PRODUCTS.ID)
+                    .fetchSingle().getId();
+            wms.inventory().receive(ADMIN, ReceiveStock.of(bread, "L-1", 6));
+        }
+
+        migrations.undo("13");
+
+        assertThat(sql.fetchValue("select quantity from product_batches", Integer.class)).isEqualTo(6);
+        assertThat(migrations.currentVersion()).isEqualTo("13");
+    }
+
+    @Test
+    void undoingLocationsRefusesWhileABinHoldsStockNamingWhatWouldBeLost() {
+        WmsMigrations migrations = WmsMigrations.on(database.dataSource());
+        migrations.migrate();
+        DSLContext sql = TestSql.on(database.dataSource());
+        try (Wms wms = Wms.create(database.dataSource())) {
+            long bread = sql.insertInto(PRODUCTS).set(PRODUCTS.NAME, "Rye bread").returning(PRODUCTS.ID)
+                    .fetchSingle().getId();
+            Location bin = wms.locations().create(ADMIN, new NewLocation(
+                    wms.warehouses().defaultWarehouse(ADMIN).id(), null, "BIN-1", null, null));
+            wms.inventory().receiveAt(ADMIN, ReceiveAtLocation.of(bin.id(), bread, "L-1", 6));
+        }
+
+        assertThatThrownBy(() -> migrations.undo("13"))
+                .isInstanceOfSatisfying(UndoRefusedException.class, refused -> assertThat(refused.tablesWithRows())
+                        .extracting(TableRows::table).containsExactlyInAnyOrder("locations", "batch_locations"));
+        assertThat(migrations.currentVersion()).isEqualTo(migrations.latestVersion());
     }
 }

@@ -187,10 +187,17 @@ class OwnSchemaTest {
             ALTER TABLE public.product_batches SET SCHEMA wms;
             ALTER TABLE public.product_batch_tracks SET SCHEMA wms;
             ALTER TABLE public.idempotency_keys SET SCHEMA wms;
+            ALTER TABLE public.warehouses SET SCHEMA wms;
+            ALTER TABLE public.locations SET SCHEMA wms;
+            ALTER TABLE public.batch_locations SET SCHEMA wms;
             ALTER TABLE public.flyway_schema_history SET SCHEMA wms;
             ALTER FUNCTION public.wms_touch_row() SET SCHEMA wms;
             ALTER FUNCTION public.wms_guard_ledger() SET SCHEMA wms;
             ALTER FUNCTION public.wms_refuse_ledger_truncate() SET SCHEMA wms;
+            ALTER FUNCTION public.wms_place_batch_quantity() SET SCHEMA wms;
+            ALTER FUNCTION public.wms_check_batch_sum() SET SCHEMA wms;
+            ALTER FUNCTION public.wms_name_ledger_location() SET SCHEMA wms;
+            ALTER FUNCTION public.wms_refuse_location_cycle() SET SCHEMA wms;
             COMMIT;
             """;
 
