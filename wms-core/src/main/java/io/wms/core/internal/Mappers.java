@@ -104,6 +104,6 @@ public final class Mappers {
     public static ProductBatchTrack track(ProductBatchTracksRecord row) {
         return new ProductBatchTrack(row.getId(), row.getProductBatchId(), row.getUserId(), row.getActorName(),
                 row.getAction(), row.getDescription(), row.getQuantityChange(),
-                row.getQuantityAfter(), row.getCreatedAt());
+                row.getQuantityAfter(), row.getCreatedAt(), row.getLocationId());
     }
 }

@@ -2,9 +2,11 @@ package io.wms.core.internal.seeding;
 
 import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
+import static io.wms.jooq.Tables.LOCATIONS;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
+import static io.wms.jooq.Tables.WAREHOUSES;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
@@ -189,13 +191,20 @@ final class SyntheticDataGenerator {
         }, PRODUCT_BATCHES.ID, PRODUCT_BATCHES.PRODUCT_ID, PRODUCT_BATCHES.BATCH_NUMBER, PRODUCT_BATCHES.QUANTITY,
                 PRODUCT_BATCHES.MANUFACTURING_DATE, PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.STATUS));
 
+        // The batches' units are in the default location, where the database placed them: the rows name it, so that
+        // no row needs the trigger that names it for writers that do not.
+        long defaultLocation = transaction.select(LOCATIONS.ID)
+                .from(LOCATIONS)
+                .join(WAREHOUSES).on(WAREHOUSES.ID.eq(LOCATIONS.WAREHOUSE_ID))
+                .where(WAREHOUSES.IS_DEFAULT.isTrue().and(LOCATIONS.IS_DEFAULT.isTrue()))
+                .fetchSingle(LOCATIONS.ID);
         loads.add(copy(transaction, connection, PRODUCT_BATCH_TRACKS, plan.tracks(), System.nanoTime(), rows -> {
             for (int index = 0; index < plan.batches(); index++) {
                 History history = new History(historySeed, index, movements[index], now);
-                history.write(rows, firstBatch + index);
+                history.write(rows, firstBatch + index, defaultLocation);
             }
         }, PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, PRODUCT_BATCH_TRACKS.ACTION, PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE,
-                PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, PRODUCT_BATCH_TRACKS.CREATED_AT));
+                PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, PRODUCT_BATCH_TRACKS.CREATED_AT, PRODUCT_BATCH_TRACKS.LOCATION_ID));
         return new GenerationReport(loads);
     }
 
@@ -293,7 +302,7 @@ final class SyntheticDataGenerator {
             return quantity;
         }
 
-        void write(Rows rows, long batchId) throws IOException {
+        void write(Rows rows, long batchId, long locationId) throws IOException {
             SplittableRandom steps = new SplittableRandom(seed + 1);
             int quantity = 0;
             Instant at = now.minus(Duration.ofDays(ageDays));
@@ -308,7 +317,8 @@ final class SyntheticDataGenerator {
                         .text(PRODUCT_BATCH_TRACKS.ACTION, action)
                         .integer(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE, change)
                         .integer(PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, quantity)
-                        .timestamp(PRODUCT_BATCH_TRACKS.CREATED_AT, at);
+                        .timestamp(PRODUCT_BATCH_TRACKS.CREATED_AT, at)
+                        .bigint(PRODUCT_BATCH_TRACKS.LOCATION_ID, locationId);
                 at = at.plusSeconds(spacingSeconds);
             }
         }
