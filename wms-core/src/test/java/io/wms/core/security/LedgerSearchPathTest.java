@@ -97,7 +97,9 @@ class LedgerSearchPathTest {
                 """).getValues(0, String.class)).isEmpty();
         assertThat(extension.sql().fetch("select p.proname from pg_catalog.pg_proc p"
                 + " where p.pronamespace = current_schema()::regnamespace").getValues(0, String.class))
-                .containsExactlyInAnyOrder("wms_touch_row", "wms_guard_ledger", "wms_refuse_ledger_truncate");
+                .containsExactlyInAnyOrder("wms_touch_row", "wms_guard_ledger", "wms_refuse_ledger_truncate",
+                        "wms_place_batch_quantity", "wms_check_batch_sum", "wms_name_ledger_location",
+                        "wms_refuse_location_cycle");
     }
 
     /** Shadows a table with an empty temporary one, as an attacker's session would, then runs the change there. */
