@@ -149,7 +149,7 @@ final class FullTrackingQuery {
                     (Long) ledger[2], LEDGER_ACTION.from((String) ledger[3]), (String) ledger[4], (Integer) ledger[5],
                     (Integer) ledger[6], instant(ledger[7]), (String) ledger[8], (Long) ledger[9]));
             User user = ledger[10] == null ? null : new User((Long) ledger[10], (String) ledger[11],
-                    instant(ledger[12]), instant(ledger[13]), instant(ledger[14]), (Long) ledger[15]));
+                    instant(ledger[12]), instant(ledger[13]), instant(ledger[14]), (Long) ledger[15]);
             histories.computeIfAbsent(track.productBatchId(), batch -> new ArrayList<>())
                     .add(new TrackEntry(track, user));
         }
