@@ -2,6 +2,8 @@ package io.wms.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
+import io.wms.core.inventory.PickAtLocation;
+import io.wms.core.inventory.PickInWarehouse;
 import io.wms.core.inventory.PickStock;
 import io.wms.core.inventory.ReceiveIntoBatch;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -124,6 +126,32 @@ public class OperationBenchmarks {
     @Benchmark
     public long pick_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.pick);
+    }
+
+    /** Pick one unit first-expired, first-out over 5 batches at the warehouse's locations, through the wms API. */
+    @Benchmark
+    public Object pickInWarehouse_wms(Warehouse warehouse) {
+        return warehouse.wms.inventory().pickInWarehouse(Warehouse.ACTOR,
+                new PickInWarehouse(warehouse.warehouseId, warehouse.pickProductId, 1, 0, null, null));
+    }
+
+    /** Pick one unit first-expired, first-out over 5 batches at the warehouse's locations, on plain JDBC. */
+    @Benchmark
+    public long pickInWarehouse_jdbc(Warehouse warehouse) {
+        return JdbcReplay.replay(warehouse.pool, warehouse.pickInWarehouse);
+    }
+
+    /** Pick one unit first-expired, first-out over 5 batches at one location, through the wms API. */
+    @Benchmark
+    public Object pickAtLocation_wms(Warehouse warehouse) {
+        return warehouse.wms.inventory().pickAtLocation(Warehouse.ACTOR,
+                new PickAtLocation(warehouse.pickLocationId, warehouse.pickProductId, 1, 0, null, null));
+    }
+
+    /** Pick one unit first-expired, first-out over 5 batches at one location, on plain JDBC. */
+    @Benchmark
+    public long pickAtLocation_jdbc(Warehouse warehouse) {
+        return JdbcReplay.replay(warehouse.pool, warehouse.pickAtLocation);
     }
 
     /** Find a product by id for a user, whose live roles wms checks first, through the wms API. */

@@ -11,6 +11,8 @@ import io.wms.core.Wms;
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
 import io.wms.core.auth.RolePermissions;
+import io.wms.core.inventory.PickAtLocation;
+import io.wms.core.inventory.PickInWarehouse;
 import io.wms.core.inventory.PickStock;
 import io.wms.core.inventory.ReceiveIntoBatch;
 import io.wms.core.inventory.ReceiveStock;
@@ -56,6 +58,8 @@ public class Warehouse {
     long trackedProductId;
     long pickProductId;
     long receiveBatchId;
+    long warehouseId;
+    long pickLocationId;
     ProductQuery byName;
     ProductQuery search;
     PageRequest deepPage;
@@ -73,6 +77,8 @@ public class Warehouse {
     RecordedOperation nameSearch;
     RecordedOperation receive;
     RecordedOperation pick;
+    RecordedOperation pickInWarehouse;
+    RecordedOperation pickAtLocation;
     RecordedOperation inventoryReport;
     RecordedOperation findByIdAsUser;
     RecordedOperation pickAsUser;
@@ -88,6 +94,8 @@ public class Warehouse {
         trackedProductId = productWithHistory(10, 10);
         pickProductId = productWithHistory(5, 1);
         receiveBatchId = wms.batches().byProduct(ACTOR, pickProductId).get(0).id();
+        warehouseId = wms.warehouses().defaultWarehouse(ACTOR).id();
+        pickLocationId = wms.locations().defaultLocation(ACTOR).id();
         byName = new ProductQuery(null, null, null, null, null, null, null, null, ProductSort.NAME, SortDirection.ASC);
         search = new ProductQuery("widget", null, null, null, null, null, null, null, ProductSort.NAME,
                 SortDirection.ASC);
@@ -114,6 +122,10 @@ public class Warehouse {
                     new ReceiveIntoBatch(receiveBatchId, 1, null, null)));
             pick = recorder.record(() -> recording.inventory().pick(ACTOR,
                     new PickStock(pickProductId, 1, 0, null, null)));
+            pickInWarehouse = recorder.record(() -> recording.inventory().pickInWarehouse(ACTOR,
+                    new PickInWarehouse(warehouseId, pickProductId, 1, 0, null, null)));
+            pickAtLocation = recorder.record(() -> recording.inventory().pickAtLocation(ACTOR,
+                    new PickAtLocation(pickLocationId, pickProductId, 1, 0, null, null)));
             inventoryReport = recorder.record(() -> recording.stockReports().inventoryReport(ACTOR));
             findByIdAsUser = recorder.record(() -> recording.products().findById(userActor, productId));
             pickAsUser = recorder.record(() -> recording.inventory().pick(userActor,

@@ -96,7 +96,8 @@ class DeferredIndexesAndKeysTest {
         extension.wms().seeding().generate(SYSTEM, PLAN);
 
         assertThat(extension.sql().fetchCount(DSL.table("pg_constraint"),
-                DSL.condition("connamespace = current_schema()::regnamespace and not convalidated"))).isZero();
+                DSL.condition("connamespace = current_schema()::regnamespace and contype = 'f' and not convalidated")))
+                .as("foreign keys left unvalidated (V14's NOT VALID check binds new rows only, by design)").isZero();
         assertThatThrownBy(() -> new Fixtures(extension.sql()).batch(Long.MAX_VALUE, "ORPHAN", 1, null,
                 BatchStatus.ACTIVE))
                 .isInstanceOfSatisfying(DataAccessException.class,
