@@ -24,11 +24,13 @@ import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
@@ -37,6 +39,7 @@ import io.wms.core.internal.LedgerActor;
 import io.wms.core.internal.LiveStock;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.RenderedStatement;
+import io.wms.core.internal.Transactions;
 import io.wms.core.inventory.AdjustStock;
 import io.wms.core.inventory.Allocation;
 import io.wms.core.inventory.LedgerDiscrepancy;
@@ -59,8 +62,6 @@ import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.Record1;
-import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -110,17 +111,21 @@ final class StockStatements {
     private static final Param<String> ACTOR_NAME = DSL.param("actorName", LEDGER.ACTOR_NAME.getDataType());
     private static final Param<String> NOTE = DSL.param("note", LEDGER.DESCRIPTION.getDataType());
 
-    /** The columns of a pick's rows, as {@link #pickStatement} selects them, for reading them by type. */
     private static final Field<Long> AVAILABLE = field(name("available"), SQLDataType.BIGINT);
     private static final Field<Long> TAKEN = field(name("taken"), SQLDataType.BIGINT);
-    private static final List<Field<?>> PICK_COLUMNS = List.of(AVAILABLE, BATCH.ID, BATCH.BATCH_NUMBER,
-            BATCH.EXPIRY_DATE, TAKEN, BATCH.QUANTITY);
 
+    /** A row of a pick, read by position from the columns {@link #pickStatement} selects, in that order. */
+    private record PickRow(long available, Allocation allocation) {
+    }
+
+    private final Transactions transactions;
     private final DSLContext dsl;
     private final ExpiryPolicy expiry;
     private final RenderedStatement pick;
 
-    StockStatements(DSLContext dsl, ExpiryPolicy expiry) {
+    StockStatements(Transactions transactions, ExpiryPolicy expiry) {
+        this.transactions = transactions;
+        DSLContext dsl = transactions.dsl();
         this.dsl = dsl;
         this.expiry = expiry;
         this.pick = new RenderedStatement(dsl, pickStatement(dsl, expiry), PRODUCT, WANTED, FIRST_USABLE_DAY, USER,
@@ -133,26 +138,24 @@ final class StockStatements {
      * appends one ledger row per batch taken from.
      */
     PickOutcome pickFirstExpiredFirstOut(Actor actor, PickStock command) {
-        Map<String, Object> values = new HashMap<>();
-        values.put(PRODUCT.getParamName(), command.productId());
-        values.put(WANTED.getParamName(), (long) command.quantity());
-        values.put(FIRST_USABLE_DAY.getParamName(), expiry.firstUsableDay(command.minimumShelfLifeDays()));
-        values.put(USER.getParamName(), LedgerActor.userId(actor));
-        values.put(ACTOR_NAME.getParamName(), LedgerActor.name(actor));
-        values.put(NOTE.getParamName(), command.note());
-        Result<Record> rows = pick.bind(dsl, values).coerce(PICK_COLUMNS).fetch();
-        List<Allocation> allocations = rows.stream()
-                .filter(row -> row.get(BATCH.ID) != null)
-                .map(row -> new Allocation(row.get(BATCH.ID), row.get(BATCH.BATCH_NUMBER),
-                        row.get(BATCH.EXPIRY_DATE), Math.toIntExact(row.get(TAKEN)), row.get(BATCH.QUANTITY)))
-                .toList();
-        return new PickOutcome(rows.get(0).get(AVAILABLE), allocations);
+        List<PickRow> rows = pick.list(transactions, StockStatements::pickRow, command.productId(),
+                (long) command.quantity(), expiry.firstUsableDay(command.minimumShelfLifeDays()),
+                LedgerActor.userId(actor), LedgerActor.name(actor), command.note());
+        List<Allocation> allocations = rows.stream().map(PickRow::allocation).filter(Objects::nonNull).toList();
+        return new PickOutcome(rows.get(0).available(), allocations);
+    }
+
+    private static PickRow pickRow(ResultSet row) throws SQLException {
+        long available = row.getLong(1);
+        long batchId = row.getLong(2);
+        return new PickRow(available, row.wasNull() ? null : new Allocation(batchId, row.getString(3),
+                row.getObject(4, LocalDate.class), Math.toIntExact(row.getLong(5)), row.getInt(6)));
     }
 
     /**
-     * The pick, built once with parameters for its values: its rows have the {@link #PICK_COLUMNS}, the units
-     * available, then the batch taken from, its number, its expiry date, the units taken and the units left (all
-     * {@code NULL} on the one row of a pick that took nothing).
+     * The pick, built once with parameters for its values: its rows have, in this order, the units available, then
+     * the batch taken from, its number, its expiry date, the units taken and the units left (all {@code NULL} on the
+     * one row of a pick that took nothing).
      */
     private static Query pickStatement(DSLContext dsl, ExpiryPolicy expiry) {
         CommonTableExpression<?> candidates = name("candidates").as(
