@@ -34,6 +34,7 @@ import io.wms.core.seed.TableLoad;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
 import io.wms.testkit.network.TcpRelay;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -102,6 +103,14 @@ public final class BenchmarkRunner {
         Files.writeString(output, report, StandardCharsets.UTF_8);
     }
 
+    /** JMH's GC profiler's normalised allocation rate: the bytes one operation allocates, or NaN if not measured. */
+    private static double allocatedBytesPerOperation(RunResult result) {
+        return result.getSecondaryResults().entrySet().stream()
+                .filter(entry -> entry.getKey().endsWith("gc.alloc.rate.norm"))
+                .mapToDouble(entry -> entry.getValue().getScore())
+                .findFirst().orElse(Double.NaN);
+    }
+
     private static String loadWarehouse(WmsTestDatabase database, GenerationPlan plan) {
         try (HikariDataSource pool = Warehouse.poolFor(database, 4); Wms wms = Wms.create(pool)) {
             GenerationReport generated = wms.seeding().generate(Warehouse.ACTOR, plan);
@@ -138,7 +147,9 @@ public final class BenchmarkRunner {
                 + HibernateBenchmarks.class.getSimpleName() + ")";
         Options options = new OptionsBuilder()
                 .include(only == null ? benchmarks : benchmarks + "\\.(" + only + ")_")
-                .forks(1)
+                // Three forks, so that one JVM's JIT luck does not decide a ratio; allocation measured beside time.
+                .forks(smoke ? 1 : 3)
+                .addProfiler(GCProfiler.class)
                 .warmupIterations(smoke ? 1 : 3).warmupTime(TimeValue.seconds(smoke ? 1 : 2))
                 .measurementIterations(smoke ? 1 : 5).measurementTime(TimeValue.seconds(smoke ? 1 : 2))
                 .jvmArgsAppend("-D" + URL_PROPERTY + "=" + url,
@@ -152,17 +163,22 @@ public final class BenchmarkRunner {
             String operation = method.substring(0, method.lastIndexOf('_'));
             String side = method.substring(method.lastIndexOf('_') + 1);
             byOperation.computeIfAbsent(operation, key -> new LinkedHashMap<>()).put(side, new double[] {
-                    result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()});
+                    result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
+                    allocatedBytesPerOperation(result)});
         }
         StringBuilder table = new StringBuilder(title
-                + "| operation | wms µs/op | JDBC µs/op | wms / JDBC | Hibernate µs/op | Hibernate / wms |\n"
-                + "|---|---:|---:|---:|---:|---:|\n");
+                + "| operation | wms µs/op | JDBC µs/op | wms / JDBC (99.9% interval) | wms B/op | JDBC B/op "
+                + "| Hibernate µs/op | Hibernate / wms |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
         byOperation.forEach((operation, sides) -> {
             double[] wms = sides.get("wms");
             double[] jdbc = sides.get("jdbc");
             double[] hibernate = sides.get("hibernate");
-            table.append(String.format(Locale.ROOT, "| %s | %.1f ± %.1f | %.1f ± %.1f | %.2f | %s | %s |%n", operation,
+            table.append(String.format(Locale.ROOT,
+                    "| %s | %.1f ± %.1f | %.1f ± %.1f | %.2f (%.2f–%.2f) | %,.0f | %,.0f | %s | %s |%n", operation,
                     wms[0], wms[1], jdbc[0], jdbc[1], wms[0] / jdbc[0],
+                    (wms[0] - wms[1]) / (jdbc[0] + jdbc[1]), (wms[0] + wms[1]) / Math.max(jdbc[0] - jdbc[1], 1e-9),
+                    wms[2], jdbc[2],
                     hibernate == null ? "" : String.format(Locale.ROOT, "%.1f ± %.1f", hibernate[0], hibernate[1]),
                     hibernate == null ? "" : String.format(Locale.ROOT, "%.2f", hibernate[0] / wms[0])));
         });

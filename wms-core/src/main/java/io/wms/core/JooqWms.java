@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.wms.core.auth.AuthService;
+import io.wms.core.internal.StatementLog;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.inventory.InventoryService;
@@ -25,7 +26,6 @@ import io.wms.jooq.Public;
 import io.wms.migration.MigrationResult;
 import io.wms.migration.WmsMigrations;
 import org.jooq.Configuration;
-import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.conf.MappedSchema;
 import org.jooq.conf.RenderMapping;
@@ -54,10 +54,11 @@ final class JooqWms implements Wms {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JooqWms(DataSource dataSource, HikariDataSource ownedPool, DataSource migrationDataSource, String schema,
-                    WmsSettings settings, OperationListener listener, Configuration jooqConfiguration) {
+                    WmsSettings settings, OperationListener listener, Configuration jooqConfiguration,
+                    StatementLog log) {
         this.ownedPool = ownedPool;
         this.migrations = WmsMigrations.on(migrationDataSource == null ? dataSource : migrationDataSource, schema);
-        Transactions transactions = new Transactions(dataSource, jooqConfiguration);
+        Transactions transactions = new Transactions(dataSource, jooqConfiguration, log);
         this.operations = new WiredOperations(transactions, settings, dataSource, schema, listener);
     }
 
@@ -66,8 +67,9 @@ final class JooqWms implements Wms {
                         WmsSettings settings, OperationListener listener, LogLevel logLevel) {
         HikariDataSource pool = ConnectionPools.open(config);
         try {
+            StatementLog log = StatementLog.at(StatementLogger.detail(logLevel));
             return start(new JooqWms(pool, pool, migrationDataSource, schema, settings, listener,
-                    jooqConfiguration(schema, logLevel)), migrate, listener);
+                    jooqConfiguration(schema, log), log), migrate, listener);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -77,18 +79,18 @@ final class JooqWms implements Wms {
     /** Opens an instance on the host's data source, which the host keeps owning. */
     static JooqWms wrap(DataSource dataSource, DataSource migrationDataSource, String schema, boolean migrate,
                         WmsSettings settings, OperationListener listener, LogLevel logLevel) {
+        StatementLog log = StatementLog.at(StatementLogger.detail(logLevel));
         return start(new JooqWms(dataSource, null, migrationDataSource, schema, settings, listener,
-                jooqConfiguration(schema, logLevel)), migrate, listener);
+                jooqConfiguration(schema, log), log), migrate, listener);
     }
 
     /**
-     * Opens an instance on a data source whose every statement an observer sees: how the library's own tests count
-     * round trips and read plans, on exactly the statements and services a host gets.
+     * Opens an instance on a data source that a test observes, logging nothing: how the library's own tests count
+     * round trips and read plans at the JDBC level, on exactly the statements and services a host gets.
      */
-    static JooqWms observed(DataSource dataSource, WmsSettings settings, ExecuteListener observer) {
+    static JooqWms observed(DataSource dataSource, WmsSettings settings) {
         return new JooqWms(dataSource, null, null, WmsMigrations.DEFAULT_SCHEMA, settings, null,
-                jooqConfiguration(WmsMigrations.DEFAULT_SCHEMA, LogLevel.SILENT)
-                        .set(new DefaultExecuteListenerProvider(observer)));
+                jooqConfiguration(WmsMigrations.DEFAULT_SCHEMA, StatementLog.SILENT), StatementLog.SILENT);
     }
 
     private static JooqWms start(JooqWms wms, boolean migrate, OperationListener listener) {
@@ -101,7 +103,7 @@ final class JooqWms implements Wms {
         return wms;
     }
 
-    private static Configuration jooqConfiguration(String schema, LogLevel logLevel) {
+    private static Configuration jooqConfiguration(String schema, StatementLog log) {
         Configuration configuration = new DefaultConfiguration()
                 .set(SQLDialect.POSTGRES)
                 // Native java.time binding lets pgjdbc decode binary timestamps instead of formatting and re-parsing text.
@@ -112,8 +114,8 @@ final class JooqWms implements Wms {
                         .withRenderMapping(new RenderMapping().withSchemata(
                                 new MappedSchema().withInput(GENERATED_SCHEMA).withOutput(schema)))
                         .withBindOffsetDateTimeType(true).withBindOffsetTimeType(true));
-        return logLevel == LogLevel.SILENT ? configuration
-                : configuration.set(new DefaultExecuteListenerProvider(new StatementLogger(logLevel)));
+        return log.isSilent() ? configuration
+                : configuration.set(new DefaultExecuteListenerProvider(new StatementLogger(log)));
     }
 
     @Override

@@ -72,6 +72,14 @@ class PackageLayoutTest {
         }
     }
 
+    @Test
+    void theModulesOnSpringAndOnTestLibrariesNameTheirAutomaticModule() {
+        assertThat(read(Path.of("../wms-testkit/pom.xml")))
+                .contains("<Automatic-Module-Name>io.wms.testkit</Automatic-Module-Name>");
+        assertThat(read(Path.of("../wms-spring-boot-starter/pom.xml")))
+                .contains("<Automatic-Module-Name>io.wms.spring.boot</Automatic-Module-Name>");
+    }
+
     private static Map<String, Set<String>> packageImports() {
         Set<String> packages = new TreeSet<>();
         forEachSource((file, source) -> packages.add(packageOf(source)));

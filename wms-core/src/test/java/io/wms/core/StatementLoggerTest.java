@@ -4,12 +4,13 @@ import static io.wms.jooq.Tables.CATEGORIES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 
 import io.wms.core.LogLevel;
 import io.wms.core.StatementLogger;
+import io.wms.core.internal.StatementLog;
+import io.wms.core.testing.RecordingLogger;
 import io.wms.core.testing.TestSql;
 import io.wms.testkit.WmsDatabaseExtension;
 import org.jooq.DSLContext;
@@ -17,14 +18,14 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.Logger;
 
 class StatementLoggerTest {
 
     @RegisterExtension
     static final WmsDatabaseExtension database = WmsDatabaseExtension.migrated();
 
-    private final List<String> logged = new ArrayList<>();
+    private final RecordingLogger recording = new RecordingLogger();
+    private final List<String> logged = recording.lines();
 
     @Test
     void infoLogsEveryStatementWithPlaceholdersNeverValues() {
@@ -47,8 +48,8 @@ class StatementLoggerTest {
     }
 
     @Test
-    void warnLogsASlowStatement() {
-        sql(LogLevel.WARN).execute("select pg_sleep(0.25)");
+    void warnLogsAStatementSlowerThanTheThreshold() {
+        sql(LogLevel.WARN, Duration.ofMillis(1)).execute("select pg_sleep(0.05)");
 
         assertThat(logged).singleElement().asString().startsWith("WARN Slow statement");
     }
@@ -61,32 +62,15 @@ class StatementLoggerTest {
         assertThat(logged).singleElement().asString().startsWith("ERROR Statement failed (42P01)");
     }
 
+    /** A context whose statements are logged, none of them slow enough for WARN however busy the machine is. */
     private DSLContext sql(LogLevel level) {
-        DSLContext sql = TestSql.on(database.dataSource());
-        sql.configuration().set(new DefaultExecuteListenerProvider(new StatementLogger(level, recordingLogger())));
-        return sql;
+        return sql(level, Duration.ofHours(1));
     }
 
-    /** An slf4j logger that writes "LEVEL message" lines, with the {} placeholders filled, into {@link #logged}. */
-    private Logger recordingLogger() {
-        return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
-                (proxy, method, arguments) -> {
-                    String name = method.getName();
-                    if (name.startsWith("is")) {
-                        return true;
-                    }
-                    if (List.of("error", "warn", "info").contains(name) && arguments != null
-                            && arguments[0] instanceof String format) {
-                        Object[] values = arguments.length == 2 && arguments[1] instanceof Object[] many ? many
-                                : java.util.Arrays.copyOfRange(arguments, 1, arguments.length);
-                        String message = format;
-                        for (Object value : values) {
-                            message = message.replaceFirst("\\{}", java.util.regex.Matcher.quoteReplacement(
-                                    String.valueOf(value)));
-                        }
-                        logged.add(name.toUpperCase(java.util.Locale.ROOT) + " " + message);
-                    }
-                    return null;
-                });
+    private DSLContext sql(LogLevel level, Duration slow) {
+        DSLContext sql = TestSql.on(database.dataSource());
+        sql.configuration().set(new DefaultExecuteListenerProvider(
+                new StatementLogger(new StatementLog(StatementLogger.detail(level), recording.logger(), slow))));
+        return sql;
     }
 }

@@ -1,16 +1,18 @@
 package io.wms.core.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Param;
 import org.jooq.Query;
-import org.jooq.Record;
-import org.jooq.ResultQuery;
-import org.jooq.impl.DSL;
 
 /**
  * A statement built with jOOQ once, with named parameters where its values go, and rendered once: its shape never
@@ -18,12 +20,22 @@ import org.jooq.impl.DSL;
  * first-expired, first-out pick has four common table expressions) costs about as much CPU as PostgreSQL spends
  * running it.
  *
+ * <p>It runs on plain JDBC ({@link #list}): a {@code PreparedStatement} of the rendered text, values bound by
+ * position, each row read by position straight into an API record. That skips jOOQ's per-call parsing of the text,
+ * its execute context and its generic records, which cost several times the allocation of the statement itself;
+ * the statement is logged as jOOQ's are ({@link StatementLog}).
+ *
  * <p>Thread-safe: the rendered text and the parameter order are immutable, and each execution binds fresh values.
  */
 public final class RenderedStatement {
 
     private final String sql;
     private final List<Param<?>> bindOrder;
+    /** For each position of the text, which of the constructor's parameters is bound there. */
+    private final int[] parameterAt;
+    /** For each position, its converter to the database type, or {@code null} where there is none. */
+    private final Converter<?, ?>[] converterAt;
+    private final int[] sqlTypeAt;
 
     /**
      * Renders a statement.
@@ -50,6 +62,73 @@ public final class RenderedStatement {
                     + ": " + sql);
         }
         this.bindOrder = List.copyOf(order);
+        List<String> given = Stream.of(parameters).map(Param::getParamName).toList();
+        this.parameterAt = order.stream().map(Param::getParamName).mapToInt(given::indexOf).toArray();
+        this.converterAt = order.stream().map(parameter -> parameter.getDataType().getConverter())
+                .map(converter -> converter.fromType() == converter.toType() ? null : converter)
+                .toArray(Converter<?, ?>[]::new);
+        this.sqlTypeAt = order.stream().mapToInt(parameter -> parameter.getDataType().getSQLType()).toArray();
+    }
+
+    /**
+     * Reads a row of a result into a value.
+     *
+     * @param <T> the value
+     */
+    @FunctionalInterface
+    public interface RowReader<T> {
+
+        /**
+         * Reads the current row.
+         *
+         * @param row the result set, on a row
+         * @return the value
+         * @throws SQLException as the driver throws it
+         */
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs the statement on plain JDBC, on the current operation's connection or alone (see
+     * {@link Transactions#onConnection}), and reads every row it returns.
+     *
+     * @param transactions where it runs
+     * @param reader       how each row becomes a value
+     * @param values       the parameters' values, in the order the constructor was given the parameters
+     * @param <T>          the value of a row
+     * @return the values, in the rows' order
+     */
+    public <T> List<T> list(Transactions transactions, RowReader<T> reader, Object... values) {
+        StatementLog log = transactions.log();
+        return transactions.onConnection(connection -> {
+            long started = System.nanoTime();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int position = 0; position < parameterAt.length; position++) {
+                    bind(statement, position, values[parameterAt[position]]);
+                }
+                List<T> rows = new ArrayList<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(reader.read(row));
+                    }
+                }
+                log.executed(sql, System.nanoTime() - started, rows.size());
+                return rows;
+            } catch (SQLException failure) {
+                log.failed(sql, failure);
+                throw failure;
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private void bind(PreparedStatement statement, int position, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(position + 1, sqlTypeAt[position]);
+            return;
+        }
+        Converter<Object, Object> converter = (Converter<Object, Object>) converterAt[position];
+        statement.setObject(position + 1, converter == null ? value : converter.to(value));
     }
 
     /**
@@ -79,21 +158,5 @@ public final class RenderedStatement {
             }
         }
         return names;
-    }
-
-    /**
-     * Binds values to the parameters, for executing on a context.
-     *
-     * @param dsl    the context to execute on (the pool's, or a transaction's)
-     * @param values the value of each parameter, by name; a missing name binds {@code null}
-     * @return the query, ready to fetch or execute
-     */
-    public ResultQuery<Record> bind(DSLContext dsl, Map<String, ?> values) {
-        Object[] bindings = new Object[bindOrder.size()];
-        for (int index = 0; index < bindings.length; index++) {
-            Param<?> parameter = bindOrder.get(index);
-            bindings[index] = DSL.val(values.get(parameter.getParamName()), parameter.getDataType());
-        }
-        return dsl.resultQuery(sql, bindings);
     }
 }

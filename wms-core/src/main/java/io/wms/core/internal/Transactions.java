@@ -56,6 +56,7 @@ public final class Transactions {
 
     private final DataSource dataSource;
     private final DSLContext dsl;
+    private final StatementLog log;
     private final ThreadLocal<Binding> binding = new ThreadLocal<>();
 
     private static final class Binding {
@@ -74,9 +75,12 @@ public final class Transactions {
      * @param dataSource    where connections come from when no operation has one bound; never {@code null}
      * @param configuration the jOOQ settings, dialect and listeners; its connection and transaction providers are
      *                      replaced by this object's; never {@code null}
+     * @param log           where the statements sent on plain JDBC are logged, as the configuration's listeners log
+     *                      jOOQ's; never {@code null}
      */
-    public Transactions(DataSource dataSource, Configuration configuration) {
+    public Transactions(DataSource dataSource, Configuration configuration, StatementLog log) {
         this.dataSource = dataSource;
+        this.log = log;
         // A stray jOOQ transaction would commit an operation's work half-way: only this class begins and ends them.
         this.dsl = DSL.using(configuration.derive(new BoundConnections()).derive(new NoTransactionProvider()));
     }
@@ -88,6 +92,51 @@ public final class Transactions {
      */
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /**
+     * Returns where statements sent on plain JDBC are logged.
+     *
+     * @return the log; the same object for the lifetime of this policy
+     */
+    public StatementLog log() {
+        return log;
+    }
+
+    /**
+     * Runs JDBC work of one statement on the current operation's connection, or alone on a fresh connection the way
+     * {@link #statement} runs work. A driver's exception leaves as jOOQ's, which the API boundary translates.
+     *
+     * @param work the work, given the connection; it must not close it or change its transaction
+     * @param <T>  the result type
+     * @return the work's result
+     */
+    public <T> T onConnection(ConnectionWork<T> work) {
+        return statement(() -> {
+            try {
+                return work.run(binding.get().connection);
+            } catch (SQLException e) {
+                throw new DataAccessException("Statement failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * JDBC work on a connection that {@link Transactions} lends.
+     *
+     * @param <T> the result type
+     */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+
+        /**
+         * Runs the work.
+         *
+         * @param connection the lent connection
+         * @return the result
+         * @throws SQLException as the driver throws it
+         */
+        T run(Connection connection) throws SQLException;
     }
 
     /**
@@ -143,23 +192,6 @@ public final class Transactions {
                     : retried(() -> within(fresh, work)));
         }
         return bound.state == State.AUTO_COMMIT ? within(bound, work) : work.get();
-    }
-
-    /**
-     * Runs work in a transaction that reads one snapshot. The work is told whether its first statement begins a
-     * transaction wms just started, so that it may set the transaction's characteristics in that statement.
-     *
-     * @param work the work, given {@code true} when it runs first in a fresh transaction
-     * @param <T>  the result type
-     * @return the work's result
-     */
-    public <T> T snapshot(Function<Boolean, T> work) {
-        Binding bound = binding.get();
-        if (bound != null && bound.state != State.AUTO_COMMIT) {
-            return work.apply(false);
-        }
-        // A data source that hands out the caller's transaction makes this a join, where the characteristics are set.
-        return transaction(() -> work.apply(binding.get().state == State.OWN_TRANSACTION));
     }
 
     /**

@@ -354,7 +354,8 @@ public interface InventoryService {
      * Deletes the idempotency keys, of every actor, older than an age: a repetition of their requests is then applied
      * again. Run it daily; keys still in a transaction are never touched. Needs {@code PURGE_DATA}.
      *
-     * @param actor     who purges, for example {@code Actor.system("key-purge")}; never {@code null}
+     * @param actor     who purges, for example
+     *                  {@code Actor.system("key-purge", EnumSet.of(Permission.PURGE_DATA))}; never {@code null}
      * @param olderThan the age past which keys go; positive; never {@code null}
      * @return how many keys were deleted
      * @throws io.wms.core.error.ValidationException       if the age is not positive

@@ -1,17 +1,20 @@
 package io.wms.core.internal;
 
 import static io.wms.jooq.Tables.CATEGORIES;
+import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.util.List;
 
+import io.wms.core.error.DatabaseException;
+import io.wms.core.model.BatchStatus;
+import io.wms.core.testing.RecordingLogger;
 import io.wms.core.testing.TestSql;
 import io.wms.testkit.WmsDatabaseExtension;
 import org.jooq.DSLContext;
 import org.jooq.Param;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
@@ -33,24 +36,10 @@ class RenderedStatementTest {
                 .set(CATEGORIES.DESCRIPTION, DSL.concat(description, DSL.inline(" / "), name))
                 .returningResult(CATEGORIES.NAME, CATEGORIES.DESCRIPTION), name, description);
 
-        Record row = insert.bind(sql, Map.of("name", "Dairy", "description", "Cold")).fetchSingle();
+        List<String> row = insert.list(transactions(StatementLog.SILENT),
+                result -> result.getString(1) + "|" + result.getString(2), "Dairy", "Cold");
 
-        assertThat(row.get(0, String.class)).isEqualTo("Dairy");
-        assertThat(row.get(1, String.class)).isEqualTo("Cold / Dairy");
-    }
-
-    @Test
-    void bindsNullForAParameterWithoutValue() {
-        RenderedStatement insert = new RenderedStatement(sql, sql.insertInto(CATEGORIES)
-                .set(CATEGORIES.NAME, name)
-                .set(CATEGORIES.DESCRIPTION, description)
-                .returningResult(CATEGORIES.DESCRIPTION), name, description);
-        Map<String, Object> values = new HashMap<>();
-        values.put("name", "Frozen");
-
-        Record row = insert.bind(sql, values).fetchSingle();
-
-        assertThat(row.get(0)).isNull();
+        assertThat(row).containsExactly("Dairy|Cold / Dairy");
     }
 
     @Test
@@ -68,9 +57,62 @@ class RenderedStatementTest {
         RenderedStatement select = new RenderedStatement(sql, sql.select(DSL.inline(":id is not a parameter here"),
                 id.plus(DSL.inline(1L))), id);
 
-        Record row = select.bind(sql, Map.of("id", 41L)).fetchSingle();
+        List<String> row = select.list(transactions(StatementLog.SILENT),
+                result -> result.getString(1) + "|" + result.getLong(2), 41L);
 
-        assertThat(row.get(0, String.class)).isEqualTo(":id is not a parameter here");
-        assertThat(row.get(1, Long.class)).isEqualTo(42L);
+        assertThat(row).containsExactly(":id is not a parameter here|42");
+    }
+
+    @Test
+    void bindsByPositionInTheOrderTheParametersWereGiven() {
+        RenderedStatement insert = new RenderedStatement(sql, sql.insertInto(CATEGORIES)
+                .set(CATEGORIES.NAME, name)
+                .set(CATEGORIES.DESCRIPTION, DSL.concat(description, DSL.inline(" / "), name))
+                .returningResult(CATEGORIES.DESCRIPTION), description, name);
+
+        List<String> descriptions = insert.list(transactions(StatementLog.SILENT), row -> row.getString(1),
+                "Fresh", "Produce");
+
+        assertThat(descriptions).containsExactly("Fresh / Produce");
+    }
+
+    @Test
+    void bindsATypedNullAndTheDatabaseWordOfAConvertedValue() {
+        Param<BatchStatus> status = DSL.param("status", PRODUCT_BATCHES.STATUS.getDataType());
+        RenderedStatement select = new RenderedStatement(sql, sql.select(status, description), status, description);
+
+        List<String> row = select.list(transactions(StatementLog.SILENT),
+                result -> result.getString(1) + "|" + result.getString(2), BatchStatus.QUARANTINED, null);
+
+        assertThat(row).containsExactly("quarantined|null");
+    }
+
+    @Test
+    void logsTheStatementWithItsPlaceholdersAndRowCountNeverItsValues() {
+        RecordingLogger recording = new RecordingLogger();
+        RenderedStatement select = new RenderedStatement(sql, sql.select(name), name);
+
+        select.list(transactions(new StatementLog(StatementLog.Detail.EVERY, recording.logger(), Duration.ofHours(1))),
+                row -> row.getString(1), "secret-looking value");
+
+        assertThat(recording.lines()).singleElement().asString()
+                .startsWith("INFO ").contains("1 rows").contains("?").doesNotContain("secret-looking value");
+    }
+
+    @Test
+    void failureIsTranslatedAndLoggedAtError() {
+        RecordingLogger recording = new RecordingLogger();
+        Param<Long> id = DSL.param("id", SQLDataType.BIGINT);
+        RenderedStatement division = new RenderedStatement(sql, sql.select(DSL.inline(1L).div(id)), id);
+
+        assertThatThrownBy(() -> division.list(transactions(new StatementLog(StatementLog.Detail.FAILURES, recording.logger())),
+                row -> row.getLong(1), 0L))
+                .isInstanceOfSatisfying(DatabaseException.class,
+                        refused -> assertThat(refused.sqlState()).isEqualTo("22012"));
+        assertThat(recording.lines()).singleElement().asString().startsWith("ERROR Statement failed (22012)");
+    }
+
+    private Transactions transactions(StatementLog log) {
+        return new Transactions(database.dataSource(), sql.configuration(), log);
     }
 }

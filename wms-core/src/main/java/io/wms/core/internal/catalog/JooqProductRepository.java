@@ -32,6 +32,8 @@ import io.wms.core.internal.LiveStock;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.Pages;
 import io.wms.core.internal.SoftDeletes;
+import io.wms.core.internal.RecordColumns;
+import io.wms.core.internal.RenderedStatement;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.model.BatchWithHistory;
@@ -55,10 +57,12 @@ import io.wms.jooq.tables.records.ProductsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record2;
+import org.jooq.Param;
 import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.Result;
 import org.jooq.SortField;
+import org.jooq.impl.DSL;
 
 /**
  * Products on jOOQ. Graphs and pages are single statements, so the number of round trips never grows with the data:
@@ -73,14 +77,22 @@ final class JooqProductRepository implements ProductRepository {
     private static final SoftDeletes<ProductsRecord, Product> SOFT_DELETES = new SoftDeletes<>("product", PRODUCTS,
             PRODUCTS.ID, PRODUCTS.DELETED_AT, PRODUCTS.UPDATED_BY, Mappers::product);
 
+    private static final Param<Long> PRODUCT_ID = DSL.param("productId", PRODUCTS.ID.getDataType());
+
+    private final Transactions transactions;
     private final DSLContext dsl;
     private final ExpiryPolicy expiry;
     private final FullTrackingQuery fullTracking;
+    private final RenderedStatement liveProduct;
 
     JooqProductRepository(Transactions transactions, ExpiryPolicy expiry) {
+        this.transactions = transactions;
         this.dsl = transactions.dsl();
         this.expiry = expiry;
         this.fullTracking = new FullTrackingQuery(transactions);
+        this.liveProduct = new RenderedStatement(dsl, dsl.select(RecordColumns.PRODUCT.columns())
+                .from(PRODUCTS)
+                .where(PRODUCTS.ID.eq(PRODUCT_ID).and(PRODUCTS.DELETED_AT.isNull())), PRODUCT_ID);
     }
 
     @Override
@@ -102,10 +114,7 @@ final class JooqProductRepository implements ProductRepository {
     @Override
     public Optional<Product> findById(Actor actor, long id) {
         actor.require(Permission.READ_CATALOG);
-        return dsl.selectFrom(PRODUCTS)
-                .where(PRODUCTS.ID.eq(id).and(PRODUCTS.DELETED_AT.isNull()))
-                .fetchOptional()
-                .map(Mappers::product);
+        return liveProduct.list(transactions, row -> RecordColumns.PRODUCT.read(row, 1), id).stream().findFirst();
     }
 
     @Override

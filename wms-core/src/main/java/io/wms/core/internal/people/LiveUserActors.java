@@ -6,7 +6,6 @@ import static io.wms.jooq.Tables.USER_ROLES;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,11 +28,12 @@ final class LiveUserActors implements LiveActors {
 
     private static final Param<Long> USER = DSL.param("userId", USERS.ID.getDataType());
 
-    private final DSLContext dsl;
+    private final Transactions transactions;
     private final RenderedStatement rolesOfLiveUser;
 
     LiveUserActors(Transactions transactions) {
-        this.dsl = transactions.dsl();
+        this.transactions = transactions;
+        DSLContext dsl = transactions.dsl();
         // One row per role, or one row with no role; no row at all when the user is deleted or never existed.
         this.rolesOfLiveUser = new RenderedStatement(dsl, dsl.select(ROLES.NAME)
                 .from(USERS)
@@ -47,8 +47,7 @@ final class LiveUserActors implements LiveActors {
         if (claimed.isSystem()) {
             return claimed;
         }
-        List<String> roles = rolesOfLiveUser.bind(dsl, Map.of(USER.getParamName(), claimed.userId()))
-                .fetch(0, String.class);
+        List<String> roles = rolesOfLiveUser.list(transactions, row -> row.getString(1), claimed.userId());
         Set<Permission> granted = roles.isEmpty() ? Set.of()
                 : RolePermissions.of(roles.stream().filter(Objects::nonNull).toList());
         if (granted.containsAll(claimed.permissions())) {

@@ -67,7 +67,7 @@ final class JooqInventoryService implements InventoryService {
     JooqInventoryService(Transactions transactions, WmsSettings settings) {
         this.transactions = transactions;
         this.expiry = new ExpiryPolicy(settings);
-        this.statements = new StockStatements(transactions.dsl(), expiry);
+        this.statements = new StockStatements(transactions, expiry);
         this.refusals = new StockRefusals(transactions, statements, expiry);
         this.keys = new IdempotencyKeys(transactions.dsl());
     }

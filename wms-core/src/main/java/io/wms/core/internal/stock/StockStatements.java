@@ -28,12 +28,15 @@ import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
@@ -42,6 +45,7 @@ import io.wms.core.internal.LedgerActor;
 import io.wms.core.internal.LiveStock;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.RenderedStatement;
+import io.wms.core.internal.Transactions;
 import io.wms.core.inventory.AdjustStock;
 import io.wms.core.inventory.Allocation;
 import io.wms.core.inventory.LedgerDiscrepancy;
@@ -67,8 +71,6 @@ import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.Record1;
-import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -148,22 +150,26 @@ final class StockStatements {
     private static final Param<Long> WAREHOUSE = DSL.param("warehouseId", SQLDataType.BIGINT);
     private static final Param<Long> AT_LOCATION = DSL.param("locationId", SQLDataType.BIGINT);
 
-    /** The columns of a pick's rows, as {@link #pickStatement} selects them, for reading them by type. */
     private static final Field<Long> AVAILABLE = field(name("available"), SQLDataType.BIGINT);
     private static final Field<Long> TAKEN = field(name("taken"), SQLDataType.BIGINT);
     private static final Field<Integer> BATCH_QUANTITY = field(name("batch_quantity"), SQLDataType.INTEGER);
     private static final Field<Integer> PLACE_QUANTITY = field(name("place_quantity"), SQLDataType.INTEGER);
     private static final Field<Long> BATCH_AFTER = field(name("batch_after"), SQLDataType.BIGINT);
     private static final Field<Long> PLACE_AFTER = field(name("place_after"), SQLDataType.BIGINT);
-    private static final List<Field<?>> PICK_COLUMNS = List.of(AVAILABLE, BATCH.ID, PLACE.LOCATION_ID,
-            BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, TAKEN, PLACE_AFTER, BATCH_AFTER);
 
+    /** A row of a pick, read by position from the columns {@link #pickStatement} selects, in that order. */
+    private record PickRow(long available, LocatedAllocation allocation) {
+    }
+
+    private final Transactions transactions;
     private final DSLContext dsl;
     private final ExpiryPolicy expiry;
     private final RenderedStatement pickInWarehouse;
     private final RenderedStatement pickAtLocation;
 
-    StockStatements(DSLContext dsl, ExpiryPolicy expiry) {
+    StockStatements(Transactions transactions, ExpiryPolicy expiry) {
+        this.transactions = transactions;
+        DSLContext dsl = transactions.dsl();
         this.dsl = dsl;
         this.expiry = expiry;
         // A warehouse of NULL is the default warehouse: the pick of a host that names none.
@@ -185,9 +191,9 @@ final class StockStatements {
      */
     PickOutcome pickFirstExpiredFirstOut(Actor actor, Long warehouseId, long productId, int quantity,
                                          int minimumShelfLifeDays, String note) {
-        Map<String, Object> values = pickValues(actor, productId, quantity, minimumShelfLifeDays, note);
-        values.put(WAREHOUSE.getParamName(), warehouseId);
-        return pickOutcome(pickInWarehouse.bind(dsl, values).coerce(PICK_COLUMNS).fetch());
+        return pickOutcome(pickInWarehouse.list(transactions, StockStatements::pickRow, productId, (long) quantity,
+                expiry.firstUsableDay(minimumShelfLifeDays), LedgerActor.userId(actor), LedgerActor.name(actor), note,
+                warehouseId));
     }
 
     /**
@@ -196,36 +202,26 @@ final class StockStatements {
      */
     PickOutcome pickAtLocation(Actor actor, long locationId, long productId, int quantity, int minimumShelfLifeDays,
                                String note) {
-        Map<String, Object> values = pickValues(actor, productId, quantity, minimumShelfLifeDays, note);
-        values.put(AT_LOCATION.getParamName(), locationId);
-        return pickOutcome(pickAtLocation.bind(dsl, values).coerce(PICK_COLUMNS).fetch());
+        return pickOutcome(pickAtLocation.list(transactions, StockStatements::pickRow, productId, (long) quantity,
+                expiry.firstUsableDay(minimumShelfLifeDays), LedgerActor.userId(actor), LedgerActor.name(actor), note,
+                locationId));
     }
 
-    private Map<String, Object> pickValues(Actor actor, long productId, int quantity, int minimumShelfLifeDays,
-                                           String note) {
-        Map<String, Object> values = new HashMap<>();
-        values.put(PRODUCT.getParamName(), productId);
-        values.put(WANTED.getParamName(), (long) quantity);
-        values.put(FIRST_USABLE_DAY.getParamName(), expiry.firstUsableDay(minimumShelfLifeDays));
-        values.put(USER.getParamName(), LedgerActor.userId(actor));
-        values.put(ACTOR_NAME.getParamName(), LedgerActor.name(actor));
-        values.put(NOTE.getParamName(), note);
-        return values;
+    private static PickRow pickRow(ResultSet row) throws SQLException {
+        long available = row.getLong(1);
+        long batchId = row.getLong(2);
+        return new PickRow(available, row.wasNull() ? null : new LocatedAllocation(batchId, row.getLong(3),
+                row.getString(4), row.getObject(5, LocalDate.class), Math.toIntExact(row.getLong(6)),
+                Math.toIntExact(row.getLong(7)), Math.toIntExact(row.getLong(8))));
     }
 
-    private static PickOutcome pickOutcome(Result<Record> rows) {
-        List<LocatedAllocation> allocations = rows.stream()
-                .filter(row -> row.get(BATCH.ID) != null)
-                .map(row -> new LocatedAllocation(row.get(BATCH.ID), row.get(PLACE.LOCATION_ID),
-                        row.get(BATCH.BATCH_NUMBER), row.get(BATCH.EXPIRY_DATE), Math.toIntExact(row.get(TAKEN)),
-                        Math.toIntExact(row.get(PLACE_AFTER)), Math.toIntExact(row.get(BATCH_AFTER))))
-                .toList();
-        return new PickOutcome(rows.get(0).get(AVAILABLE), allocations);
+    private static PickOutcome pickOutcome(List<PickRow> rows) {
+        List<LocatedAllocation> allocations = rows.stream().map(PickRow::allocation).filter(Objects::nonNull).toList();
+        return new PickOutcome(rows.get(0).available(), allocations);
     }
 
     /**
-     * The pick, built once with parameters for its values: its rows have the {@link #PICK_COLUMNS}, the units
-     * available, then the batch and location taken from, the batch's number and expiry date, the units taken, the
+     * The pick, built once with parameters for its values: its rows have, in this order, the units available, then the batch and location taken from, the batch's number and expiry date, the units taken, the
      * units left at the location and the batch's quantity after (all {@code NULL} on the one row of a pick that took
      * nothing).
      *

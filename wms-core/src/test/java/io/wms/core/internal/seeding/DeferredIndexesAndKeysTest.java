@@ -21,6 +21,7 @@ import io.wms.core.auth.Permission;
 import io.wms.core.auth.PasswordPolicy;
 import io.wms.core.error.DuplicateException;
 import io.wms.core.error.ValidationException;
+import io.wms.core.internal.StatementLog;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.internal.seeding.SyntheticDataGenerator;
@@ -112,7 +113,7 @@ class DeferredIndexesAndKeysTest {
             DSLContext plain = TestSql.on(other.dataSource());
             List<Long> plainIndexesBefore = secondaryIndexOids(plain, "product_batches");
 
-            new SyntheticDataGenerator(new Transactions(other.dataSource(), plain.configuration()), settings(), false).generate(SYSTEM, PLAN);
+            new SyntheticDataGenerator(new Transactions(other.dataSource(), plain.configuration(), StatementLog.SILENT), settings(), false).generate(SYSTEM, PLAN);
 
             assertThat(secondaryIndexOids(plain, "product_batches"))
                     .as("the plain path re-creates nothing").isEqualTo(plainIndexesBefore);
