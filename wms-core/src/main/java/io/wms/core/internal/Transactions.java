@@ -195,6 +195,23 @@ public final class Transactions {
     }
 
     /**
+     * Runs work in a transaction that reads one snapshot. The work is told whether its first statement begins a
+     * transaction wms just started, so that it may set the transaction's characteristics in that statement.
+     *
+     * @param work the work, given {@code true} when it runs first in a fresh transaction
+     * @param <T>  the result type
+     * @return the work's result
+     */
+    public <T> T snapshot(Function<Boolean, T> work) {
+        Binding bound = binding.get();
+        if (bound != null && bound.state != State.AUTO_COMMIT) {
+            return work.apply(false);
+        }
+        // A data source that hands out the caller's transaction makes this a join, where the characteristics are set.
+        return transaction(() -> work.apply(binding.get().state == State.OWN_TRANSACTION));
+    }
+
+    /**
      * Runs a caller's unit of work in a transaction: a new one, never retried, since the work may have effects
      * outside the database; inside a transaction already, a savepoint, so that a failure of the work undoes only
      * its own statements.
