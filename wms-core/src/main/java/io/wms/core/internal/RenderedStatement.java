@@ -25,16 +25,17 @@ import org.jooq.Query;
  * its execute context and its generic records, which cost several times the allocation of the statement itself;
  * the statement is logged as jOOQ's are ({@link StatementLog}).
  *
- * <p>Thread-safe: the rendered text and the parameter order are immutable, and each execution binds fresh values.
+ * <p>Thread-safe: the rendered text and the parameter positions are immutable, and each execution binds fresh
+ * values.
  */
 public final class RenderedStatement {
 
     private final String sql;
-    private final List<Param<?>> bindOrder;
     /** For each position of the text, which of the constructor's parameters is bound there. */
     private final int[] parameterAt;
     /** For each position, its converter to the database type, or {@code null} where there is none. */
     private final Converter<?, ?>[] converterAt;
+    /** For each position, the JDBC type a {@code null} is bound as. */
     private final int[] sqlTypeAt;
 
     /**
@@ -61,7 +62,6 @@ public final class RenderedStatement {
             throw new IllegalStateException("The statement binds values other than its parameters " + byName.keySet()
                     + ": " + sql);
         }
-        this.bindOrder = List.copyOf(order);
         List<String> given = Stream.of(parameters).map(Param::getParamName).toList();
         this.parameterAt = order.stream().map(Param::getParamName).mapToInt(given::indexOf).toArray();
         this.converterAt = order.stream().map(parameter -> parameter.getDataType().getConverter())
