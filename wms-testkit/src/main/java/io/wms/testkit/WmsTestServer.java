@@ -54,6 +54,7 @@ public final class WmsTestServer {
     private static final AtomicInteger DATABASE_COUNTER = new AtomicInteger();
     private static WmsTestServer sharedServer;
     private static WmsTestServer embeddedServer;
+    private static WmsTestServer durableServer;
 
     private final TestServerMode mode;
     private final String reason;
@@ -90,9 +91,25 @@ public final class WmsTestServer {
         return embedded("asked for explicitly");
     }
 
+    /**
+     * Returns this JVM's durable embedded server: a second embedded PostgreSQL that keeps the durable defaults
+     * ({@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on), so that every commit waits for the
+     * disk as a production server's does. Meant for benchmarks of writes; tests run faster on {@link #embedded()}.
+     *
+     * @return the shared durable embedded server; started on first use
+     * @throws TestDatabaseException if the binaries cannot be unpacked or the server does not start
+     */
+    public static synchronized WmsTestServer embeddedDurable() {
+        if (durableServer == null) {
+            durableServer = start(TestServerMode.EMBEDDED, "asked for a durable server explicitly",
+                    () -> EmbeddedServer.start(true));
+        }
+        return durableServer;
+    }
+
     private static synchronized WmsTestServer embedded(String reason) {
         if (embeddedServer == null) {
-            embeddedServer = start(TestServerMode.EMBEDDED, reason, EmbeddedServer::start);
+            embeddedServer = start(TestServerMode.EMBEDDED, reason, () -> EmbeddedServer.start(false));
         }
         return embeddedServer;
     }

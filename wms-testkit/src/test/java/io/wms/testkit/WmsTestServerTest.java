@@ -25,6 +25,22 @@ class WmsTestServerTest {
     }
 
     @Test
+    void theTestServerTradesDurabilityForSpeed() throws SQLException {
+        try (WmsTestDatabase database = WmsTestServer.embedded().createEmptyDatabase()) {
+            assertThat(settings(database.dataSource())).isEqualTo("off off off");
+        }
+    }
+
+    @Test
+    void theDurableServerWaitsForTheDiskAtEveryCommit() throws SQLException {
+        WmsTestServer durable = WmsTestServer.embeddedDurable();
+        try (WmsTestDatabase database = durable.createEmptyDatabase()) {
+            assertThat(durable).isNotSameAs(WmsTestServer.embedded());
+            assertThat(settings(database.dataSource())).isEqualTo("on on on");
+        }
+    }
+
+    @Test
     void eachDatabaseIsIsolatedFromTheOthers() throws SQLException {
         try (WmsTestDatabase first = WmsTestDatabase.embedded(); WmsTestDatabase second = WmsTestDatabase.embedded()) {
             execute(first.dataSource(), "insert into roles (name) values ('only-in-first')");
@@ -112,6 +128,16 @@ class WmsTestServerTest {
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
+        }
+    }
+
+    private static String settings(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select current_setting('fsync') || ' ' "
+                     + "|| current_setting('synchronous_commit') || ' ' || current_setting('full_page_writes')")) {
+            result.next();
+            return result.getString(1);
         }
     }
 

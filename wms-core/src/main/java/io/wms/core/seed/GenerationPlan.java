@@ -16,8 +16,12 @@ package io.wms.core.seed;
  * @param tracks     how many ledger rows; at least one per batch (its receipt), so not fewer than
  *                   {@code batches}, at most {@link #MAX_TRACKS_PER_BATCH} per batch and {@link #MAX_TRACKS} in all,
  *                   and 0 when there are no batches
+ * @param bins       how many bin locations to spread the batches over, in the default warehouse; 0 (the default)
+ *                   keeps every batch in the default location, at most {@link #MAX_BINS}. Each batch lies in one bin,
+ *                   its ledger rows name that bin, and the bins are top-level locations coded {@code BIN-000001}
+ *                   onwards, whose pick sequence is their number
  */
-public record GenerationPlan(long seed, int categories, int brands, int products, int batches, int tracks) {
+public record GenerationPlan(long seed, int categories, int brands, int products, int batches, int tracks, int bins) {
 
     /** The most categories one plan may generate. */
     public static final int MAX_CATEGORIES = 100_000;
@@ -37,6 +41,23 @@ public record GenerationPlan(long seed, int categories, int brands, int products
     /** The most ledger rows one plan may give a batch, on average. */
     public static final int MAX_TRACKS_PER_BATCH = 100;
 
+    /** The most bin locations one plan may generate. */
+    public static final int MAX_BINS = 1_000_000;
+
+    /**
+     * Creates a plan that keeps every batch in the default location (no bins).
+     *
+     * @param seed       the seed of the random numbers
+     * @param categories how many categories
+     * @param brands     how many brands
+     * @param products   how many products
+     * @param batches    how many batches
+     * @param tracks     how many ledger rows
+     */
+    public GenerationPlan(long seed, int categories, int brands, int products, int batches, int tracks) {
+        this(seed, categories, brands, products, batches, tracks, 0);
+    }
+
     /**
      * Returns a plan with one category per 100 products and one brand per 50 (at least one of each).
      *
@@ -49,5 +70,15 @@ public record GenerationPlan(long seed, int categories, int brands, int products
     public static GenerationPlan of(long seed, int products, int batches, int tracks) {
         return new GenerationPlan(seed, Math.max(1, products / 100), Math.max(1, products / 50), products, batches,
                 tracks);
+    }
+
+    /**
+     * Returns this plan with its batches spread over bin locations.
+     *
+     * @param binCount how many bins; 0 keeps every batch in the default location
+     * @return the plan with that many bins; never {@code null}
+     */
+    public GenerationPlan withBins(int binCount) {
+        return new GenerationPlan(seed, categories, brands, products, batches, tracks, binCount);
     }
 }

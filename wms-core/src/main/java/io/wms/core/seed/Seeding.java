@@ -66,7 +66,7 @@ public interface Seeding {
      *                                                     {@link GenerationPlan})
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks PURGE_DATA (admins only: generating
      *                                                     stops the warehouse while it runs), MANAGE_CATALOG or
-     *                                                     RECEIVE_STOCK
+     *                                                     RECEIVE_STOCK, or MANAGE_LOCATIONS for a plan with bins
      */
     GenerationReport generate(Actor actor, GenerationPlan plan);
 }

@@ -1,7 +1,9 @@
 package io.wms.core.seed;
 
+import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
+import static io.wms.jooq.Tables.LOCATIONS;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
@@ -99,6 +101,37 @@ class SyntheticDataGeneratorTest {
             assertThat(sql.select(DSL.max(PRODUCT_BATCH_TRACKS.CREATED_AT)).from(PRODUCT_BATCH_TRACKS).fetchSingle()
                     .value1()).isBefore(clock.instant());
         }
+    }
+
+    @Test
+    void aPlanWithBinsSpreadsTheBatchesOverThemAndTheLedgerProvesEveryBin() {
+        GenerationReport report = extension.wms().seeding().generate(SYSTEM, SMALL.withBins(40));
+        DSLContext sql = extension.sql();
+
+        assertThat(report.table("locations").rows()).isEqualTo(40);
+        assertThat(sql.fetchCount(LOCATIONS, LOCATIONS.CODE.like("BIN-%"))).isEqualTo(40);
+        assertThat(sql.select(DSL.countDistinct(BATCH_LOCATIONS.LOCATION_ID)).from(BATCH_LOCATIONS)
+                .where(BATCH_LOCATIONS.QUANTITY.gt(0)).fetchSingle().value1()).isEqualTo(40);
+        assertThat(sql.fetchCount(BATCH_LOCATIONS, BATCH_LOCATIONS.LOCATION_ID.in(
+                sql.select(LOCATIONS.ID).from(LOCATIONS).where(LOCATIONS.IS_DEFAULT.isTrue())))).isZero();
+        assertThat(extension.wms().inventory().verifyLedger(SYSTEM)).isEmpty();
+    }
+
+    @Test
+    void aPlanWithoutBinsKeepsEveryBatchInTheDefaultLocation() {
+        extension.wms().seeding().generate(SYSTEM, SMALL);
+
+        assertThat(extension.sql().fetchCount(LOCATIONS)).isEqualTo(1);
+        assertThat(extension.wms().inventory().verifyLedger(SYSTEM)).isEmpty();
+    }
+
+    @Test
+    void aPlanWithMoreBinsThanTheMaximumIsRefusedNamingBins() {
+        assertThatThrownBy(() -> extension.wms().seeding().generate(SYSTEM,
+                SMALL.withBins(GenerationPlan.MAX_BINS + 1)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        failure -> assertThat(failure.hasViolation("bins")).isTrue());
+        assertThat(extension.sql().fetchCount(PRODUCTS)).isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.wms.core.internal.seeding;
 
+import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
 import static io.wms.jooq.Tables.LOCATIONS;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
@@ -40,6 +42,7 @@ import io.wms.core.seed.GenerationReport;
 import io.wms.core.seed.TableLoad;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record2;
 import org.jooq.Table;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -102,6 +105,9 @@ final class SyntheticDataGenerator {
         actor.require(Permission.PURGE_DATA);
         actor.require(Permission.MANAGE_CATALOG);
         actor.require(Permission.RECEIVE_STOCK);
+        if (plan.bins() > 0) {
+            actor.require(Permission.MANAGE_LOCATIONS);
+        }
         validate(plan);
         return transactions.transaction(() -> dsl.connectionResult(connection -> load(dsl, connection, plan)));
     }
@@ -117,7 +123,9 @@ final class SyntheticDataGenerator {
                 .notNegative("batches", plan.batches())
                 .atMost("batches", plan.batches(), GenerationPlan.MAX_BATCHES)
                 .notNegative("tracks", plan.tracks())
-                .atMost("tracks", plan.tracks(), GenerationPlan.MAX_TRACKS);
+                .atMost("tracks", plan.tracks(), GenerationPlan.MAX_TRACKS)
+                .notNegative("bins", plan.bins())
+                .atMost("bins", plan.bins(), GenerationPlan.MAX_BINS);
         if (plan.tracks() < plan.batches()) {
             validator.add("tracks", Rule.MIN, "must be at least batches (" + plan.batches() + "): every batch is received");
         }
@@ -191,21 +199,64 @@ final class SyntheticDataGenerator {
         }, PRODUCT_BATCHES.ID, PRODUCT_BATCHES.PRODUCT_ID, PRODUCT_BATCHES.BATCH_NUMBER, PRODUCT_BATCHES.QUANTITY,
                 PRODUCT_BATCHES.MANUFACTURING_DATE, PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.STATUS));
 
-        // The batches' units are in the default location, where the database placed them: the rows name it, so that
-        // no row needs the trigger that names it for writers that do not.
-        long defaultLocation = transaction.select(LOCATIONS.ID)
-                .from(LOCATIONS)
-                .join(WAREHOUSES).on(WAREHOUSES.ID.eq(LOCATIONS.WAREHOUSE_ID))
-                .where(WAREHOUSES.IS_DEFAULT.isTrue().and(LOCATIONS.IS_DEFAULT.isTrue()))
-                .fetchSingle(LOCATIONS.ID);
+        // The batches' units are in the default location, where the database placed them; with bins, one statement
+        // moves each batch's units to its bin. The ledger rows name where the units are, so that no row needs the
+        // trigger that names the default location for writers that name none.
+        Placement placement = place(transaction, connection, plan, firstBatch, loads);
         loads.add(copy(transaction, connection, PRODUCT_BATCH_TRACKS, plan.tracks(), System.nanoTime(), rows -> {
             for (int index = 0; index < plan.batches(); index++) {
                 History history = new History(historySeed, index, movements[index], now);
-                history.write(rows, firstBatch + index, defaultLocation);
+                history.write(rows, firstBatch + index, placement.locationOf(index));
             }
         }, PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, PRODUCT_BATCH_TRACKS.ACTION, PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE,
                 PRODUCT_BATCH_TRACKS.QUANTITY_AFTER, PRODUCT_BATCH_TRACKS.CREATED_AT, PRODUCT_BATCH_TRACKS.LOCATION_ID));
         return new GenerationReport(loads);
+    }
+
+    /**
+     * Creates the plan's bins in the default warehouse and moves each batch's units from the default location to its
+     * bin, the batch at position {@code index} into bin {@code index % bins}: one statement over every batch, which
+     * leaves each batch's quantity and the sum over its locations as they were.
+     */
+    private Placement place(DSLContext transaction, Connection connection, GenerationPlan plan, long firstBatch,
+            List<TableLoad> loads) throws SQLException, IOException {
+        Record2<Long, Long> defaults = transaction.select(LOCATIONS.ID, LOCATIONS.WAREHOUSE_ID)
+                .from(LOCATIONS)
+                .join(WAREHOUSES).on(WAREHOUSES.ID.eq(LOCATIONS.WAREHOUSE_ID))
+                .where(WAREHOUSES.IS_DEFAULT.isTrue().and(LOCATIONS.IS_DEFAULT.isTrue()))
+                .fetchSingle();
+        long defaultLocation = defaults.value1();
+        if (plan.bins() == 0) {
+            return new Placement(defaultLocation, 0, 0);
+        }
+        long start = System.nanoTime();
+        long firstBin = reserve(transaction, LOCATIONS, plan.bins());
+        loads.add(copy(transaction, connection, LOCATIONS, plan.bins(), start, rows -> {
+            for (int index = 0; index < plan.bins(); index++) {
+                rows.bigint(LOCATIONS.ID, firstBin + index)
+                        .bigint(LOCATIONS.WAREHOUSE_ID, defaults.value2())
+                        .text(LOCATIONS.CODE, String.format(Locale.ROOT, "BIN-%06d", index + 1))
+                        .integer(LOCATIONS.PICK_SEQUENCE, index + 1);
+            }
+        }, LOCATIONS.ID, LOCATIONS.WAREHOUSE_ID, LOCATIONS.CODE, LOCATIONS.PICK_SEQUENCE));
+
+        start = System.nanoTime();
+        int moved = transaction.update(BATCH_LOCATIONS)
+                .set(BATCH_LOCATIONS.LOCATION_ID, BATCH_LOCATIONS.PRODUCT_BATCH_ID.minus(firstBatch)
+                        .mod(plan.bins()).plus(firstBin))
+                .where(BATCH_LOCATIONS.LOCATION_ID.eq(defaultLocation))
+                .and(BATCH_LOCATIONS.PRODUCT_BATCH_ID.between(firstBatch, firstBatch + plan.batches() - 1))
+                .execute();
+        loads.add(new TableLoad(BATCH_LOCATIONS.getName(), moved, Duration.ofNanos(System.nanoTime() - start)));
+        return new Placement(defaultLocation, firstBin, plan.bins());
+    }
+
+    /** Where the batch at each position of the plan holds its units. */
+    private record Placement(long defaultLocation, long firstBin, int bins) {
+
+        long locationOf(int batchIndex) {
+            return bins == 0 ? defaultLocation : firstBin + batchIndex % bins;
+        }
     }
 
     /**
