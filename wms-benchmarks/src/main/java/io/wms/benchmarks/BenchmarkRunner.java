@@ -9,11 +9,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,7 +34,10 @@ import io.wms.core.seed.TableLoad;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
 import io.wms.testkit.network.TcpRelay;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -60,10 +63,26 @@ public final class BenchmarkRunner {
     static final String USER_PROPERTY = "wms.bench.user";
     static final String PASSWORD_PROPERTY = "wms.bench.password";
 
-    private static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(3);
+    private static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(5);
+    /** Run before each throughput window and thrown away: connections opened, plans cached, the JIT done. */
+    private static final Duration THROUGHPUT_WARM_UP = Duration.ofSeconds(2);
+    /**
+     * Rounds of the operation benchmarks: each round runs one fork of every side of every operation, wms and its
+     * JDBC baseline back to back, so that a change of the machine's load between rounds hits both sides alike.
+     */
+    private static final int ROUNDS = 3;
+    private static final int FULL_PRODUCTS = 100_000;
+    private static final int FULL_BINS = 50_000;
+    /** The sides of an operation that the Hibernate table shows, and how it names them. */
+    private static final Map<String, String> HIBERNATE_SIDES = new LinkedHashMap<>(Map.of(
+            "hibernate", "competent Hibernate",
+            "hibernateBatchFetch", "Hibernate, lazy with default_batch_fetch_size",
+            "hibernateLazy", "Hibernate, lazy navigation (what comes out when nobody looks)"));
     /** Half of 0.5 ms, a usual round trip between an application and its database in one cloud region. */
     private static final Duration NETWORK_ONE_WAY = Duration.ofNanos(250_000);
     private static final int BULK_ROWS = 200_000;
+    private static final String TEST_SERVER = "test server (fsync, synchronous_commit, full_page_writes off)";
+    private static final String DURABLE_SERVER = "durable server (fsync, synchronous_commit, full_page_writes on)";
 
     private BenchmarkRunner() {
     }
@@ -84,17 +103,24 @@ public final class BenchmarkRunner {
         };
         String only = arguments.length > 1 ? arguments[1] : null;
         StringBuilder report = new StringBuilder();
+        int products = FULL_PRODUCTS / scale;
+        long deepRows = Warehouse.deepPageRows(products);
         try (WmsTestDatabase database = WmsTestServer.embedded().createDatabase()) {
             report.append(loadWarehouse(database, new GenerationPlan(42, 1_000 / scale, 2_000 / scale,
-                    100_000 / scale, 1_000_000 / scale, 5_000_000 / scale)));
+                    products, 1_000_000 / scale, 5_000_000 / scale, FULL_BINS / scale)));
             if (only == null) {
-                report.append(BulkLoadBenchmark.report(BULK_ROWS));
+                report.append(BulkLoadBenchmark.report(BULK_ROWS, WmsTestServer.embedded(), TEST_SERVER));
+                report.append(BulkLoadBenchmark.report(BULK_ROWS, WmsTestServer.embeddedDurable(), DURABLE_SERVER));
             }
-            report.append(operations(database.jdbcUrl(), database, smoke, only,
-                    "## Operations: wms against the same SQL on plain JDBC, and Hibernate\n\n"));
+            report.append(operations(database.jdbcUrl(), database, smoke, only, String.format(Locale.ROOT,
+                    "## Operations: wms against the same SQL on plain JDBC, and Hibernate%n%nThe deep pages lie "
+                            + "%,d rows deep (half the %,d products).%n%n", deepRows, products)));
             if (only == null) {
                 report.append(overNetwork(database, smoke));
-                report.append(throughput(database));
+                report.append(throughput(database, TEST_SERVER));
+                try (WmsTestDatabase durable = WmsTestServer.embeddedDurable().createDatabase()) {
+                    report.append(throughput(durable, DURABLE_SERVER));
+                }
             }
         }
         System.out.println(report);
@@ -147,8 +173,7 @@ public final class BenchmarkRunner {
                 + HibernateBenchmarks.class.getSimpleName() + ")";
         Options options = new OptionsBuilder()
                 .include(only == null ? benchmarks : benchmarks + "\\.(" + only + ")_")
-                // Three forks, so that one JVM's JIT luck does not decide a ratio; allocation measured beside time.
-                .forks(smoke ? 1 : 3)
+                .forks(1)
                 .addProfiler(GCProfiler.class)
                 .warmupIterations(smoke ? 1 : 3).warmupTime(TimeValue.seconds(smoke ? 1 : 2))
                 .measurementIterations(smoke ? 1 : 5).measurementTime(TimeValue.seconds(smoke ? 1 : 2))
@@ -156,54 +181,131 @@ public final class BenchmarkRunner {
                         "-D" + USER_PROPERTY + "=" + database.username(),
                         "-D" + PASSWORD_PROPERTY + "=" + database.password())
                 .build();
-        Collection<RunResult> results = new Runner(options).run();
-        Map<String, Map<String, double[]>> byOperation = new LinkedHashMap<>();
-        for (RunResult result : results) {
-            String method = result.getParams().getBenchmark().replaceAll(".*\\.", "");
-            String operation = method.substring(0, method.lastIndexOf('_'));
-            String side = method.substring(method.lastIndexOf('_') + 1);
-            byOperation.computeIfAbsent(operation, key -> new LinkedHashMap<>()).put(side, new double[] {
-                    result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
-                    allocatedBytesPerOperation(result)});
+        Map<String, Map<String, Samples>> byOperation = new TreeMap<>();
+        for (int round = 0; round < (smoke ? 1 : ROUNDS); round++) {
+            for (RunResult result : new Runner(options).run()) {
+                String method = result.getParams().getBenchmark().replaceAll(".*\\.", "");
+                String operation = method.substring(0, method.lastIndexOf('_'));
+                String side = method.substring(method.lastIndexOf('_') + 1);
+                byOperation.computeIfAbsent(operation, key -> new LinkedHashMap<>())
+                        .computeIfAbsent(side, key -> new Samples()).add(result);
+            }
         }
         StringBuilder table = new StringBuilder(title
-                + "| operation | wms µs/op | JDBC µs/op | wms / JDBC (99.9% interval) | wms B/op | JDBC B/op "
-                + "| Hibernate µs/op | Hibernate / wms |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| operation | wms µs/op | JDBC µs/op | wms / JDBC (99.9% interval) | per round | wms B/op | JDBC B/op "
+                + "| wms / JDBC B/op |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         byOperation.forEach((operation, sides) -> {
-            double[] wms = sides.get("wms");
-            double[] jdbc = sides.get("jdbc");
-            double[] hibernate = sides.get("hibernate");
-            table.append(String.format(Locale.ROOT,
-                    "| %s | %.1f ± %.1f | %.1f ± %.1f | %.2f (%.2f–%.2f) | %,.0f | %,.0f | %s | %s |%n", operation,
-                    wms[0], wms[1], jdbc[0], jdbc[1], wms[0] / jdbc[0],
-                    (wms[0] - wms[1]) / (jdbc[0] + jdbc[1]), (wms[0] + wms[1]) / Math.max(jdbc[0] - jdbc[1], 1e-9),
-                    wms[2], jdbc[2],
-                    hibernate == null ? "" : String.format(Locale.ROOT, "%.1f ± %.1f", hibernate[0], hibernate[1]),
-                    hibernate == null ? "" : String.format(Locale.ROOT, "%.2f", hibernate[0] / wms[0])));
+            Samples wms = sides.get("wms");
+            Samples jdbc = sides.get("jdbc");
+            if (wms != null && jdbc != null) {
+                table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %,.0f | %,.0f | %.2f |%n",
+                        operation, wms.time(), jdbc.time(), wms.ratioTo(jdbc), wms.roundRatios(jdbc), wms.bytes(),
+                        jdbc.bytes(), wms.bytes() / jdbc.bytes()));
+            }
         });
-        double[] keyset = byOperation.getOrDefault("deepKeysetPage", Map.of()).get("wms");
-        double[] offsetHibernate = byOperation.getOrDefault("deepOffsetPage", Map.of()).get("hibernate");
-        double[] keysetHibernate = byOperation.getOrDefault("deepKeysetPage", Map.of()).get("hibernate");
-        if (keyset != null && offsetHibernate != null && keysetHibernate != null) {
-            table.append(String.format(Locale.ROOT, "%nThe deep page as each is usually written: wms's keyset page "
-                    + "%.1f µs against Hibernate's `setFirstResult` page %.1f µs (%.1f×); Hibernate with the same keyset "
-                    + "condition written in HQL: %.1f µs (%.2f×).%n", keyset[0], offsetHibernate[0],
-                    offsetHibernate[0] / keyset[0], keysetHibernate[0], keysetHibernate[0] / keyset[0]));
+        StringBuilder hibernate = new StringBuilder("\n| operation | Hibernate, written as | Hibernate µs/op "
+                + "| Hibernate / wms (99.9% interval) | Hibernate B/op |\n|---|---|---:|---:|---:|\n");
+        boolean anyHibernate = false;
+        for (Map.Entry<String, Map<String, Samples>> entry : byOperation.entrySet()) {
+            Samples wms = entry.getValue().get("wms");
+            for (Map.Entry<String, String> side : HIBERNATE_SIDES.entrySet()) {
+                Samples orm = entry.getValue().get(side.getKey());
+                if (wms != null && orm != null) {
+                    anyHibernate = true;
+                    hibernate.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %,.0f |%n", entry.getKey(),
+                            side.getValue(), orm.time(), orm.ratioTo(wms), orm.bytes()));
+                }
+            }
+        }
+        if (anyHibernate) {
+            table.append(hibernate);
+        }
+        Samples located = byOperation.getOrDefault("pickInWarehouse", Map.of()).get("wms");
+        Samples plain = byOperation.getOrDefault("pick", Map.of()).get("wms");
+        if (located != null && plain != null) {
+            table.append(String.format(Locale.ROOT, "%nThe location-aware pick (5 batches in 5 of the warehouse's "
+                    + "bins, `pickInWarehouse`) against the pick that names no location (5 batches in the default "
+                    + "location, `pick`), same run, same data: %s.%n", located.ratioTo(plain)));
         }
         return table.append('\n').toString();
+    }
+
+    /**
+     * The measurement iterations of one side of one operation over every round, with the bytes it allocated per
+     * operation in each.
+     */
+    private static final class Samples {
+
+        private static final double CONFIDENCE = 0.999;
+
+        private final List<Double> scores = new ArrayList<>();
+        private final List<Double> roundMeans = new ArrayList<>();
+        private final List<Double> allocations = new ArrayList<>();
+
+        void add(RunResult result) {
+            List<Double> round = new ArrayList<>();
+            for (BenchmarkResult fork : result.getBenchmarkResults()) {
+                for (IterationResult iteration : fork.getIterationResults()) {
+                    round.add(iteration.getPrimaryResult().getScore());
+                }
+            }
+            scores.addAll(round);
+            roundMeans.add(round.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+            allocations.add(allocatedBytesPerOperation(result));
+        }
+
+        double mean() {
+            return scores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+
+        /** Half the width of the mean's confidence interval (Student's t over every iteration of every round). */
+        double error() {
+            int count = scores.size();
+            if (count < 2) {
+                return Double.NaN;
+            }
+            double mean = mean();
+            double variance = scores.stream().mapToDouble(score -> (score - mean) * (score - mean)).sum() / (count - 1);
+            double t = new TDistribution(count - 1).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+            return t * Math.sqrt(variance / count);
+        }
+
+        double bytes() {
+            return allocations.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+
+        String time() {
+            return String.format(Locale.ROOT, "%.1f ± %.1f", mean(), error());
+        }
+
+        /** The ratio of the means, with the interval the two confidence intervals allow. */
+        String ratioTo(Samples other) {
+            return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", mean() / other.mean(),
+                    Math.max(mean() - error(), 0) / (other.mean() + other.error()),
+                    (mean() + error()) / Math.max(other.mean() - other.error(), 1e-9));
+        }
+
+        /** The ratio of the two sides' means in each round, which ran back to back. */
+        String roundRatios(Samples other) {
+            List<String> ratios = new ArrayList<>();
+            for (int round = 0; round < Math.min(roundMeans.size(), other.roundMeans.size()); round++) {
+                ratios.add(String.format(Locale.ROOT, "%.2f", roundMeans.get(round) / other.roundMeans.get(round)));
+            }
+            return String.join(", ", ratios);
+        }
     }
 
     /**
      * Picks per second with 1, 2, 4 and 8 threads, on distinct products and on one hot product, next to the
      * physical limit of the statement here: a plain JDBC loop of conditional decrements, each committed.
      */
-    private static String throughput(WmsTestDatabase database) throws Exception {
-        StringBuilder table = new StringBuilder("## Pick throughput (committed picks per second)\n\n"
+    private static String throughput(WmsTestDatabase database, String serverName) throws Exception {
+        StringBuilder table = new StringBuilder("## Pick throughput (committed picks per second), " + serverName
+                + "\n\n"
                 + "| threads | wms, distinct products | wms, one hot product | JDBC conditional update, distinct rows "
-                + "| wms distinct / JDBC | pgbench -N tps | wms distinct / pgbench -N |\n"
+                + "| wms distinct / JDBC | pgbench -N -M prepared tps | wms distinct / pgbench -N |\n"
                 + "|---:|---:|---:|---:|---:|---:|---:|\n");
-        Pgbench pgbench = Pgbench.find();
+        Pgbench pgbench = Pgbench.find(database.server());
         try (HikariDataSource pool = Warehouse.poolFor(database, 10); Wms wms = Wms.create(pool)) {
             List<Long> products = new ArrayList<>();
             List<Long> batches = new ArrayList<>();
@@ -220,7 +322,8 @@ public final class BenchmarkRunner {
                 double hot = rate(threads, thread -> wms.inventory().pick(Warehouse.ACTOR,
                         new PickStock(products.get(0), 1, 0, null, null)));
                 double jdbc = rate(threads, thread -> conditionalDecrement(pool, batches.get(thread)));
-                double tps = pgbench == null ? Double.NaN : pgbench.simpleUpdateTps(threads, THROUGHPUT_WINDOW);
+                double tps = pgbench == null ? Double.NaN
+                        : pgbench.simpleUpdateTps(threads, THROUGHPUT_WARM_UP, THROUGHPUT_WINDOW);
                 table.append(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %,.0f | %.2f | %,.0f | %.2f |%n",
                         threads, distinct, hot, jdbc, distinct / jdbc, tps, distinct / tps));
             }
@@ -232,7 +335,13 @@ public final class BenchmarkRunner {
         void run(int thread) throws Exception;
     }
 
+    /** Runs the work for the warm-up, throws that count away, then measures it for the window. */
     private static double rate(int threads, ThreadWork work) throws Exception {
+        rate(threads, work, THROUGHPUT_WARM_UP);
+        return rate(threads, work, THROUGHPUT_WINDOW);
+    }
+
+    private static double rate(int threads, ThreadWork work, Duration window) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         AtomicBoolean running = new AtomicBoolean(true);
         LongAdder done = new LongAdder();
@@ -247,14 +356,14 @@ public final class BenchmarkRunner {
                 return null;
             }));
         }
-        Thread.sleep(THROUGHPUT_WINDOW.toMillis());
+        Thread.sleep(window.toMillis());
         running.set(false);
         for (Future<?> worker : workers) {
             worker.get();
         }
         executor.shutdown();
         executor.awaitTermination(10, TimeUnit.SECONDS);
-        return done.sum() / seconds(THROUGHPUT_WINDOW);
+        return done.sum() / seconds(window);
     }
 
     private static void conditionalDecrement(DataSource pool, long batchId) throws SQLException {

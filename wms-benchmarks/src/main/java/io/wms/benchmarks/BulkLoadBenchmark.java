@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import java.util.Locale;
 import com.zaxxer.hikari.HikariDataSource;
 import io.wms.core.Wms;
 import io.wms.core.seed.GenerationPlan;
-import io.wms.core.seed.TableLoad;
+import io.wms.core.seed.GenerationReport;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
 import org.postgresql.PGConnection;
@@ -25,11 +26,14 @@ import org.postgresql.copy.CopyManager;
  * Loads the same batch rows four ways, each into a fresh database that holds the same products, and reports rows per
  * second, the best of {@value #ROUNDS} rounds each:
  * <ol>
- *   <li>the generator ({@code wms.seeding().generate}), whose time for {@code product_batches} includes reserving
- *       the ids, dropping and re-creating the secondary indexes and foreign keys, and making the rows;</li>
- *   <li>a raw pgjdbc {@code COPY} into the table as the migrations made it, indexes and foreign keys in place;</li>
- *   <li>a raw {@code COPY} into the table without its secondary indexes and foreign keys, followed by their
- *       re-creation: what the generator does, without the library and without making the rows;</li>
+ *   <li>the generator ({@code wms.seeding().generate}), whose time for {@code product_batches} and
+ *       {@code batch_locations} includes reserving the ids, dropping and re-creating the secondary indexes and foreign
+ *       keys, suspending the placement triggers, making the rows and placing their units with one statement;</li>
+ *   <li>a raw pgjdbc {@code COPY} into the table as the migrations made it, indexes, foreign keys and the triggers
+ *       that place each batch's units in the default location in place: what a host's own import costs;</li>
+ *   <li>a raw {@code COPY} into the table without its secondary indexes, foreign keys and placement triggers,
+ *       followed by one statement placing the units and the re-creation: what the generator does, without the library
+ *       and without making the rows;</li>
  *   <li>batched JDBC {@code INSERT}s of rows of the same shape.</li>
  * </ol>
  * The raw loads copy the very rows the generator wrote (exported with {@code COPY ... TO STDOUT}, binary), from
@@ -52,33 +56,50 @@ final class BulkLoadBenchmark {
                    format('ALTER TABLE product_batches ADD CONSTRAINT %I %s', conname, pg_get_constraintdef(oid))
             from pg_constraint where conrelid = 'product_batches'::regclass and contype = 'f'""";
 
+    /** The triggers that place each batch's units in the default location and check the sum, row by row (V14). */
+    private static final String SUSPEND_PLACEMENT = """
+            ALTER TABLE product_batches DISABLE TRIGGER product_batches_place_inserted;
+            ALTER TABLE batch_locations DISABLE TRIGGER batch_locations_sum_matches_batch""";
+    private static final String RESUME_PLACEMENT = SUSPEND_PLACEMENT.replace("DISABLE", "ENABLE");
+    /** Every loaded batch's units in the default location, with one statement, as the triggers would put them. */
+    private static final String PLACE_IN_DEFAULT_LOCATION = """
+            INSERT INTO batch_locations (product_batch_id, location_id, quantity)
+            SELECT b.id, l.id, b.quantity FROM product_batches b, locations l WHERE l.is_default AND b.quantity > 0""";
+
     private final int rows;
+    private final WmsTestServer server;
     private byte[] products;
     private byte[] batches;
 
-    private BulkLoadBenchmark(int rows) {
+    private BulkLoadBenchmark(int rows, WmsTestServer server) {
         this.rows = rows;
+        this.server = server;
     }
 
     /**
      * Runs the four loads.
      *
-     * @param rows how many batch rows each load writes
+     * @param rows       how many batch rows each load writes
+     * @param server     the server to load into, a fresh database per round
+     * @param serverName how the report names the server
      * @return the Markdown section
      * @throws SQLException if a load fails
      * @throws IOException  if a COPY stream fails
      */
-    static String report(int rows) throws SQLException, IOException {
-        BulkLoadBenchmark benchmark = new BulkLoadBenchmark(rows);
+    static String report(int rows, WmsTestServer server, String serverName) throws SQLException, IOException {
+        BulkLoadBenchmark benchmark = new BulkLoadBenchmark(rows, server);
         double generator = benchmark.best(benchmark::generator);
         double indexed = benchmark.best(benchmark::rawCopyIntoIndexedTable);
         double deferred = benchmark.best(benchmark::rawCopyThenPostData);
         double inserts = benchmark.best(benchmark::batchedInserts);
-        return "## Bulk load of " + String.format(Locale.ROOT, "%,d", rows) + " batch rows\n\n"
+        return "## Bulk load of " + String.format(Locale.ROOT, "%,d", rows) + " batch rows, " + serverName + "\n\n"
                 + "| method | rows/s | generator / method |\n|---|---:|---:|\n"
-                + line("generator (binary COPY via wms, indexes and foreign keys re-created)", generator, generator)
-                + line("raw COPY into the indexed table (pgjdbc, binary, same rows)", indexed, generator)
-                + line("raw COPY without secondary indexes and foreign keys, then their re-creation (same rows)",
+                + line("generator (binary COPY via wms, indexes and foreign keys re-created, units placed by one "
+                        + "statement)", generator, generator)
+                + line("raw COPY into the indexed table, its triggers placing each batch (pgjdbc, binary, same rows)",
+                        indexed, generator)
+                + line("raw COPY without secondary indexes, foreign keys and placement triggers, then one statement "
+                        + "placing the units and their re-creation (same rows)",
                 deferred, generator)
                 + line("batched INSERTs (JDBC, 1000 per batch)", inserts, generator) + "\n";
     }
@@ -94,7 +115,7 @@ final class BulkLoadBenchmark {
     private double best(Round round) throws SQLException, IOException {
         double best = 0;
         for (int index = 0; index < ROUNDS; index++) {
-            try (WmsTestDatabase database = WmsTestServer.embedded().createDatabase()) {
+            try (WmsTestDatabase database = server.createDatabase()) {
                 best = Math.max(best, round.rowsPerSecond(database));
             }
         }
@@ -104,8 +125,10 @@ final class BulkLoadBenchmark {
     /** Also keeps the rows of the first round, for the raw loads to copy. */
     private double generator(WmsTestDatabase database) throws SQLException, IOException {
         try (HikariDataSource pool = Warehouse.poolFor(database, 2); Wms wms = Wms.create(pool)) {
-            TableLoad load = wms.seeding().generate(Warehouse.ACTOR, new GenerationPlan(7, 10, 10, PRODUCTS, rows, rows))
-                    .table("product_batches");
+            GenerationReport report = wms.seeding().generate(Warehouse.ACTOR,
+                    new GenerationPlan(7, 10, 10, PRODUCTS, rows, rows));
+            // The batches and the one statement that places their units: what the raw loads do with their COPY.
+            Duration elapsed = report.table("product_batches").elapsed().plus(report.table("batch_locations").elapsed());
             if (batches == null) {
                 try (Connection connection = pool.getConnection()) {
                     products = copyOut(connection, "COPY (SELECT id, name FROM products ORDER BY id) TO STDOUT "
@@ -114,7 +137,7 @@ final class BulkLoadBenchmark {
                             + " FROM product_batches ORDER BY id) TO STDOUT (FORMAT binary)");
                 }
             }
-            return load.rowsPerSecond();
+            return rows / (elapsed.toNanos() / 1e9);
         }
     }
 
@@ -138,10 +161,13 @@ final class BulkLoadBenchmark {
             for (String[] definition : postData) {
                 statement.execute(definition[0]);
             }
+            statement.execute(SUSPEND_PLACEMENT);
             copyIn(connection, COPY_BATCHES, batches);
+            statement.execute(PLACE_IN_DEFAULT_LOCATION);
             for (String[] definition : postData) {
                 statement.execute(definition[1]);
             }
+            statement.execute(RESUME_PLACEMENT);
             return rate(start, connection);
         }
     }

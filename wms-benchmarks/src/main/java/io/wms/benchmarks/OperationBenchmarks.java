@@ -67,25 +67,25 @@ public class OperationBenchmarks {
         return JdbcReplay.replay(warehouse.pool, warehouse.firstPageUncounted);
     }
 
-    /** A listing page 100,000 rows deep, by offset, through the wms API. */
+    /** A listing page half the products deep, by offset, through the wms API. */
     @Benchmark
     public Object deepOffsetPage_wms(Warehouse warehouse) {
         return warehouse.wms.products().search(Warehouse.ACTOR, warehouse.byName, warehouse.deepPage);
     }
 
-    /** A listing page 100,000 rows deep, by offset, as the same statements on plain JDBC. */
+    /** A listing page half the products deep, by offset, as the same statements on plain JDBC. */
     @Benchmark
     public long deepOffsetPage_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.deepOffsetPage);
     }
 
-    /** A listing page 100,000 rows deep, by keyset cursor, through the wms API. */
+    /** A listing page half the products deep, by keyset cursor, through the wms API. */
     @Benchmark
     public Object deepKeysetPage_wms(Warehouse warehouse) {
         return warehouse.wms.products().scroll(Warehouse.ACTOR, warehouse.byName, Warehouse.PAGE_SIZE, warehouse.deepCursor);
     }
 
-    /** A listing page 100,000 rows deep, by keyset cursor, as the same statements on plain JDBC. */
+    /** A listing page half the products deep, by keyset cursor, as the same statements on plain JDBC. */
     @Benchmark
     public long deepKeysetPage_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.deepKeysetPage);
@@ -128,27 +128,30 @@ public class OperationBenchmarks {
         return JdbcReplay.replay(warehouse.pool, warehouse.pick);
     }
 
-    /** Pick one unit first-expired, first-out over 5 batches at the warehouse's locations, through the wms API. */
+    /**
+     * Pick one unit first-expired, first-out over 5 batches, each in a bin of its own among the warehouse's generated
+     * bins, through the wms API: the location-aware pick, to set beside {@code pick} on the same data.
+     */
     @Benchmark
     public Object pickInWarehouse_wms(Warehouse warehouse) {
         return warehouse.wms.inventory().pickInWarehouse(Warehouse.ACTOR,
-                new PickInWarehouse(warehouse.warehouseId, warehouse.pickProductId, 1, 0, null, null));
+                new PickInWarehouse(warehouse.warehouseId, warehouse.binnedProductId, 1, 0, null, null));
     }
 
-    /** Pick one unit first-expired, first-out over 5 batches at the warehouse's locations, on plain JDBC. */
+    /** Pick one unit first-expired, first-out over 5 batches in 5 bins, on plain JDBC. */
     @Benchmark
     public long pickInWarehouse_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.pickInWarehouse);
     }
 
-    /** Pick one unit first-expired, first-out over 5 batches at one location, through the wms API. */
+    /** Pick one unit from the batch of the binned product at one bin, through the wms API. */
     @Benchmark
     public Object pickAtLocation_wms(Warehouse warehouse) {
         return warehouse.wms.inventory().pickAtLocation(Warehouse.ACTOR,
-                new PickAtLocation(warehouse.pickLocationId, warehouse.pickProductId, 1, 0, null, null));
+                new PickAtLocation(warehouse.binnedLocationId, warehouse.binnedProductId, 1, 0, null, null));
     }
 
-    /** Pick one unit first-expired, first-out over 5 batches at one location, on plain JDBC. */
+    /** Pick one unit from the batch of the binned product at one bin, on plain JDBC. */
     @Benchmark
     public long pickAtLocation_jdbc(Warehouse warehouse) {
         return JdbcReplay.replay(warehouse.pool, warehouse.pickAtLocation);

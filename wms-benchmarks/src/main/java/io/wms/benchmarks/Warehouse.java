@@ -14,11 +14,14 @@ import io.wms.core.auth.RolePermissions;
 import io.wms.core.inventory.PickAtLocation;
 import io.wms.core.inventory.PickInWarehouse;
 import io.wms.core.inventory.PickStock;
+import io.wms.core.inventory.ReceiveAtLocation;
 import io.wms.core.inventory.ReceiveIntoBatch;
 import io.wms.core.inventory.ReceiveStock;
+import io.wms.core.model.Location;
 import io.wms.core.model.Product;
 import io.wms.core.model.User;
 import io.wms.core.repository.KeysetPage;
+import io.wms.core.repository.NewLocation;
 import io.wms.core.repository.NewProduct;
 import io.wms.core.repository.NewUser;
 import io.wms.core.repository.PageRequest;
@@ -40,8 +43,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 public class Warehouse {
 
-    /** How deep the deep page lies, in rows (half the products in smaller data sets). */
-    static final int DEEP_PAGE_ROWS = 100_000;
+    /** How deep the deep page lies: this fraction of the live products, rounded down to a whole page. */
+    static final double DEEP_PAGE_FRACTION = 0.5;
+    /** How many bins the location-aware pick's product lies in, one batch in each. */
+    static final int PICK_BINS = 5;
     /** Rows per listing page. */
     static final int PAGE_SIZE = 20;
     /** The first page with its exact total, as the Hibernate baseline reads it. */
@@ -57,9 +62,11 @@ public class Warehouse {
     long productId;
     long trackedProductId;
     long pickProductId;
+    /** A product with as many batches as {@link #pickProductId}, each in a bin of its own among the generated bins. */
+    long binnedProductId;
+    long binnedLocationId;
     long receiveBatchId;
     long warehouseId;
-    long pickLocationId;
     ProductQuery byName;
     ProductQuery search;
     PageRequest deepPage;
@@ -92,15 +99,15 @@ public class Warehouse {
         wms = Wms.create(pool);
         productId = wms.products().scroll(ACTOR, ProductQuery.all(), 1).items().get(0).id();
         trackedProductId = productWithHistory(10, 10);
-        pickProductId = productWithHistory(5, 1);
+        pickProductId = productWithHistory(PICK_BINS, 1);
         receiveBatchId = wms.batches().byProduct(ACTOR, pickProductId).get(0).id();
         warehouseId = wms.warehouses().defaultWarehouse(ACTOR).id();
-        pickLocationId = wms.locations().defaultLocation(ACTOR).id();
+        binnedProductId = productInBins();
         byName = new ProductQuery(null, null, null, null, null, null, null, null, ProductSort.NAME, SortDirection.ASC);
         search = new ProductQuery("widget", null, null, null, null, null, null, null, ProductSort.NAME,
                 SortDirection.ASC);
-        long depth = Math.min(DEEP_PAGE_ROWS, wms.products().search(ACTOR, byName,
-                PageRequest.first(1).withTotal(TotalCount.EXACT)).total().orElseThrow() / 2);
+        long depth = deepPageRows(wms.products().search(ACTOR, byName,
+                PageRequest.first(1).withTotal(TotalCount.EXACT)).total().orElseThrow());
         deepPage = new PageRequest((int) (depth / PAGE_SIZE) + 1, PAGE_SIZE, TotalCount.EXACT);
         deepCursor = cursorAt(depth);
         lastBeforeDeepPage = wms.products().search(ACTOR, byName, new PageRequest((int) (depth / PAGE_SIZE), PAGE_SIZE))
@@ -123,9 +130,9 @@ public class Warehouse {
             pick = recorder.record(() -> recording.inventory().pick(ACTOR,
                     new PickStock(pickProductId, 1, 0, null, null)));
             pickInWarehouse = recorder.record(() -> recording.inventory().pickInWarehouse(ACTOR,
-                    new PickInWarehouse(warehouseId, pickProductId, 1, 0, null, null)));
+                    new PickInWarehouse(warehouseId, binnedProductId, 1, 0, null, null)));
             pickAtLocation = recorder.record(() -> recording.inventory().pickAtLocation(ACTOR,
-                    new PickAtLocation(pickLocationId, pickProductId, 1, 0, null, null)));
+                    new PickAtLocation(binnedLocationId, binnedProductId, 1, 0, null, null)));
             inventoryReport = recorder.record(() -> recording.stockReports().inventoryReport(ACTOR));
             findByIdAsUser = recorder.record(() -> recording.products().findById(userActor, productId));
             pickAsUser = recorder.record(() -> recording.inventory().pick(userActor,
@@ -140,6 +147,16 @@ public class Warehouse {
     public void close() {
         wms.close();
         pool.close();
+    }
+
+    /**
+     * The rows before the deep page, for a listing of so many products.
+     *
+     * @param products the live products
+     * @return the depth in rows, a whole number of pages
+     */
+    static long deepPageRows(long products) {
+        return (long) (products * DEEP_PAGE_FRACTION) / PAGE_SIZE * PAGE_SIZE;
     }
 
     static HikariDataSource pool(int size) {
@@ -179,6 +196,23 @@ public class Warehouse {
             for (int receipt = 1; receipt < receiptsPerBatch; receipt++) {
                 wms.inventory().receiveInto(ACTOR, new ReceiveIntoBatch(batchId, 1, null, null));
             }
+        }
+        return product.id();
+    }
+
+    /**
+     * A product whose batches, as many and as large as the pick product's, lie each in a bin of its own, appended to
+     * the generated bins of the default warehouse: the location-aware pick walks them across the warehouse's bins.
+     */
+    private long productInBins() {
+        Product product = wms.products().create(ACTOR,
+                new NewProduct("Benchmark product in bins " + System.nanoTime(), null, null, null));
+        for (int batch = 0; batch < PICK_BINS; batch++) {
+            Location bin = wms.locations().create(ACTOR, new NewLocation(warehouseId, null,
+                    "BENCH-" + System.nanoTime() + "-" + batch, null, batch));
+            binnedLocationId = bin.id();
+            wms.inventory().receiveAt(ACTOR, new ReceiveAtLocation(bin.id(), product.id(), "BENCH-BIN-" + batch,
+                    100_000_000, null, LocalDate.now().plusYears(2).plusDays(batch), null, null));
         }
         return product.id();
     }

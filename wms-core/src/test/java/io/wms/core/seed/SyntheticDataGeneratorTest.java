@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.wms.core.Wms;
 import io.wms.core.auth.Actor;
@@ -115,6 +117,31 @@ class SyntheticDataGeneratorTest {
         assertThat(sql.fetchCount(BATCH_LOCATIONS, BATCH_LOCATIONS.LOCATION_ID.in(
                 sql.select(LOCATIONS.ID).from(LOCATIONS).where(LOCATIONS.IS_DEFAULT.isTrue())))).isZero();
         assertThat(extension.wms().inventory().verifyLedger(SYSTEM)).isEmpty();
+    }
+
+    @Test
+    void everyGeneratedBatchHoldsInItsLocationsExactlyItsQuantity() {
+        extension.wms().seeding().generate(SYSTEM, SMALL.withBins(7));
+        DSLContext sql = extension.sql();
+
+        assertThat(sql.fetchCount(sql.select(PRODUCT_BATCHES.ID)
+                .from(PRODUCT_BATCHES)
+                .leftJoin(BATCH_LOCATIONS).on(BATCH_LOCATIONS.PRODUCT_BATCH_ID.eq(PRODUCT_BATCHES.ID))
+                .groupBy(PRODUCT_BATCHES.ID, PRODUCT_BATCHES.QUANTITY)
+                .having(DSL.coalesce(sum(BATCH_LOCATIONS.QUANTITY), BigDecimal.ZERO)
+                        .ne(PRODUCT_BATCHES.QUANTITY.cast(BigDecimal.class))))).isZero();
+    }
+
+    @Test
+    void thePlacementTriggersAreOnAgainAfterTheLoad() {
+        extension.wms().seeding().generate(SYSTEM, SMALL);
+
+        assertThat(extension.sql().fetch("""
+                select t.tgname, t.tgenabled from pg_catalog.pg_trigger t
+                 where t.tgname in ('product_batches_place_inserted', 'batch_locations_sum_matches_batch')
+                   and t.tgrelid::regclass::text like '%batch%'""").collect(Collectors.toMap(row -> row.get(0, String.class), row -> row.get(1, String.class))))
+                .containsOnly(Map.entry("product_batches_place_inserted", "O"),
+                        Map.entry("batch_locations_sum_matches_batch", "O"));
     }
 
     @Test

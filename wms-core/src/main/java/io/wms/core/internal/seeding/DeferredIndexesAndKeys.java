@@ -91,8 +91,7 @@ final class DeferredIndexesAndKeys {
      */
     static DeferredIndexesAndKeys dropIfEmpty(DSLContext transaction, Connection connection, Table<?> table) throws SQLException {
         String name = transaction.render(table);
-        Boolean owned = transaction.resultQuery(OWNED, val(name)).fetchSingle().get(0, Boolean.class);
-        if (!Boolean.TRUE.equals(owned) || transaction.fetchExists(table)) {
+        if (!ownedWithReferences(transaction, table) || transaction.fetchExists(table)) {
             return NONE;
         }
         List<Definition> definitions = transaction.resultQuery(DEFINITIONS, val(name))
@@ -102,6 +101,19 @@ final class DeferredIndexesAndKeys {
             postData.execute(definitions.get(index).drop());
         }
         return postData;
+    }
+
+    /**
+     * Tells whether the connected role owns a table (or is a member of its owner) and every table the table's
+     * foreign keys refer to: what it takes to drop and re-create the table's post-data, or to suspend its triggers.
+     *
+     * @param transaction the caller's transaction
+     * @param table       the table
+     * @return true if the role owns them all
+     */
+    static boolean ownedWithReferences(DSLContext transaction, Table<?> table) {
+        return Boolean.TRUE.equals(transaction.resultQuery(OWNED, val(transaction.render(table))).fetchSingle()
+                .get(0, Boolean.class));
     }
 
     /**

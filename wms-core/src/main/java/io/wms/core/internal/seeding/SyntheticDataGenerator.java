@@ -181,6 +181,8 @@ final class SyntheticDataGenerator {
 
         start = System.nanoTime();
         long firstBatch = reserve(transaction, PRODUCT_BATCHES, plan.batches());
+        PlacementTriggers triggers = deferPostData ? PlacementTriggers.suspendIfOwnedAndEmpty(transaction)
+                : PlacementTriggers.KEPT;
         loads.add(copy(transaction, connection, PRODUCT_BATCHES, plan.batches(), start, rows -> {
             for (int index = 0; index < plan.batches(); index++) {
                 long id = firstBatch + index;
@@ -199,10 +201,9 @@ final class SyntheticDataGenerator {
         }, PRODUCT_BATCHES.ID, PRODUCT_BATCHES.PRODUCT_ID, PRODUCT_BATCHES.BATCH_NUMBER, PRODUCT_BATCHES.QUANTITY,
                 PRODUCT_BATCHES.MANUFACTURING_DATE, PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.STATUS));
 
-        // The batches' units are in the default location, where the database placed them; with bins, one statement
-        // moves each batch's units to its bin. The ledger rows name where the units are, so that no row needs the
-        // trigger that names the default location for writers that name none.
-        Placement placement = place(transaction, connection, plan, firstBatch, loads);
+        // The ledger rows name where the units are, so that no row needs the trigger that names the default location
+        // for writers that name none.
+        Placement placement = place(transaction, connection, plan, firstBatch, triggers, loads);
         loads.add(copy(transaction, connection, PRODUCT_BATCH_TRACKS, plan.tracks(), System.nanoTime(), rows -> {
             for (int index = 0; index < plan.batches(); index++) {
                 History history = new History(historySeed, index, movements[index], now);
@@ -214,41 +215,71 @@ final class SyntheticDataGenerator {
     }
 
     /**
-     * Creates the plan's bins in the default warehouse and moves each batch's units from the default location to its
-     * bin, the batch at position {@code index} into bin {@code index % bins}: one statement over every batch, which
-     * leaves each batch's quantity and the sum over its locations as they were.
+     * Creates the plan's bins in the default warehouse and puts each batch's units in its location: the batch at
+     * position {@code index} in bin {@code index % bins}, or in the default location without bins. With the placement
+     * triggers suspended, one statement writes every batch's location row (into the table without its post-data when
+     * it is empty) and the triggers resume; otherwise the database has placed every batch in the default location row
+     * by row, and with bins one statement moves each batch's units to its bin, which leaves each batch's quantity and
+     * the sum over its locations as they were.
      */
     private Placement place(DSLContext transaction, Connection connection, GenerationPlan plan, long firstBatch,
-            List<TableLoad> loads) throws SQLException, IOException {
+            PlacementTriggers triggers, List<TableLoad> loads) throws SQLException, IOException {
         Record2<Long, Long> defaults = transaction.select(LOCATIONS.ID, LOCATIONS.WAREHOUSE_ID)
                 .from(LOCATIONS)
                 .join(WAREHOUSES).on(WAREHOUSES.ID.eq(LOCATIONS.WAREHOUSE_ID))
                 .where(WAREHOUSES.IS_DEFAULT.isTrue().and(LOCATIONS.IS_DEFAULT.isTrue()))
                 .fetchSingle();
         long defaultLocation = defaults.value1();
-        if (plan.bins() == 0) {
+        if (plan.bins() == 0 && !triggers.suspended()) {
             return new Placement(defaultLocation, 0, 0);
         }
+        long firstBin = 0;
+        if (plan.bins() > 0) {
+            firstBin = createBins(transaction, connection, plan.bins(), defaults.value2(), loads);
+        }
         long start = System.nanoTime();
-        long firstBin = reserve(transaction, LOCATIONS, plan.bins());
-        loads.add(copy(transaction, connection, LOCATIONS, plan.bins(), start, rows -> {
-            for (int index = 0; index < plan.bins(); index++) {
+        long lastBatch = firstBatch + plan.batches() - 1;
+        int placed;
+        if (triggers.suspended()) {
+            Field<Long> location = plan.bins() == 0 ? val(defaultLocation)
+                    : PRODUCT_BATCHES.ID.minus(firstBatch).mod(plan.bins()).plus(firstBin);
+            DeferredIndexesAndKeys postData = DeferredIndexesAndKeys.dropIfEmpty(transaction, connection,
+                    BATCH_LOCATIONS);
+            placed = transaction.insertInto(BATCH_LOCATIONS, BATCH_LOCATIONS.PRODUCT_BATCH_ID,
+                            BATCH_LOCATIONS.LOCATION_ID, BATCH_LOCATIONS.QUANTITY)
+                    .select(transaction.select(PRODUCT_BATCHES.ID, location, PRODUCT_BATCHES.QUANTITY)
+                            .from(PRODUCT_BATCHES)
+                            .where(PRODUCT_BATCHES.ID.between(firstBatch, lastBatch))
+                            .and(PRODUCT_BATCHES.QUANTITY.gt(0)))
+                    .execute();
+            postData.restore();
+            triggers.resume();
+        } else {
+            placed = transaction.update(BATCH_LOCATIONS)
+                    .set(BATCH_LOCATIONS.LOCATION_ID, BATCH_LOCATIONS.PRODUCT_BATCH_ID.minus(firstBatch)
+                            .mod(plan.bins()).plus(firstBin))
+                    .where(BATCH_LOCATIONS.LOCATION_ID.eq(defaultLocation))
+                    .and(BATCH_LOCATIONS.PRODUCT_BATCH_ID.between(firstBatch, lastBatch))
+                    .execute();
+        }
+        loads.add(new TableLoad(BATCH_LOCATIONS.getName(), placed, Duration.ofNanos(System.nanoTime() - start)));
+        return new Placement(defaultLocation, firstBin, plan.bins());
+    }
+
+    /** Copies the bins into the default warehouse: {@code BIN-000001} onwards, pick sequence = number. */
+    private long createBins(DSLContext transaction, Connection connection, int bins, long warehouseId,
+            List<TableLoad> loads) throws SQLException, IOException {
+        long start = System.nanoTime();
+        long firstBin = reserve(transaction, LOCATIONS, bins);
+        loads.add(copy(transaction, connection, LOCATIONS, bins, start, rows -> {
+            for (int index = 0; index < bins; index++) {
                 rows.bigint(LOCATIONS.ID, firstBin + index)
-                        .bigint(LOCATIONS.WAREHOUSE_ID, defaults.value2())
+                        .bigint(LOCATIONS.WAREHOUSE_ID, warehouseId)
                         .text(LOCATIONS.CODE, String.format(Locale.ROOT, "BIN-%06d", index + 1))
                         .integer(LOCATIONS.PICK_SEQUENCE, index + 1);
             }
         }, LOCATIONS.ID, LOCATIONS.WAREHOUSE_ID, LOCATIONS.CODE, LOCATIONS.PICK_SEQUENCE));
-
-        start = System.nanoTime();
-        int moved = transaction.update(BATCH_LOCATIONS)
-                .set(BATCH_LOCATIONS.LOCATION_ID, BATCH_LOCATIONS.PRODUCT_BATCH_ID.minus(firstBatch)
-                        .mod(plan.bins()).plus(firstBin))
-                .where(BATCH_LOCATIONS.LOCATION_ID.eq(defaultLocation))
-                .and(BATCH_LOCATIONS.PRODUCT_BATCH_ID.between(firstBatch, firstBatch + plan.batches() - 1))
-                .execute();
-        loads.add(new TableLoad(BATCH_LOCATIONS.getName(), moved, Duration.ofNanos(System.nanoTime() - start)));
-        return new Placement(defaultLocation, firstBin, plan.bins());
+        return firstBin;
     }
 
     /** Where the batch at each position of the plan holds its units. */
