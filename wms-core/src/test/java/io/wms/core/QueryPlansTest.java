@@ -92,6 +92,36 @@ class QueryPlansTest {
                         "Seq Scan on product_batch_tracks");
     }
 
+    @Test
+    void theWholeInventoryReportReadsTheBatchesInOnePassAndAggregatesThemBeforeTheJoin() {
+        threeBatchesPerProduct();
+
+        observed.operations().stockReports().inventoryReport(ADMIN);
+
+        String plan = planOf(observed.lastQuery());
+        assertThat(plan).as(plan).contains("Seq Scan on product_batches")
+                .doesNotContain("Index Scan using idx_product_batches_product_status");
+    }
+
+    @Test
+    void aPageOfTheInventoryReportReadsOnlyItsProductsBatchesThroughTheIndex() {
+        threeBatchesPerProduct();
+
+        observed.operations().stockReports().inventoryReport(ADMIN, 20);
+
+        String plan = planOf(observed.lastQuery());
+        assertThat(plan).as(plan).contains("idx_product_batches_product_status")
+                .doesNotContain("Seq Scan on product_batches");
+    }
+
+    private void threeBatchesPerProduct() {
+        extension.sql().execute("""
+                insert into product_batches (product_id, batch_number, quantity, expiry_date)
+                select p.id, 'B' || n, 10, date '2030-01-01' + n
+                from products p cross join generate_series(1, 3) n""");
+        extension.sql().execute("analyze product_batches");
+    }
+
     private String planOfSecondPage(ProductQuery query) {
         KeysetPage<Product> first = observed.operations().products().scroll(ADMIN, query, 20);
         observed.operations().products().scroll(ADMIN, query, 20, first.nextCursor().orElseThrow());

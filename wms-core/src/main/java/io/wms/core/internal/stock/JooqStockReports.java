@@ -10,7 +10,6 @@ import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.sum;
 
 import java.math.BigDecimal;
@@ -32,6 +31,7 @@ import io.wms.core.repository.KeysetPage;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -54,7 +54,7 @@ final class JooqStockReports implements StockReports {
     public List<InventoryReportLine> inventoryReport(Actor actor) {
         actor.require(Permission.READ_CATALOG);
         return Keyset.everything("products in the inventory report", "inventoryReport(actor, limit, cursor)",
-                limit -> inventoryLines(noCondition(), limit));
+                this::everyInventoryLine);
     }
 
     @Override
@@ -69,6 +69,40 @@ final class JooqStockReports implements StockReports {
         return BY_PRODUCT_NAME.page("page of the inventory report", limit, cursor, this::inventoryLines);
     }
 
+    /**
+     * The whole report: the batches are aggregated per product first, in one pass over them in any order, and only
+     * the result (a row per product) is joined to the products. Joining first and grouping after, as a page does, makes
+     * PostgreSQL read every batch in product order, through the index: one random heap access per batch, which grows
+     * slower per batch as the batches outgrow the cache.
+     */
+    private List<InventoryReportLine> everyInventoryLine(int limit) {
+        Condition usable = expiry.usableStock();
+        Field<Long> units = units(usable).as("units");
+        Field<Integer> usableBatches = count().filterWhere(usable).as("usable_batches");
+        Field<Integer> expiredBatches = count().filterWhere(expiry.holdsExpiredStock()).as("expired_batches");
+        Table<?> stock = dsl.select(PRODUCT_BATCHES.PRODUCT_ID, units, usableBatches, expiredBatches)
+                .from(PRODUCT_BATCHES)
+                .where(PRODUCT_BATCHES.DELETED_AT.isNull())
+                .groupBy(PRODUCT_BATCHES.PRODUCT_ID)
+                .asTable("stock");
+        return dsl.select(PRODUCTS.ID, PRODUCTS.NAME, CATEGORIES.NAME, BRANDS.NAME,
+                        coalesce(stock.field(units), inline(0L)), coalesce(stock.field(usableBatches), inline(0)),
+                        coalesce(stock.field(expiredBatches), inline(0)))
+                .from(PRODUCTS)
+                .leftJoin(CATEGORIES).on(CATEGORIES.ID.eq(PRODUCTS.CATEGORY_ID))
+                .leftJoin(BRANDS).on(BRANDS.ID.eq(PRODUCTS.BRAND_ID))
+                .leftJoin(stock).on(stock.field(PRODUCT_BATCHES.PRODUCT_ID).eq(PRODUCTS.ID))
+                .where(PRODUCTS.DELETED_AT.isNull())
+                .orderBy(BY_PRODUCT_NAME.order())
+                .limit(limit)
+                .fetch(row -> new InventoryReportLine(row.value1(), row.value2(), row.value3(), row.value4(),
+                        row.value5(), row.value6(), row.value7()));
+    }
+
+    /**
+     * A page of the report: the page's products first, by the index on their names, then their batches through the
+     * index on the product, so that a page reads only its own products' batches.
+     */
     private List<InventoryReportLine> inventoryLines(Condition after, int limit) {
         Condition usable = expiry.usableStock();
         Condition holdsExpired = expiry.holdsExpiredStock();
@@ -103,15 +137,22 @@ final class JooqStockReports implements StockReports {
     @Override
     public List<ProductStock> stockPerProduct(Actor actor) {
         actor.require(Permission.READ_CATALOG);
-        return dsl.select(PRODUCTS.ID, PRODUCTS.NAME, units(expiry.usableStock()),
-                        units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.QUARANTINED)),
-                        units(expiry.holdsExpiredStock()),
-                        units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.RECALLED)))
+        // Aggregated per product before the join, as the whole inventory report is (see everyInventoryLine).
+        Field<Long> usable = units(expiry.usableStock()).as("usable");
+        Field<Long> quarantined = units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.QUARANTINED)).as("quarantined");
+        Field<Long> expired = units(expiry.holdsExpiredStock()).as("expired");
+        Field<Long> recalled = units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.RECALLED)).as("recalled");
+        Table<?> stock = dsl.select(PRODUCT_BATCHES.PRODUCT_ID, usable, quarantined, expired, recalled)
+                .from(PRODUCT_BATCHES)
+                .where(PRODUCT_BATCHES.DELETED_AT.isNull())
+                .groupBy(PRODUCT_BATCHES.PRODUCT_ID)
+                .asTable("stock");
+        return dsl.select(PRODUCTS.ID, PRODUCTS.NAME, coalesce(stock.field(usable), inline(0L)),
+                        coalesce(stock.field(quarantined), inline(0L)), coalesce(stock.field(expired), inline(0L)),
+                        coalesce(stock.field(recalled), inline(0L)))
                 .from(PRODUCTS)
-                .leftJoin(PRODUCT_BATCHES).on(PRODUCT_BATCHES.PRODUCT_ID.eq(PRODUCTS.ID)
-                        .and(PRODUCT_BATCHES.DELETED_AT.isNull()))
+                .leftJoin(stock).on(stock.field(PRODUCT_BATCHES.PRODUCT_ID).eq(PRODUCTS.ID))
                 .where(PRODUCTS.DELETED_AT.isNull())
-                .groupBy(PRODUCTS.ID)
                 .orderBy(PRODUCTS.NAME, PRODUCTS.ID)
                 .fetch(row -> new ProductStock(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
                         row.value6()));
