@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,10 +53,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * plain JDBC conditional-update loop, and prints every figure with its ratio as Markdown (also written to
  * {@code target/benchmarks.md}).
  *
- * <p>Arguments: {@code full} (100k products, 1M batches, 5M ledger rows; the default), {@code small} (a tenth) or
- * {@code smoke} (a hundredth, one short iteration each: proves the harness runs, measures nothing); an optional second
- * argument, a regular expression over operation names (e.g. {@code 'findById|fullTracking'}), runs only those
- * operations and skips the bulk load and throughput parts.
+ * <p>Arguments: {@code full} (100k products, 1M batches over 50,000 bins, 5M ledger rows; the default), {@code small}
+ * (a tenth) or {@code smoke} (a hundredth, one short iteration each: proves the harness runs, measures nothing); an
+ * optional second argument, a regular expression over operation names (e.g. {@code 'findById|fullTracking'}), runs
+ * only those operations; an optional third, the parts to run, comma-separated among {@code bulk}, {@code operations},
+ * {@code network} and {@code throughput}. Without the third argument, a run with an operation filter runs the
+ * operations only, and a run without one runs every part.
  */
 public final class BenchmarkRunner {
 
@@ -101,22 +104,28 @@ public final class BenchmarkRunner {
             case "smoke" -> 100;
             default -> 1;
         };
-        String only = arguments.length > 1 ? arguments[1] : null;
+        String only = arguments.length > 1 && !arguments[1].isBlank() ? arguments[1] : null;
+        Set<String> parts = Set.of((arguments.length > 2 ? arguments[2]
+                : only == null ? "bulk,operations,network,throughput" : "operations").split(","));
         StringBuilder report = new StringBuilder();
         int products = FULL_PRODUCTS / scale;
         long deepRows = Warehouse.deepPageRows(products);
         try (WmsTestDatabase database = WmsTestServer.embedded().createDatabase()) {
             report.append(loadWarehouse(database, new GenerationPlan(42, 1_000 / scale, 2_000 / scale,
                     products, 1_000_000 / scale, 5_000_000 / scale, FULL_BINS / scale)));
-            if (only == null) {
+            if (parts.contains("bulk")) {
                 report.append(BulkLoadBenchmark.report(BULK_ROWS, WmsTestServer.embedded(), TEST_SERVER));
                 report.append(BulkLoadBenchmark.report(BULK_ROWS, WmsTestServer.embeddedDurable(), DURABLE_SERVER));
             }
-            report.append(operations(database.jdbcUrl(), database, smoke, only, String.format(Locale.ROOT,
-                    "## Operations: wms against the same SQL on plain JDBC, and Hibernate%n%nThe deep pages lie "
-                            + "%,d rows deep (half the %,d products).%n%n", deepRows, products)));
-            if (only == null) {
+            if (parts.contains("operations")) {
+                report.append(operations(database.jdbcUrl(), database, smoke, only, String.format(Locale.ROOT,
+                        "## Operations: wms against the same SQL on plain JDBC, and Hibernate%n%nThe deep pages lie "
+                                + "%,d rows deep (half the %,d products).%n%n", deepRows, products)));
+            }
+            if (parts.contains("network")) {
                 report.append(overNetwork(database, smoke));
+            }
+            if (parts.contains("throughput")) {
                 report.append(throughput(database, TEST_SERVER));
                 try (WmsTestDatabase durable = WmsTestServer.embeddedDurable().createDatabase()) {
                     report.append(throughput(durable, DURABLE_SERVER));
