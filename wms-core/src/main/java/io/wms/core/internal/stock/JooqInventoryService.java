@@ -19,6 +19,7 @@ import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.internal.stock.StockStatements.MovedBatch;
 import io.wms.core.internal.stock.StockStatements.PickOutcome;
+import io.wms.core.inventory.AdjustAtLocation;
 import io.wms.core.inventory.AdjustStock;
 import io.wms.core.inventory.AdjustmentReason;
 import io.wms.core.inventory.Allocation;
@@ -27,6 +28,7 @@ import io.wms.core.inventory.BatchMovement;
 import io.wms.core.inventory.ExpirySweep;
 import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.LedgerDiscrepancy;
+import io.wms.core.inventory.LocatedMovement;
 import io.wms.core.inventory.LocatedPick;
 import io.wms.core.inventory.PickAtLocation;
 import io.wms.core.inventory.PickInWarehouse;
@@ -63,6 +65,7 @@ final class JooqInventoryService implements InventoryService {
     private final StockStatements statements;
     private final StockRefusals refusals;
     private final IdempotencyKeys keys;
+    private final LocatedCorrections corrections;
 
     JooqInventoryService(Transactions transactions, WmsSettings settings) {
         this.transactions = transactions;
@@ -70,6 +73,7 @@ final class JooqInventoryService implements InventoryService {
         this.statements = new StockStatements(transactions, expiry);
         this.refusals = new StockRefusals(transactions, statements, expiry);
         this.keys = new IdempotencyKeys(transactions.dsl());
+        this.corrections = new LocatedCorrections(transactions, statements);
     }
 
     @Override
@@ -241,15 +245,7 @@ final class JooqInventoryService implements InventoryService {
     @Override
     public BatchMovement adjust(Actor actor, AdjustStock command) {
         actor.require(Permission.ADJUST_STOCK);
-        Validator validator = Validator.of("adjustment")
-                .required("reason", command.reason())
-                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
-        if (command.change() == 0) {
-            validator.add("change", Rule.NOT_ZERO, "must not be 0");
-        }
-        if (command.reason() == AdjustmentReason.OTHER && (command.note() == null || command.note().isBlank())) {
-            validator.add("note", Rule.REQUIRED, "is required when the reason is OTHER");
-        }
+        Validator validator = correctionChecks(command.change(), command.reason(), command.note());
         return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.ADJUST, command, () -> {
             MovedBatch moved = refusals.moveOrExplain(command.batchId(),
                     batch -> refusals.refuseCorrection(batch, command),
@@ -257,6 +253,28 @@ final class JooqInventoryService implements InventoryService {
             return new BatchMovement(moved.batchId(), TrackAction.ADJUSTED, command.change(), moved.quantityAfter(),
                     moved.statusAfter());
         });
+    }
+
+    @Override
+    public LocatedMovement adjustAt(Actor actor, AdjustAtLocation command) {
+        actor.require(Permission.ADJUST_STOCK);
+        Validator validator = correctionChecks(command.change(), command.reason(), command.note());
+        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.ADJUST_AT, command,
+                () -> corrections.correct(actor, command.locationId(), command.batchId(), command.change(),
+                        LocatedCorrections.description(command.reason(), command.note())));
+    }
+
+    private static Validator correctionChecks(int change, AdjustmentReason reason, String note) {
+        Validator validator = Validator.of("adjustment")
+                .required("reason", reason)
+                .optionalText("note", note, InputLimits.MAX_NOTE_LENGTH);
+        if (change == 0) {
+            validator.add("change", Rule.NOT_ZERO, "must not be 0");
+        }
+        if (reason == AdjustmentReason.OTHER && (note == null || note.isBlank())) {
+            validator.add("note", Rule.REQUIRED, "is required when the reason is OTHER");
+        }
+        return validator;
     }
 
     @Override
