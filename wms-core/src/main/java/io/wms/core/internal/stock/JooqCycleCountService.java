@@ -48,6 +48,7 @@ import io.wms.jooq.tables.records.ProductBatchesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -117,7 +118,9 @@ final class JooqCycleCountService implements CycleCountService {
                     .fetchSingle();
             Condition inScope = scope.and(LiveStock.batchOfLiveProduct());
             // The movements in flight on these rows commit before the lock is granted, and none can start until
-            // this transaction ends: the snapshot below sees each row with all of its ledger rows.
+            // this transaction ends: the snapshot below sees each row with all of its ledger rows. Each batch is
+            // locked before its units, as every movement locks them; the lines' foreign keys would otherwise lock
+            // the batches after their units.
             dsl.select(BATCH_LOCATIONS.PRODUCT_BATCH_ID)
                     .from(BATCH_LOCATIONS)
                     .join(PRODUCT_BATCHES).on(PRODUCT_BATCHES.ID.eq(BATCH_LOCATIONS.PRODUCT_BATCH_ID))
@@ -125,7 +128,7 @@ final class JooqCycleCountService implements CycleCountService {
                     .where(inScope)
                     .orderBy(BATCH_LOCATIONS.PRODUCT_BATCH_ID, BATCH_LOCATIONS.LOCATION_ID)
                     .forShare()
-                    .of(BATCH_LOCATIONS)
+                    .of(PRODUCT_BATCHES, BATCH_LOCATIONS)
                     .fetch();
             dsl.insertInto(CYCLE_COUNT_LINES, CYCLE_COUNT_LINES.CYCLE_COUNT_ID, CYCLE_COUNT_LINES.PRODUCT_BATCH_ID,
                             CYCLE_COUNT_LINES.LOCATION_ID, CYCLE_COUNT_LINES.EXPECTED_QUANTITY,
@@ -191,12 +194,14 @@ final class JooqCycleCountService implements CycleCountService {
         return transactions.transaction(() -> {
             // Shared: counters record side by side, and a post, which locks the count for an update, waits for them.
             CycleCountsRecord count = lockedOpenCount(command.countId(), false);
-            ProductBatchesRecord batch = dsl.selectFrom(PRODUCT_BATCHES)
-                    .where(PRODUCT_BATCHES.ID.eq(command.batchId()).and(LiveStock.batchOfLiveProduct()))
-                    .fetchOptional()
+            boolean found = !dsl.fetchExists(CYCLE_COUNT_LINES, lineKey(command.countId(), command.batchId(),
+                    command.locationId()));
+            SelectConditionStep<ProductBatchesRecord> live = dsl.selectFrom(PRODUCT_BATCHES)
+                    .where(PRODUCT_BATCHES.ID.eq(command.batchId()).and(LiveStock.batchOfLiveProduct()));
+            // A new line locks its batch before its units there, as every movement locks them.
+            ProductBatchesRecord batch = (found ? live.forShare() : live).fetchOptional()
                     .orElseThrow(() -> new NotFoundException("batch", command.batchId()));
-            if (!dsl.fetchExists(CYCLE_COUNT_LINES, lineKey(command.countId(), command.batchId(),
-                    command.locationId()))) {
+            if (found) {
                 addFoundLine(count, batch, command.locationId());
             }
             CycleCountLinesRecord line = dsl.update(CYCLE_COUNT_LINES)
