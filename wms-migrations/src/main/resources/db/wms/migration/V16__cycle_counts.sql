@@ -3,10 +3,12 @@
 -- A count (cycle_counts) has one scope: a location (location_id, in its warehouse), or a product within a warehouse
 -- (product_id). Starting it snapshots one line (cycle_count_lines) per batch and location in scope that holds units:
 -- the units the system held there (expected_quantity) and the ledger position they were read at (ledger_position:
--- the highest product_batch_tracks.id of that batch at that location, NULL when none). The snapshot first takes a
--- shared lock of those batch_locations rows, so that every movement in flight there has committed, and its ledger
--- rows with it, when the next statement reads them: the ledger rows up to the position are then exactly those that
--- make the expected quantity. The lock lasts only as long as the start's transaction; the count itself holds none.
+-- the ledger's highest row id when the line was snapshotted). The snapshot first takes a shared lock of those batches
+-- and then of their batch_locations rows (a batch before its units, as every movement locks them), so that every
+-- movement in flight there has committed, its ledger rows with it, when the next statement reads them; and since
+-- every writer of a batch's stock takes the batch's lock before it draws a ledger row id, the ledger rows of a line's
+-- batch at its location up to the position are exactly those that make expected_quantity, and every later one comes
+-- after it. The locks last only as long as the start's transaction; the count itself holds none.
 --
 -- Counting records counted_quantity per line; a batch found at a place in scope without a line gets a line of its
 -- own, snapshotted when it is recorded. Posting adjusts each counted line by counted - expected: the movements since
@@ -63,7 +65,8 @@ CREATE TABLE "${flyway:defaultSchema}".cycle_count_lines
 );
 
 COMMENT ON COLUMN "${flyway:defaultSchema}".cycle_count_lines.ledger_position IS
-    'The highest ledger row id of the batch at the location when expected_quantity was read; NULL when it had none.';
+    'The ledger''s highest row id when expected_quantity was read: the rows of the batch at the location up to it '
+    'make expected_quantity. NULL when the ledger was empty.';
 
 -- The ON DELETE CASCADE of a purged batch or location.
 CREATE INDEX idx_cycle_count_lines_batch ON "${flyway:defaultSchema}".cycle_count_lines (product_batch_id);

@@ -12,9 +12,9 @@ import io.wms.core.auth.Actor;
  * <p>The rules:
  * <ul>
  * <li><b>Starting</b> snapshots one line per batch and location in scope that holds units: the units held there and
- *     the ledger position they were read at (the highest ledger row id of that batch at that location). It waits only
- *     for the movements already in flight there to commit, and blocks none after it: picking, receiving and
- *     transferring go on during the count.</li>
+ *     the ledger position they were read at (the ledger's highest row id then: the rows of that batch at that
+ *     location up to it make the units snapshotted). It waits only for the movements already in flight there to
+ *     commit, and blocks none after it: picking, receiving and transferring go on during the count.</li>
  * <li><b>Recording</b> replaces a line's counted units. A batch found at a place in scope that has no line gets one,
  *     snapshotted when it is recorded.</li>
  * <li><b>Blind counts</b>: the sheet of a blind count carries no expected quantities, unless the reader may adjust

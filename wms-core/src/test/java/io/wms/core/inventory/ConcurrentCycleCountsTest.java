@@ -4,11 +4,16 @@ import static io.wms.core.inventory.StockFixtures.TODAY;
 import static io.wms.core.inventory.StockFixtures.product;
 import static io.wms.core.testing.WmsExtension.ADMIN;
 import static io.wms.jooq.Tables.BATCH_LOCATIONS;
+import static io.wms.jooq.Tables.CYCLE_COUNT_LINES;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +24,8 @@ import io.wms.core.error.InsufficientStockException;
 import io.wms.core.model.Location;
 import io.wms.core.repository.NewLocation;
 import io.wms.core.testing.WmsExtension;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -93,8 +100,23 @@ class ConcurrentCycleCountsTest {
         long remaining = extension.sql().select(sum(PRODUCT_BATCHES.QUANTITY)).from(PRODUCT_BATCHES).fetchSingle()
                 .value1().longValue();
         assertThat(received.get() - picked.get() + adjusted.get()).isEqualTo(remaining);
+        assertThat(snapshotsTheLedgerDoesNotProve()).as("count lines whose ledger rows up to their position do not"
+                + " make their expected units").isEmpty();
         assertThat(posts.get()).isPositive();
         assertThat(picks.get()).isPositive();
+    }
+
+    /** The lines whose expected units differ from the changes of their batch at their location up to their position. */
+    private List<Long> snapshotsTheLedgerDoesNotProve() {
+        Field<Long> proven = DSL.field(select(coalesce(sum(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE), BigDecimal.ZERO)
+                        .cast(Long.class))
+                .from(PRODUCT_BATCH_TRACKS)
+                .where(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(CYCLE_COUNT_LINES.PRODUCT_BATCH_ID)
+                        .and(PRODUCT_BATCH_TRACKS.LOCATION_ID.eq(CYCLE_COUNT_LINES.LOCATION_ID))
+                        .and(PRODUCT_BATCH_TRACKS.ID.le(CYCLE_COUNT_LINES.LEDGER_POSITION))));
+        return extension.sql().select(CYCLE_COUNT_LINES.CYCLE_COUNT_ID).from(CYCLE_COUNT_LINES)
+                .where(proven.ne(CYCLE_COUNT_LINES.EXPECTED_QUANTITY.cast(Long.class)))
+                .fetch(CYCLE_COUNT_LINES.CYCLE_COUNT_ID);
     }
 
     /**

@@ -135,7 +135,7 @@ final class JooqCycleCountService implements CycleCountService {
                             CYCLE_COUNT_LINES.LEDGER_POSITION)
                     .select(select(val(count.getId(), CYCLE_COUNT_LINES.CYCLE_COUNT_ID),
                             BATCH_LOCATIONS.PRODUCT_BATCH_ID, BATCH_LOCATIONS.LOCATION_ID, BATCH_LOCATIONS.QUANTITY,
-                            ledgerPosition(BATCH_LOCATIONS.PRODUCT_BATCH_ID, BATCH_LOCATIONS.LOCATION_ID))
+                            ledgerMark())
                             .from(BATCH_LOCATIONS)
                             .join(PRODUCT_BATCHES).on(PRODUCT_BATCHES.ID.eq(BATCH_LOCATIONS.PRODUCT_BATCH_ID))
                             .join(LOCATIONS).on(LOCATIONS.ID.eq(BATCH_LOCATIONS.LOCATION_ID))
@@ -146,16 +146,14 @@ final class JooqCycleCountService implements CycleCountService {
     }
 
     /**
-     * The highest ledger row id of a batch at a location; rows written before locations existed name none and
-     * count for the default location, as the ledger check reads them.
+     * The ledger's high-water mark: its highest row id. Read after the locks of a snapshot, it splits the ledger rows
+     * of each line's batch at its location exactly: every writer of those rows takes the batch's lock before it
+     * draws a row id, so the rows up to the mark are the ones the snapshot sees, and every later one comes after it.
+     * One read of the primary key's end, where the highest row of each batch at each location would walk the
+     * batch's whole ledger.
      */
-    private static Field<Long> ledgerPosition(Field<Long> batchId, Field<Long> locationId) {
-        return field(select(max(PRODUCT_BATCH_TRACKS.ID))
-                .from(PRODUCT_BATCH_TRACKS)
-                .where(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(batchId)
-                        .and(coalesce(PRODUCT_BATCH_TRACKS.LOCATION_ID, StockStatements.DEFAULT_LOCATION)
-                                .eq(locationId))
-                        .and(PRODUCT_BATCH_TRACKS.QUANTITY_CHANGE.isNotNull())));
+    private static Field<Long> ledgerMark() {
+        return field(select(max(PRODUCT_BATCH_TRACKS.ID)).from(PRODUCT_BATCH_TRACKS));
     }
 
     @Override
@@ -167,7 +165,12 @@ final class JooqCycleCountService implements CycleCountService {
     @Override
     public CountSheet sheet(Actor actor, long countId) {
         actor.require(Permission.COUNT_STOCK);
+        // The header and its lines in one snapshot, so that a post between them cannot show a posted count's lines
+        // as they were before it.
         return transactions.snapshot(fresh -> {
+            if (fresh) {
+                dsl.execute(JooqInventoryService.ONE_SNAPSHOT);
+            }
             CycleCount count = find(actor, countId).orElseThrow(() -> new NotFoundException("cycle count", countId));
             boolean shown = expectedShown(actor, count);
             List<CountLine> lines = dsl.select(CYCLE_COUNT_LINES.fields())
@@ -256,7 +259,7 @@ final class JooqCycleCountService implements CycleCountService {
                         CYCLE_COUNT_LINES.LOCATION_ID, CYCLE_COUNT_LINES.EXPECTED_QUANTITY,
                         CYCLE_COUNT_LINES.LEDGER_POSITION)
                 .select(select(val(count.getId(), CYCLE_COUNT_LINES.CYCLE_COUNT_ID), batchId, at, held,
-                        ledgerPosition(batchId, at)))
+                        ledgerMark()))
                 .onConflictDoNothing()
                 .execute();
     }

@@ -58,7 +58,8 @@ import io.wms.jooq.tables.records.ProductBatchesRecord;
 final class JooqInventoryService implements InventoryService {
 
     private static final int BATCH_NUMBER_LENGTH = 255;
-    private static final String ONE_SNAPSHOT = "set transaction isolation level repeatable read, read only";
+    /** Begins a transaction that reads one snapshot and writes nothing. */
+    static final String ONE_SNAPSHOT = "set transaction isolation level repeatable read, read only";
 
     private final Transactions transactions;
     private final ExpiryPolicy expiry;
