@@ -5,6 +5,7 @@ import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wms.core.inventory.PickStock;
+import io.wms.core.inventory.StartCount;
 import io.wms.core.model.Product;
 import io.wms.core.repository.KeysetPage;
 import io.wms.core.repository.PageRequest;
@@ -88,6 +89,26 @@ class QueryPlansTest {
         // The warehouses and their locations are a handful of rows, which a scan reads at once.
         String plan = planOf(observed.lastQuery());
         assertThat(plan).as(plan).contains("product_batches_pkey", "batch_locations_pkey")
+                .doesNotContain("Seq Scan on product_batches", "Seq Scan on batch_locations",
+                        "Seq Scan on product_batch_tracks");
+    }
+
+    @Test
+    void aCountOfAProductSnapshotsOnlyItsBatchesThroughIndexes() {
+        extension.sql().execute("""
+                insert into product_batches (product_id, batch_number, quantity, expiry_date)
+                select p.id, 'B' || n, 10, date '2030-01-01' + n
+                from products p cross join generate_series(1, 3) n""");
+        extension.sql().execute("analyze product_batches");
+        extension.sql().execute("analyze batch_locations");
+        long productId = extension.sql().select(DSL.min(PRODUCT_BATCHES.PRODUCT_ID)).from(PRODUCT_BATCHES)
+                .fetchSingle().value1();
+        long warehouseId = observed.operations().warehouses().defaultWarehouse(ADMIN).id();
+
+        observed.operations().cycleCounts().start(ADMIN, StartCount.ofProduct(warehouseId, productId, false));
+
+        String plan = planOf(observed.lastQuery());
+        assertThat(plan).as(plan).contains("batch_locations_pkey")
                 .doesNotContain("Seq Scan on product_batches", "Seq Scan on batch_locations",
                         "Seq Scan on product_batch_tracks");
     }
