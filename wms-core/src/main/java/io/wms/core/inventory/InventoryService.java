@@ -250,6 +250,37 @@ public interface InventoryService {
     BatchMovement returnToSupplier(Actor actor, RemoveStock command);
 
     /**
+     * Destroys units of a batch that may not be picked at one named location, under the rules of
+     * {@link #dispose(Actor, RemoveStock)}: the batch's quantity and its units there change together, with one
+     * ledger row {@code disposed} naming the location. Needs {@code ADJUST_STOCK}.
+     *
+     * @param actor   who disposes; never {@code null}
+     * @param command what to dispose of, and where; never {@code null}
+     * @return what changed, at the location and in the batch
+     * @throws io.wms.core.error.ValidationException        if the input is invalid or the batch is pickable stock
+     * @throws io.wms.core.error.InsufficientStockException if the location holds fewer units of the batch
+     * @throws io.wms.core.error.NotFoundException          if the batch (or its product) or the location does not
+     *                                                      exist
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
+     */
+    LocatedMovement disposeAt(Actor actor, RemoveAtLocation command);
+
+    /**
+     * Sends units of a batch that may not be picked back to the supplier from one named location, under the rules
+     * of {@link #disposeAt(Actor, RemoveAtLocation)}. Ledger action {@code returned}. Needs {@code ADJUST_STOCK}.
+     *
+     * @param actor   who returns; never {@code null}
+     * @param command what to return, and from where; never {@code null}
+     * @return what changed, at the location and in the batch
+     * @throws io.wms.core.error.ValidationException        if the input is invalid or the batch is pickable stock
+     * @throws io.wms.core.error.InsufficientStockException if the location holds fewer units of the batch
+     * @throws io.wms.core.error.NotFoundException          if the batch (or its product) or the location does not
+     *                                                      exist
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
+     */
+    LocatedMovement returnToSupplierAt(Actor actor, RemoveAtLocation command);
+
+    /**
      * Puts an active batch on hold. Ledger action {@code status_changed}. Needs {@code CHANGE_BATCH_STATUS}.
      *
      * @param actor   who decides; never {@code null}

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Corrections of a batch's units at a named location ({@code adjustAt}): the batch and its units there change
- * together, with one ledger row naming the location; refusals change nothing.
+ * Corrections, disposals and returns of a batch's units at a named location ({@code adjustAt}, {@code disposeAt},
+ * {@code returnToSupplierAt}): the batch and its units there change together, with one ledger row naming the
+ * location; refusals change nothing.
  */
 class AdjustAtLocationTest {
 
@@ -166,5 +167,43 @@ class AdjustAtLocationTest {
                 correction(bin.id(), batchId, -1)))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThat(unitsAt(bin.id())).isEqualTo(10);
+    }
+
+    @Test
+    void aDisposalAtALocationTakesQuarantinedUnitsThereWithALedgerRowNamingIt() {
+        inventory.quarantine(ADMIN, batchId, "leaking");
+
+        LocatedMovement moved = inventory.disposeAt(ADMIN, new RemoveAtLocation(bin.id(), batchId, 4, "leaking",
+                null));
+
+        assertThat(moved).isEqualTo(new LocatedMovement(batchId, bin.id(), TrackAction.DISPOSED, -4, 6, 6,
+                BatchStatus.QUARANTINED));
+        assertThat(ledger(extension.sql(), batchId)).last()
+                .extracting(ProductBatchTrack::action, ProductBatchTrack::locationId)
+                .containsExactly(TrackAction.DISPOSED, bin.id());
+        assertThat(inventory.verifyLedger(ADMIN)).isEmpty();
+    }
+
+    @Test
+    void aReturnOfPickableStockAtALocationIsRefusedAndChangesNothing() {
+        String before = StockFixtures.snapshot(extension.sql());
+
+        assertThatThrownBy(() -> inventory.returnToSupplierAt(ADMIN, new RemoveAtLocation(bin.id(), batchId, 1, null,
+                null)))
+                .isInstanceOfSatisfying(ValidationException.class, invalid -> assertThat(invalid.violations())
+                        .extracting("field", "rule").containsExactly(tuple("batchId", "pickable")));
+        assertThat(StockFixtures.snapshot(extension.sql())).isEqualTo(before);
+    }
+
+    @Test
+    void aReturnBeyondTheUnitsAtTheLocationIsRefusedThoughTheBatchHoldsThem() {
+        inventory.adjustAt(ADMIN, correction(fallback.id(), batchId, 5));
+        inventory.recall(ADMIN, batchId, "supplier recall");
+
+        assertThatThrownBy(() -> inventory.returnToSupplierAt(ADMIN, new RemoveAtLocation(fallback.id(), batchId, 6,
+                null, null)))
+                .isInstanceOfSatisfying(InsufficientStockException.class,
+                        shortStock -> assertThat(shortStock.available()).isEqualTo(5));
+        assertThat(unitsAt(fallback.id())).isEqualTo(5);
     }
 }

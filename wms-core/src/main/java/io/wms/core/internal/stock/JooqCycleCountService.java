@@ -72,8 +72,10 @@ final class JooqCycleCountService implements CycleCountService {
     JooqCycleCountService(Transactions transactions, WmsSettings settings) {
         this.transactions = transactions;
         this.dsl = transactions.dsl();
-        this.statements = new StockStatements(transactions, new ExpiryPolicy(settings));
-        this.corrections = new LocatedCorrections(transactions, statements);
+        ExpiryPolicy expiry = new ExpiryPolicy(settings);
+        this.statements = new StockStatements(transactions, expiry);
+        this.corrections = new LocatedCorrections(transactions, statements,
+                new StockRefusals(transactions, statements, expiry));
         this.keys = new IdempotencyKeys(dsl);
     }
 

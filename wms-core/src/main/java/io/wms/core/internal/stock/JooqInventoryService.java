@@ -39,6 +39,7 @@ import io.wms.core.inventory.Receipt;
 import io.wms.core.inventory.ReceiveAtLocation;
 import io.wms.core.inventory.ReceiveIntoBatch;
 import io.wms.core.inventory.ReceiveStock;
+import io.wms.core.inventory.RemoveAtLocation;
 import io.wms.core.inventory.RemoveStock;
 import io.wms.core.inventory.StatusChange;
 import io.wms.core.inventory.StockTransfer;
@@ -74,7 +75,7 @@ final class JooqInventoryService implements InventoryService {
         this.statements = new StockStatements(transactions, expiry);
         this.refusals = new StockRefusals(transactions, statements, expiry);
         this.keys = new IdempotencyKeys(transactions.dsl());
-        this.corrections = new LocatedCorrections(transactions, statements);
+        this.corrections = new LocatedCorrections(transactions, statements, refusals);
     }
 
     @Override
@@ -289,6 +290,30 @@ final class JooqInventoryService implements InventoryService {
     }
 
     @Override
+    public LocatedMovement disposeAt(Actor actor, RemoveAtLocation command) {
+        return removeAt(actor, command, TrackAction.DISPOSED, KeyedOperation.DISPOSE_AT);
+    }
+
+    @Override
+    public LocatedMovement returnToSupplierAt(Actor actor, RemoveAtLocation command) {
+        return removeAt(actor, command, TrackAction.RETURNED, KeyedOperation.RETURN_AT);
+    }
+
+    private LocatedMovement removeAt(Actor actor, RemoveAtLocation command, TrackAction action,
+                                     KeyedOperation<LocatedMovement> operation) {
+        actor.require(Permission.ADJUST_STOCK);
+        return runOnceByKey(actor, removalChecks(command.quantity(), command.note()), command.idempotencyKey(),
+                operation, command, () -> corrections.remove(actor, command.locationId(),
+                        new RemoveStock(command.batchId(), command.quantity(), command.note()), action));
+    }
+
+    private static Validator removalChecks(int quantity, String note) {
+        return Validator.of("removal")
+                .positive("quantity", quantity)
+                .optionalText("note", note, InputLimits.MAX_NOTE_LENGTH);
+    }
+
+    @Override
     public ProductBatch quarantine(Actor actor, StatusChange change) {
         return changeStatus(actor, change, BatchStatus.QUARANTINED, KeyedOperation.QUARANTINE);
     }
@@ -351,9 +376,7 @@ final class JooqInventoryService implements InventoryService {
     private BatchMovement remove(Actor actor, RemoveStock command, TrackAction action,
                                  KeyedOperation<BatchMovement> operation) {
         actor.require(Permission.ADJUST_STOCK);
-        Validator validator = Validator.of("removal")
-                .positive("quantity", command.quantity())
-                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
+        Validator validator = removalChecks(command.quantity(), command.note());
         return runOnceByKey(actor, validator, command.idempotencyKey(), operation, command, () -> {
             MovedBatch moved = refusals.moveOrExplain(command.batchId(),
                     batch -> refusals.refuseRemoval(batch, command, action),

@@ -45,6 +45,14 @@ record KeyedOperation<T>(String name, Function<T, String> encode, Function<Strin
     static final KeyedOperation<LocatedMovement> ADJUST_AT =
             new KeyedOperation<>("adjust-at", ResultCodec::locatedMovement, ResultCodec::locatedMovement);
 
+    /** Disposals at a named location. */
+    static final KeyedOperation<LocatedMovement> DISPOSE_AT =
+            new KeyedOperation<>("dispose-at", ResultCodec::locatedMovement, ResultCodec::locatedMovement);
+
+    /** Returns to the supplier from a named location. */
+    static final KeyedOperation<LocatedMovement> RETURN_AT =
+            new KeyedOperation<>("return-at", ResultCodec::locatedMovement, ResultCodec::locatedMovement);
+
     /** Posts of cycle counts. */
     static final KeyedOperation<CountPosting> POST_COUNT =
             new KeyedOperation<>("post-count", ResultCodec::countPosting, ResultCodec::countPosting);

@@ -14,6 +14,7 @@ import static org.jooq.impl.DSL.val;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.error.InsufficientStockException;
@@ -25,18 +26,20 @@ import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.inventory.AdjustmentReason;
 import io.wms.core.inventory.LocatedMovement;
+import io.wms.core.inventory.RemoveStock;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.TrackAction;
 import io.wms.jooq.tables.records.ProductBatchesRecord;
 import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Corrections of a batch's units at a named location: the statement that changes the batch, its units there and
- * appends the ledger row together, and the locking reads that say why it changed nothing. Used by
- * {@code adjustAt} and by the posting of cycle counts.
+ * Corrections, disposals and returns of a batch's units at a named location: the statement that changes the batch,
+ * its units there and appends the ledger row together, and the locking reads that say why it changed nothing. Used
+ * by {@code adjustAt}, {@code disposeAt}, {@code returnToSupplierAt} and by the posting of cycle counts.
  *
  * <p>Thread-safe: built once per {@code Wms}, immutable.
  */
@@ -48,11 +51,13 @@ final class LocatedCorrections {
     private final Transactions transactions;
     private final DSLContext dsl;
     private final StockStatements statements;
+    private final StockRefusals refusals;
 
-    LocatedCorrections(Transactions transactions, StockStatements statements) {
+    LocatedCorrections(Transactions transactions, StockStatements statements, StockRefusals refusals) {
         this.transactions = transactions;
         this.dsl = transactions.dsl();
         this.statements = statements;
+        this.refusals = refusals;
     }
 
     /**
@@ -78,29 +83,56 @@ final class LocatedCorrections {
      *                                               location
      */
     LocatedMovement correct(Actor actor, long locationId, long batchId, int change, String description) {
-        return attempt(actor, locationId, batchId, change, description).orElseGet(() -> transactions.transaction(() -> {
-            explain(locationId, batchId, change);
-            return attempt(actor, locationId, batchId, change, description)
-                    .orElseThrow(() -> StockRefusals.disagreement("correction of batch " + batchId + " at location "
-                            + locationId));
+        return moveOrExplain(actor, new Movement(locationId, batchId, change, TrackAction.ADJUSTED, description,
+                PRODUCT_BATCHES.STATUS.ne(BatchStatus.RECALLED), refusals::refuseCorrectionOfRecalled));
+    }
+
+    /**
+     * Takes units of a batch that may not be picked out of one location (disposed of or returned), as
+     * {@link #correct} corrects them.
+     *
+     * @return what changed
+     * @throws NotFoundException          if the location or the batch (or its product) is missing
+     * @throws InsufficientStockException if the location holds fewer units of the batch
+     * @throws io.wms.core.error.ValidationException if the batch is pickable stock
+     */
+    LocatedMovement remove(Actor actor, long locationId, RemoveStock command, TrackAction action) {
+        return moveOrExplain(actor, new Movement(locationId, command.batchId(), -command.quantity(), action,
+                command.note(), statements.removable(), batch -> refusals.refuseRemovalOfPickable(batch, action)));
+    }
+
+    /**
+     * A change of one batch's units at one location.
+     *
+     * @param allowed the condition the batch must meet; the twin of {@code refusal}
+     * @param refusal throws why the locked batch does not meet it
+     */
+    private record Movement(long locationId, long batchId, int change, TrackAction action, String description,
+                            Condition allowed, Consumer<ProductBatchesRecord> refusal) {
+    }
+
+    private LocatedMovement moveOrExplain(Actor actor, Movement movement) {
+        return attempt(actor, movement).orElseGet(() -> transactions.transaction(() -> {
+            explain(movement);
+            return attempt(actor, movement).orElseThrow(() -> StockRefusals.disagreement("movement of batch "
+                    + movement.batchId() + " at location " + movement.locationId()));
         }));
     }
 
-    private void explain(long locationId, long batchId, int change) {
+    private void explain(Movement movement) {
+        long locationId = movement.locationId();
+        long batchId = movement.batchId();
+        int change = movement.change();
         StockStatements.LockedLocation location = statements.lockLocations(locationId).get(locationId);
         if (location == null) {
             throw new NotFoundException("location", locationId);
         }
-        ProductBatchesRecord batch = statements.lockLiveBatch(batchId)
-                .orElseThrow(() -> new NotFoundException("batch", batchId));
-        Validator validator = Validator.of("adjustment at location " + locationId);
-        if (batch.getStatus() == BatchStatus.RECALLED) {
-            validator.add("batchId", Rule.RECALLED, "names a recalled batch: dispose of or return its stock instead");
-        }
+        movement.refusal().accept(statements.lockLiveBatch(batchId)
+                .orElseThrow(() -> new NotFoundException("batch", batchId)));
         if (change > 0 && !location.active()) {
-            validator.add("locationId", Rule.INACTIVE, "names an inactive location: activate it first");
+            Validator.of("adjustment at location " + locationId)
+                    .add("locationId", Rule.INACTIVE, "names an inactive location: activate it first").validate();
         }
-        validator.validate();
         int held = statements.lockUnits(batchId, locationId).getOrDefault(locationId, 0);
         if ((long) held + change < 0) {
             // Negated as a long: the removal of Integer.MIN_VALUE units has no int opposite.
@@ -118,8 +150,10 @@ final class LocatedCorrections {
      *
      * @return what changed; empty if a condition does not hold
      */
-    private Optional<LocatedMovement> attempt(Actor actor, long locationId, long batchId, int change,
-                                              String description) {
+    private Optional<LocatedMovement> attempt(Actor actor, Movement movement) {
+        long locationId = movement.locationId();
+        long batchId = movement.batchId();
+        int change = movement.change();
         CommonTableExpression<?> target;
         CommonTableExpression<?> place = name("place").as(select(LOCATIONS.ID)
                 .from(LOCATIONS)
@@ -134,7 +168,7 @@ final class LocatedCorrections {
                     .where(PRODUCT_BATCHES.ID.eq(batchId)
                             .and(BATCH_LOCATIONS.LOCATION_ID.eq(locationId))
                             .and(LiveStock.batchOfLiveProduct())
-                            .and(PRODUCT_BATCHES.STATUS.ne(BatchStatus.RECALLED))
+                            .and(movement.allowed())
                             .and(BATCH_LOCATIONS.QUANTITY.cast(SQLDataType.BIGINT).plus((long) change).ge(0L)))
                     .forUpdate()
                     .of(PRODUCT_BATCHES, BATCH_LOCATIONS));
@@ -143,7 +177,7 @@ final class LocatedCorrections {
                     .from(PRODUCT_BATCHES, place)
                     .where(PRODUCT_BATCHES.ID.eq(batchId)
                             .and(LiveStock.batchOfLiveProduct())
-                            .and(PRODUCT_BATCHES.STATUS.ne(BatchStatus.RECALLED)))
+                            .and(movement.allowed()))
                     .forUpdate()
                     .of(PRODUCT_BATCHES));
         }
@@ -173,15 +207,15 @@ final class LocatedCorrections {
                         .returningResult(BATCH_LOCATIONS.QUANTITY));
         Field<Integer> after = moved.field(PRODUCT_BATCHES.QUANTITY);
         CommonTableExpression<?> ledger = StockStatements.ledger(moved, moved.field(PRODUCT_BATCHES.ID), val(change),
-                after, userId, val(LedgerActor.name(actor), PRODUCT_BATCH_TRACKS.ACTOR_NAME), TrackAction.ADJUSTED,
-                val(description, PRODUCT_BATCH_TRACKS.DESCRIPTION), val(locationId, PRODUCT_BATCH_TRACKS.LOCATION_ID),
+                after, userId, val(LedgerActor.name(actor), PRODUCT_BATCH_TRACKS.ACTOR_NAME), movement.action(),
+                val(movement.description(), PRODUCT_BATCH_TRACKS.DESCRIPTION), val(locationId, PRODUCT_BATCH_TRACKS.LOCATION_ID),
                 List.of());
         List<CommonTableExpression<?>> parts = removal ? List.of(target, moved, placed, ledger)
                 : List.of(place, target, moved, placed, ledger);
         return dsl.with(parts)
                 .select(after, moved.field(PRODUCT_BATCHES.STATUS), placed.field(BATCH_LOCATIONS.QUANTITY))
                 .from(moved, placed)
-                .fetchOptional(row -> new LocatedMovement(batchId, locationId, TrackAction.ADJUSTED, change,
+                .fetchOptional(row -> new LocatedMovement(batchId, locationId, movement.action(), change,
                         row.value3(), row.value1(), row.value2()));
     }
 }

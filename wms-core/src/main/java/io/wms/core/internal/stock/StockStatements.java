@@ -445,7 +445,7 @@ final class StockStatements {
     }
 
     /** Stock that leaves only by disposal or return. The twin of {@link StockRefusals#refuseRemoval}. */
-    private Condition removable() {
+    Condition removable() {
         return not(pickable().or(BATCH.STATUS.eq(BatchStatus.DEPLETED)));
     }
 
