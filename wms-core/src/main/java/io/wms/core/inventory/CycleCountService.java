@@ -14,7 +14,8 @@ import io.wms.core.auth.Actor;
  * <li><b>Starting</b> snapshots one line per batch and location in scope that holds units: the units held there and
  *     the ledger position they were read at (the ledger's highest row id then: the rows of that batch at that
  *     location up to it make the units snapshotted). It waits only for the movements already in flight there to
- *     commit, and blocks none after it: picking, receiving and transferring go on during the count.</li>
+ *     commit, and holds them off only until its transaction ends (inside a caller's transaction, until the caller
+ *     commits): picking, receiving and transferring go on during the count.</li>
  * <li><b>Recording</b> replaces a line's counted units. A batch found at a place in scope that has no line gets one,
  *     snapshotted when it is recorded.</li>
  * <li><b>Blind counts</b>: the sheet of a blind count carries no expected quantities, unless the reader may adjust
@@ -98,8 +99,12 @@ public interface CycleCountService {
      * @throws io.wms.core.error.InsufficientStockException if a line would take its batch's units at its location
      *                                                      below zero; nothing is adjusted
      * @throws io.wms.core.error.ValidationException        if the count is not open (rule {@code not_open}), a
-     *                                                      line's batch is recalled, or the key is invalid or reused
-     * @throws io.wms.core.error.NotFoundException          if the count does not exist
+     *                                                      differing line's batch is recalled, a line would add
+     *                                                      units at a location deactivated since (rule
+     *                                                      {@code inactive}), or the key is invalid or reused;
+     *                                                      nothing is adjusted
+     * @throws io.wms.core.error.NotFoundException          if the count does not exist, or a differing line's batch
+     *                                                      (or its product) was deleted since; nothing is adjusted
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
     CountPosting post(Actor actor, PostCount command);
