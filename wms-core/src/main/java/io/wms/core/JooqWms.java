@@ -9,6 +9,7 @@ import io.wms.core.auth.AuthService;
 import io.wms.core.internal.StatementLog;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
+import io.wms.core.inventory.CycleCountService;
 import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.StockReports;
 import io.wms.core.monitoring.Monitoring;
@@ -171,6 +172,11 @@ final class JooqWms implements Wms {
     @Override
     public InventoryService inventory() {
         return operations.inventory();
+    }
+
+    @Override
+    public CycleCountService cycleCounts() {
+        return operations.cycleCounts();
     }
 
     @Override

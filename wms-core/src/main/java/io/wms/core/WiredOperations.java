@@ -23,6 +23,7 @@ import io.wms.core.internal.people.Passwords;
 import io.wms.core.internal.people.PeopleServices;
 import io.wms.core.internal.seeding.SeedingServices;
 import io.wms.core.internal.stock.StockServices;
+import io.wms.core.inventory.CycleCountService;
 import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.StockReports;
 import io.wms.core.monitoring.Monitoring;
@@ -58,6 +59,7 @@ final class WiredOperations implements WmsOperations {
     private final WarehouseRepository warehouses;
     private final LocationRepository locations;
     private final InventoryService inventory;
+    private final CycleCountService cycleCounts;
     private final StockReports stockReports;
     private final UserRepository users;
     private final RoleRepository roles;
@@ -84,6 +86,8 @@ final class WiredOperations implements WmsOperations {
                 listener);
         this.inventory = wired("inventory", InventoryService.class, StockServices.inventory(transactions, settings),
                 live, listener);
+        this.cycleCounts = wired("cycleCounts", CycleCountService.class,
+                StockServices.cycleCounts(transactions, settings), live, listener);
         this.stockReports = wired("stockReports", StockReports.class, StockServices.reports(transactions, settings),
                 live, listener);
         Passwords passwords = new Passwords(settings.passwordPolicy());
@@ -141,6 +145,11 @@ final class WiredOperations implements WmsOperations {
     @Override
     public InventoryService inventory() {
         return inventory;
+    }
+
+    @Override
+    public CycleCountService cycleCounts() {
+        return cycleCounts;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.wms.core;
 
 import io.wms.core.auth.AuthService;
+import io.wms.core.inventory.CycleCountService;
 import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.StockReports;
 import io.wms.core.repository.BrandRepository;
@@ -80,6 +81,14 @@ public interface WmsOperations {
      * @return the inventory service; never {@code null}
      */
     InventoryService inventory();
+
+    /**
+     * Returns the cycle counts: start a count of a location or of a product in a warehouse, record what was counted,
+     * post the differences as {@code STOCK_COUNT} adjustments, or cancel.
+     *
+     * @return the cycle count service; never {@code null}
+     */
+    CycleCountService cycleCounts();
 
     /**
      * Returns the stock reports: the inventory report, expired, low-stock and expiring batches, stock per product and

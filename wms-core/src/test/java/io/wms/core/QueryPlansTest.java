@@ -5,6 +5,7 @@ import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wms.core.inventory.PickStock;
+import io.wms.core.inventory.StartCount;
 import io.wms.core.model.Product;
 import io.wms.core.repository.KeysetPage;
 import io.wms.core.repository.PageRequest;
@@ -112,6 +113,22 @@ class QueryPlansTest {
         String plan = planOf(observed.lastQuery());
         assertThat(plan).as(plan).contains("idx_product_batches_product_status")
                 .doesNotContain("Seq Scan on product_batches");
+    }
+
+    @Test
+    void aCountOfAProductSnapshotsOnlyItsBatchesThroughIndexes() {
+        threeBatchesPerProduct();
+        extension.sql().execute("analyze batch_locations");
+        long productId = extension.sql().select(DSL.min(PRODUCT_BATCHES.PRODUCT_ID)).from(PRODUCT_BATCHES)
+                .fetchSingle().value1();
+        long warehouseId = observed.operations().warehouses().defaultWarehouse(ADMIN).id();
+
+        observed.operations().cycleCounts().start(ADMIN, StartCount.ofProduct(warehouseId, productId, false));
+
+        String plan = planOf(observed.lastQuery());
+        assertThat(plan).as(plan).contains("batch_locations_pkey")
+                .doesNotContain("Seq Scan on product_batches", "Seq Scan on batch_locations",
+                        "Seq Scan on product_batch_tracks");
     }
 
     private void threeBatchesPerProduct() {

@@ -13,19 +13,28 @@ import java.util.List;
 
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
+import io.wms.core.inventory.AdjustAtLocation;
 import io.wms.core.inventory.AdjustStock;
 import io.wms.core.inventory.AdjustmentReason;
 import io.wms.core.inventory.Allocation;
+import io.wms.core.inventory.CountLine;
+import io.wms.core.inventory.CountPosting;
+import io.wms.core.inventory.CycleCount;
+import io.wms.core.inventory.CycleCountService;
 import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.LedgerDiscrepancy;
 import io.wms.core.inventory.LocatedAllocation;
 import io.wms.core.inventory.LocatedPick;
+import io.wms.core.inventory.PickAtLocation;
 import io.wms.core.inventory.PickInWarehouse;
 import io.wms.core.inventory.PickResult;
 import io.wms.core.inventory.PickStock;
+import io.wms.core.inventory.PostCount;
 import io.wms.core.inventory.Receipt;
 import io.wms.core.inventory.ReceiveAtLocation;
 import io.wms.core.inventory.ReceiveStock;
+import io.wms.core.inventory.RecordCount;
+import io.wms.core.inventory.StartCount;
 import io.wms.core.inventory.TransferStock;
 import io.wms.core.model.Location;
 import io.wms.core.model.Warehouse;
@@ -114,5 +123,42 @@ class ReadmeMovingStockExampleTest {
                 .containsExactly(tuple(bin1.id(), 10), tuple(bin2.id(), 5));
         assertThat(wms.locations().stock(auditor, bin2.id(), 10).items()).singleElement()
                 .satisfies(stock -> assertThat(stock.quantity()).isEqualTo(25));
+    }
+
+    @Test
+    void theCycleCountSnippetRunsAndLeavesAProvenLedger() {
+        Wms wms = extension.wms();
+        long milkId = extension.sql().insertInto(PRODUCTS).set(PRODUCTS.NAME, "Milk")
+                .returning(PRODUCTS.ID).fetchSingle().getId();
+        Location bin = wms.locations().create(ADMIN, new NewLocation(
+                wms.warehouses().defaultWarehouse(ADMIN).id(), null, "C-01", null, null));
+        Receipt lot = wms.inventory().receiveAt(ADMIN, new ReceiveAtLocation(bin.id(), milkId, "LOT-9", 40,
+                null, LocalDate.of(2026, 4, 30), null, null));
+        Actor counter = WmsExtension.actor(Permission.COUNT_STOCK);
+        Actor picker = WmsExtension.actor(Permission.PICK_STOCK);
+        Actor supervisor = WmsExtension.actor(Permission.COUNT_STOCK, Permission.ADJUST_STOCK);
+
+        // readme-snippet: moving-stock-cycle-counts
+        CycleCountService counts = wms.cycleCounts();
+        CycleCount count = counts.start(counter, StartCount.ofLocation(bin.id(), true));  // blind
+        for (CountLine line : counts.sheet(counter, count.id()).lines()) {
+            System.out.println(line.batchNumber() + ": expected " + line.expectedQuantity());  // null: blind
+        }
+        counts.record(counter, new RecordCount(count.id(), lot.batchId(), bin.id(), 38));
+
+        wms.inventory().pickAtLocation(picker, PickAtLocation.of(bin.id(), milkId, 5));  // picking goes on
+
+        CountPosting posting = counts.post(supervisor, new PostCount(count.id(), "count-" + count.id()));
+        // 40 at the start, 38 counted: -2 on top of the pick, 40 - 5 - 2 = 33 at C-01
+
+        wms.inventory().adjustAt(supervisor, new AdjustAtLocation(bin.id(), lot.batchId(), -1,
+                AdjustmentReason.DAMAGE, "dropped", "damage-c01-1"));     // a correction at a named location
+        // readme-snippet-end
+
+        assertThat(posting.adjustments()).singleElement()
+                .satisfies(adjustment -> assertThat(adjustment.locationQuantityAfter()).isEqualTo(33));
+        assertThat(wms.locations().stock(ADMIN, bin.id(), 10).items()).singleElement()
+                .satisfies(stock -> assertThat(stock.quantity()).isEqualTo(32));
+        assertThat(wms.inventory().verifyLedger(ADMIN)).isEmpty();
     }
 }

@@ -95,7 +95,11 @@ public record Violation(String field, String rule, String message) {
         /** A batch's quantity would differ from the sum of its units over its locations. */
         SUM_OF_LOCATIONS,
         /** Two values must differ (a transfer's source and destination). */
-        DIFFERENT;
+        DIFFERENT,
+        /** A cycle count is posted or cancelled: it takes no more counts, posts or cancellations. */
+        NOT_OPEN,
+        /** A batch or location lies outside a cycle count's scope. */
+        OUT_OF_SCOPE;
 
         private final String word = name().toLowerCase(Locale.ROOT);
 

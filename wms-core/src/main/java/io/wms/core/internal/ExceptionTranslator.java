@@ -3,6 +3,8 @@ package io.wms.core.internal;
 import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
+import static io.wms.jooq.Tables.CYCLE_COUNTS;
+import static io.wms.jooq.Tables.CYCLE_COUNT_LINES;
 import static io.wms.jooq.Tables.IDEMPOTENCY_KEYS;
 import static io.wms.jooq.Tables.LOCATIONS;
 import static io.wms.jooq.Tables.PRODUCTS;
@@ -93,7 +95,9 @@ public final class ExceptionTranslator {
             Map.entry(IDEMPOTENCY_KEYS.getName(), "idempotency key"),
             Map.entry(WAREHOUSES.getName(), "warehouse"),
             Map.entry(LOCATIONS.getName(), "location"),
-            Map.entry(BATCH_LOCATIONS.getName(), "stock at a location"));
+            Map.entry(BATCH_LOCATIONS.getName(), "stock at a location"),
+            Map.entry(CYCLE_COUNTS.getName(), "cycle count"),
+            Map.entry(CYCLE_COUNT_LINES.getName(), "cycle count line"));
 
     private record Unique(String entity, String field) {
     }
@@ -136,7 +140,19 @@ public final class ExceptionTranslator {
                     new Violation("pickSequence", Rule.NOT_NEGATIVE, "must not be negative")),
             Map.entry("locations_default_active",
                     new Violation("active", Rule.BUILT_IN, "must stay true for a warehouse's default location")),
-            Map.entry("batch_locations_quantity_not_negative", NOT_NEGATIVE_QUANTITY));
+            Map.entry("batch_locations_quantity_not_negative", NOT_NEGATIVE_QUANTITY),
+            Map.entry("cycle_counts_status_known",
+                    new Violation("status", Rule.KNOWN, "must be a known cycle count status")),
+            Map.entry("cycle_counts_one_scope",
+                    new Violation("locationId", Rule.PAIR, "or productId must be given, not both")),
+            Map.entry("cycle_counts_closed_pair",
+                    new Violation("closedAt", Rule.PAIR, "is set exactly when the count is posted or cancelled")),
+            Map.entry("cycle_count_lines_expected_not_negative",
+                    new Violation("expectedQuantity", Rule.NOT_NEGATIVE, "must not be negative")),
+            Map.entry("cycle_count_lines_counted_not_negative",
+                    new Violation("countedQuantity", Rule.NOT_NEGATIVE, "must not be negative")),
+            Map.entry("cycle_count_lines_counted_pair",
+                    new Violation("countedAt", Rule.PAIR, "is set exactly when a counted quantity is")));
 
     private ExceptionTranslator() {
     }

@@ -202,6 +202,24 @@ public interface InventoryService {
     BatchMovement adjust(Actor actor, AdjustStock command);
 
     /**
+     * Corrects a batch's units at one named location by a signed number, with a reason, under the rules of
+     * {@link #adjust(Actor, AdjustStock)}: the batch's quantity and its units there change together, with one ledger
+     * row {@code adjusted} naming the location. Units added need an active location. Needs {@code ADJUST_STOCK}.
+     *
+     * @param actor   who corrects; never {@code null}
+     * @param command the correction; never {@code null}
+     * @return what changed, at the location and in the batch
+     * @throws io.wms.core.error.InsufficientStockException if the location holds fewer units of the batch than
+     *                                                      removed; nothing moved
+     * @throws io.wms.core.error.ValidationException        if the input is invalid, the batch is recalled, or units
+     *                                                      are added at an inactive location (rule {@code inactive})
+     * @throws io.wms.core.error.NotFoundException          if the batch (or its product) or the location does not
+     *                                                      exist
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
+     */
+    LocatedMovement adjustAt(Actor actor, AdjustAtLocation command);
+
+    /**
      * Destroys units of a batch that may not be picked: expired (by status or by date), recalled or quarantined.
      * Ledger action {@code disposed}; the status stays. Needs {@code ADJUST_STOCK}.
      *
@@ -230,6 +248,37 @@ public interface InventoryService {
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
     BatchMovement returnToSupplier(Actor actor, RemoveStock command);
+
+    /**
+     * Destroys units of a batch that may not be picked at one named location, under the rules of
+     * {@link #dispose(Actor, RemoveStock)}: the batch's quantity and its units there change together, with one
+     * ledger row {@code disposed} naming the location. Needs {@code ADJUST_STOCK}.
+     *
+     * @param actor   who disposes; never {@code null}
+     * @param command what to dispose of, and where; never {@code null}
+     * @return what changed, at the location and in the batch
+     * @throws io.wms.core.error.ValidationException        if the input is invalid or the batch is pickable stock
+     * @throws io.wms.core.error.InsufficientStockException if the location holds fewer units of the batch
+     * @throws io.wms.core.error.NotFoundException          if the batch (or its product) or the location does not
+     *                                                      exist
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
+     */
+    LocatedMovement disposeAt(Actor actor, RemoveAtLocation command);
+
+    /**
+     * Sends units of a batch that may not be picked back to the supplier from one named location, under the rules
+     * of {@link #disposeAt(Actor, RemoveAtLocation)}. Ledger action {@code returned}. Needs {@code ADJUST_STOCK}.
+     *
+     * @param actor   who returns; never {@code null}
+     * @param command what to return, and from where; never {@code null}
+     * @return what changed, at the location and in the batch
+     * @throws io.wms.core.error.ValidationException        if the input is invalid or the batch is pickable stock
+     * @throws io.wms.core.error.InsufficientStockException if the location holds fewer units of the batch
+     * @throws io.wms.core.error.NotFoundException          if the batch (or its product) or the location does not
+     *                                                      exist
+     * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
+     */
+    LocatedMovement returnToSupplierAt(Actor actor, RemoveAtLocation command);
 
     /**
      * Puts an active batch on hold. Ledger action {@code status_changed}. Needs {@code CHANGE_BATCH_STATUS}.

@@ -17,6 +17,12 @@ import java.util.stream.Stream;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.wms.core.Wms;
 import io.wms.core.error.PermissionDeniedException;
+import io.wms.core.inventory.AdjustAtLocation;
+import io.wms.core.inventory.AdjustmentReason;
+import io.wms.core.inventory.PostCount;
+import io.wms.core.inventory.ReceiveAtLocation;
+import io.wms.core.inventory.RecordCount;
+import io.wms.core.inventory.StartCount;
 import io.wms.core.repository.NewLocation;
 import io.wms.core.repository.NewRole;
 import io.wms.core.repository.NewUser;
@@ -33,7 +39,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every guarded operation of users, roles, passwords, warehouses and locations, and seeding, tried by every built-in
+ * Every guarded operation of users, roles, passwords, warehouses and locations, cycle counts and corrections at a
+ * location, and seeding, tried by every built-in
  * role: allowed exactly when the role's permissions include all the operation needs, and refused otherwise with
  * nothing changed.
  */
@@ -51,6 +58,9 @@ class PermissionMatrixTest {
     private long customRoleId;
     private long warehouseId;
     private long binId;
+    private long stockedBinId;
+    private long batchId;
+    private long countId;
 
     @FunctionalInterface
     interface Action {
@@ -100,6 +110,20 @@ class PermissionMatrixTest {
                         wms.locations().create(actor, new NewLocation(fixture.warehouseId, null, "BIN-1", null, 1))),
                 new Operation("locations.deactivate", Set.of(Permission.MANAGE_LOCATIONS), (wms, actor, fixture) ->
                         wms.locations().deactivate(actor, fixture.binId, 1)),
+                new Operation("cycleCounts.start", Set.of(Permission.COUNT_STOCK), (wms, actor, fixture) ->
+                        wms.cycleCounts().start(actor, StartCount.ofLocation(fixture.stockedBinId, true))),
+                new Operation("cycleCounts.sheet", Set.of(Permission.COUNT_STOCK), (wms, actor, fixture) ->
+                        wms.cycleCounts().sheet(actor, fixture.countId)),
+                new Operation("cycleCounts.record", Set.of(Permission.COUNT_STOCK), (wms, actor, fixture) ->
+                        wms.cycleCounts().record(actor, new RecordCount(fixture.countId, fixture.batchId,
+                                fixture.stockedBinId, 3))),
+                new Operation("cycleCounts.cancel", Set.of(Permission.COUNT_STOCK), (wms, actor, fixture) ->
+                        wms.cycleCounts().cancel(actor, fixture.countId)),
+                new Operation("cycleCounts.post", Set.of(Permission.ADJUST_STOCK), (wms, actor, fixture) ->
+                        wms.cycleCounts().post(actor, new PostCount(fixture.countId, null))),
+                new Operation("inventory.adjustAt", Set.of(Permission.ADJUST_STOCK), (wms, actor, fixture) ->
+                        wms.inventory().adjustAt(actor, new AdjustAtLocation(fixture.stockedBinId, fixture.batchId, -1,
+                                AdjustmentReason.DAMAGE, null, null))),
                 new Operation("seeding.generate", Set.of(Permission.PURGE_DATA, Permission.MANAGE_CATALOG,
                         Permission.RECEIVE_STOCK),
                         (wms, actor, fixture) -> wms.seeding().generate(actor, GenerationPlan.of(1, 2, 2, 2))));
@@ -126,6 +150,12 @@ class PermissionMatrixTest {
         customRoleId = wms.roles().create(ADMIN, new NewRole("picker", "Picks only")).id();
         warehouseId = wms.warehouses().defaultWarehouse(ADMIN).id();
         binId = wms.locations().create(ADMIN, new NewLocation(warehouseId, null, "BIN-0", null, null)).id();
+        long productId = extension.sql().insertInto(io.wms.jooq.Tables.PRODUCTS)
+                .set(io.wms.jooq.Tables.PRODUCTS.NAME, "Milk").returning().fetchSingle().getId();
+        stockedBinId = wms.locations().create(ADMIN, new NewLocation(warehouseId, null, "SHELF-0", null, null)).id();
+        batchId = wms.inventory().receiveAt(ADMIN, ReceiveAtLocation.of(stockedBinId, productId, "LOT-1", 5))
+                .batchId();
+        countId = wms.cycleCounts().start(ADMIN, StartCount.ofLocation(stockedBinId, false)).id();
     }
 
     private long insertUser(String email) {
@@ -160,6 +190,12 @@ class PermissionMatrixTest {
                 + sql.selectFrom(io.wms.jooq.Tables.WAREHOUSES).orderBy(io.wms.jooq.Tables.WAREHOUSES.ID).fetch()
                         .formatCSV()
                 + sql.selectFrom(io.wms.jooq.Tables.LOCATIONS).orderBy(io.wms.jooq.Tables.LOCATIONS.ID).fetch()
-                        .formatCSV();
+                        .formatCSV()
+                + sql.selectFrom(io.wms.jooq.Tables.BATCH_LOCATIONS).orderBy(io.wms.jooq.Tables.BATCH_LOCATIONS.PRODUCT_BATCH_ID,
+                        io.wms.jooq.Tables.BATCH_LOCATIONS.LOCATION_ID).fetch().formatCSV()
+                + sql.selectFrom(io.wms.jooq.Tables.CYCLE_COUNTS).orderBy(io.wms.jooq.Tables.CYCLE_COUNTS.ID).fetch()
+                        .formatCSV()
+                + sql.selectFrom(io.wms.jooq.Tables.CYCLE_COUNT_LINES).orderBy(
+                        io.wms.jooq.Tables.CYCLE_COUNT_LINES.PRODUCT_BATCH_ID).fetch().formatCSV();
     }
 }

@@ -13,11 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.wms.core.error.InsufficientStockException;
@@ -66,7 +61,7 @@ class ConcurrentLocationsTest {
             }
         }
 
-        everyThreadAtOnce(random -> {
+        Concurrently.everyThreadAtOnce(THREADS, random -> {
             for (int operation = 0; operation < OPERATIONS_PER_THREAD; operation++) {
                 long product = products[random.nextInt(PRODUCTS)];
                 long location = locations.get(random.nextInt(locations.size()));
@@ -124,32 +119,5 @@ class ConcurrentLocationsTest {
 
     private static ReceiveAtLocation lot(long location, long product, int lot, int quantity) {
         return ReceiveAtLocation.of(location, product, "LOT-" + lot, quantity).expiring(TODAY.plusDays(10L + lot));
-    }
-
-    private interface Worker {
-        void work(Random random) throws Exception;
-    }
-
-    /** Starts one worker per thread at the same instant, on an executor of its own, and waits for all. */
-    private static void everyThreadAtOnce(Worker worker) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int thread = 0; thread < THREADS; thread++) {
-                Random random = new Random(thread);
-                workers.add(pool.submit(() -> {
-                    start.await();
-                    worker.work(random);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> running : workers) {
-                running.get(300, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -19,6 +19,7 @@ import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.internal.stock.StockStatements.MovedBatch;
 import io.wms.core.internal.stock.StockStatements.PickOutcome;
+import io.wms.core.inventory.AdjustAtLocation;
 import io.wms.core.inventory.AdjustStock;
 import io.wms.core.inventory.AdjustmentReason;
 import io.wms.core.inventory.Allocation;
@@ -27,6 +28,7 @@ import io.wms.core.inventory.BatchMovement;
 import io.wms.core.inventory.ExpirySweep;
 import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.LedgerDiscrepancy;
+import io.wms.core.inventory.LocatedMovement;
 import io.wms.core.inventory.LocatedPick;
 import io.wms.core.inventory.PickAtLocation;
 import io.wms.core.inventory.PickInWarehouse;
@@ -37,6 +39,7 @@ import io.wms.core.inventory.Receipt;
 import io.wms.core.inventory.ReceiveAtLocation;
 import io.wms.core.inventory.ReceiveIntoBatch;
 import io.wms.core.inventory.ReceiveStock;
+import io.wms.core.inventory.RemoveAtLocation;
 import io.wms.core.inventory.RemoveStock;
 import io.wms.core.inventory.StatusChange;
 import io.wms.core.inventory.StockTransfer;
@@ -56,13 +59,15 @@ import io.wms.jooq.tables.records.ProductBatchesRecord;
 final class JooqInventoryService implements InventoryService {
 
     private static final int BATCH_NUMBER_LENGTH = 255;
-    private static final String ONE_SNAPSHOT = "set transaction isolation level repeatable read, read only";
+    /** Begins a transaction that reads one snapshot and writes nothing. */
+    static final String ONE_SNAPSHOT = "set transaction isolation level repeatable read, read only";
 
     private final Transactions transactions;
     private final ExpiryPolicy expiry;
     private final StockStatements statements;
     private final StockRefusals refusals;
     private final IdempotencyKeys keys;
+    private final LocatedCorrections corrections;
 
     JooqInventoryService(Transactions transactions, WmsSettings settings) {
         this.transactions = transactions;
@@ -70,6 +75,7 @@ final class JooqInventoryService implements InventoryService {
         this.statements = new StockStatements(transactions, expiry);
         this.refusals = new StockRefusals(transactions, statements, expiry);
         this.keys = new IdempotencyKeys(transactions.dsl());
+        this.corrections = new LocatedCorrections(transactions, statements, refusals);
     }
 
     @Override
@@ -241,15 +247,7 @@ final class JooqInventoryService implements InventoryService {
     @Override
     public BatchMovement adjust(Actor actor, AdjustStock command) {
         actor.require(Permission.ADJUST_STOCK);
-        Validator validator = Validator.of("adjustment")
-                .required("reason", command.reason())
-                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
-        if (command.change() == 0) {
-            validator.add("change", Rule.NOT_ZERO, "must not be 0");
-        }
-        if (command.reason() == AdjustmentReason.OTHER && (command.note() == null || command.note().isBlank())) {
-            validator.add("note", Rule.REQUIRED, "is required when the reason is OTHER");
-        }
+        Validator validator = correctionChecks(command.change(), command.reason(), command.note());
         return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.ADJUST, command, () -> {
             MovedBatch moved = refusals.moveOrExplain(command.batchId(),
                     batch -> refusals.refuseCorrection(batch, command),
@@ -260,6 +258,28 @@ final class JooqInventoryService implements InventoryService {
     }
 
     @Override
+    public LocatedMovement adjustAt(Actor actor, AdjustAtLocation command) {
+        actor.require(Permission.ADJUST_STOCK);
+        Validator validator = correctionChecks(command.change(), command.reason(), command.note());
+        return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.ADJUST_AT, command,
+                () -> corrections.correct(actor, command.locationId(), command.batchId(), command.change(),
+                        LocatedCorrections.description(command.reason(), command.note())));
+    }
+
+    private static Validator correctionChecks(int change, AdjustmentReason reason, String note) {
+        Validator validator = Validator.of("adjustment")
+                .required("reason", reason)
+                .optionalText("note", note, InputLimits.MAX_NOTE_LENGTH);
+        if (change == 0) {
+            validator.add("change", Rule.NOT_ZERO, "must not be 0");
+        }
+        if (reason == AdjustmentReason.OTHER && (note == null || note.isBlank())) {
+            validator.add("note", Rule.REQUIRED, "is required when the reason is OTHER");
+        }
+        return validator;
+    }
+
+    @Override
     public BatchMovement dispose(Actor actor, RemoveStock command) {
         return remove(actor, command, TrackAction.DISPOSED, KeyedOperation.DISPOSE);
     }
@@ -267,6 +287,30 @@ final class JooqInventoryService implements InventoryService {
     @Override
     public BatchMovement returnToSupplier(Actor actor, RemoveStock command) {
         return remove(actor, command, TrackAction.RETURNED, KeyedOperation.RETURN);
+    }
+
+    @Override
+    public LocatedMovement disposeAt(Actor actor, RemoveAtLocation command) {
+        return removeAt(actor, command, TrackAction.DISPOSED, KeyedOperation.DISPOSE_AT);
+    }
+
+    @Override
+    public LocatedMovement returnToSupplierAt(Actor actor, RemoveAtLocation command) {
+        return removeAt(actor, command, TrackAction.RETURNED, KeyedOperation.RETURN_AT);
+    }
+
+    private LocatedMovement removeAt(Actor actor, RemoveAtLocation command, TrackAction action,
+                                     KeyedOperation<LocatedMovement> operation) {
+        actor.require(Permission.ADJUST_STOCK);
+        return runOnceByKey(actor, removalChecks(command.quantity(), command.note()), command.idempotencyKey(),
+                operation, command, () -> corrections.remove(actor, command.locationId(),
+                        new RemoveStock(command.batchId(), command.quantity(), command.note()), action));
+    }
+
+    private static Validator removalChecks(int quantity, String note) {
+        return Validator.of("removal")
+                .positive("quantity", quantity)
+                .optionalText("note", note, InputLimits.MAX_NOTE_LENGTH);
     }
 
     @Override
@@ -332,9 +376,7 @@ final class JooqInventoryService implements InventoryService {
     private BatchMovement remove(Actor actor, RemoveStock command, TrackAction action,
                                  KeyedOperation<BatchMovement> operation) {
         actor.require(Permission.ADJUST_STOCK);
-        Validator validator = Validator.of("removal")
-                .positive("quantity", command.quantity())
-                .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
+        Validator validator = removalChecks(command.quantity(), command.note());
         return runOnceByKey(actor, validator, command.idempotencyKey(), operation, command, () -> {
             MovedBatch moved = refusals.moveOrExplain(command.batchId(),
                     batch -> refusals.refuseRemoval(batch, command, action),

@@ -3,6 +3,8 @@ package io.wms.core.internal.stock;
 import java.util.function.Function;
 
 import io.wms.core.inventory.BatchMovement;
+import io.wms.core.inventory.CountPosting;
+import io.wms.core.inventory.LocatedMovement;
 import io.wms.core.inventory.LocatedPick;
 import io.wms.core.inventory.PickResult;
 import io.wms.core.inventory.Receipt;
@@ -38,6 +40,22 @@ record KeyedOperation<T>(String name, Function<T, String> encode, Function<Strin
     /** Corrections of a batch's quantity. */
     static final KeyedOperation<BatchMovement> ADJUST =
             new KeyedOperation<>("adjust", ResultCodec::movement, ResultCodec::movement);
+
+    /** Corrections of a batch's units at a named location. */
+    static final KeyedOperation<LocatedMovement> ADJUST_AT =
+            new KeyedOperation<>("adjust-at", ResultCodec::locatedMovement, ResultCodec::locatedMovement);
+
+    /** Disposals at a named location. */
+    static final KeyedOperation<LocatedMovement> DISPOSE_AT =
+            new KeyedOperation<>("dispose-at", ResultCodec::locatedMovement, ResultCodec::locatedMovement);
+
+    /** Returns to the supplier from a named location. */
+    static final KeyedOperation<LocatedMovement> RETURN_AT =
+            new KeyedOperation<>("return-at", ResultCodec::locatedMovement, ResultCodec::locatedMovement);
+
+    /** Posts of cycle counts. */
+    static final KeyedOperation<CountPosting> POST_COUNT =
+            new KeyedOperation<>("post-count", ResultCodec::countPosting, ResultCodec::countPosting);
 
     /** Disposals of stock that may not be picked. */
     static final KeyedOperation<BatchMovement> DISPOSE =

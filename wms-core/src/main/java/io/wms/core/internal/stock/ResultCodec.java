@@ -11,6 +11,9 @@ import java.util.List;
 
 import io.wms.core.inventory.Allocation;
 import io.wms.core.inventory.BatchMovement;
+import io.wms.core.inventory.CountAdjustment;
+import io.wms.core.inventory.CountPosting;
+import io.wms.core.inventory.LocatedMovement;
 import io.wms.core.inventory.LocatedAllocation;
 import io.wms.core.inventory.LocatedPick;
 import io.wms.core.inventory.PickResult;
@@ -109,6 +112,40 @@ final class ResultCodec {
         String[] values = values(text);
         return new BatchMovement(Long.parseLong(values[0]), TrackAction.valueOf(values[1]),
                 Integer.parseInt(values[2]), Integer.parseInt(values[3]), BatchStatus.valueOf(values[4]));
+    }
+
+    static String locatedMovement(LocatedMovement movement) {
+        return line(movement.batchId(), movement.locationId(), movement.action().name(), movement.quantityChange(),
+                movement.locationQuantityAfter(), movement.batchQuantityAfter(), movement.statusAfter().name());
+    }
+
+    static LocatedMovement locatedMovement(String text) {
+        String[] values = values(text);
+        return new LocatedMovement(Long.parseLong(values[0]), Long.parseLong(values[1]),
+                TrackAction.valueOf(values[2]), Integer.parseInt(values[3]), Integer.parseInt(values[4]),
+                Integer.parseInt(values[5]), BatchStatus.valueOf(values[6]));
+    }
+
+    static String countPosting(CountPosting posting) {
+        StringBuilder text = new StringBuilder(line(posting.countId()));
+        for (CountAdjustment adjustment : posting.adjustments()) {
+            text.append('\n').append(line(adjustment.batchId(), adjustment.locationId(),
+                    adjustment.expectedQuantity(), adjustment.countedQuantity(), adjustment.change(),
+                    adjustment.locationQuantityAfter(), adjustment.batchQuantityAfter()));
+        }
+        return text.toString();
+    }
+
+    static CountPosting countPosting(String text) {
+        String[] lines = text.split("\n");
+        List<CountAdjustment> adjustments = new ArrayList<>();
+        for (String line : Arrays.asList(lines).subList(1, lines.length)) {
+            String[] values = values(line);
+            adjustments.add(new CountAdjustment(Long.parseLong(values[0]), Long.parseLong(values[1]),
+                    Integer.parseInt(values[2]), Integer.parseInt(values[3]), Integer.parseInt(values[4]),
+                    Integer.parseInt(values[5]), Integer.parseInt(values[6])));
+        }
+        return new CountPosting(Long.parseLong(values(lines[0])[0]), adjustments);
     }
 
     static String batch(ProductBatch batch) {

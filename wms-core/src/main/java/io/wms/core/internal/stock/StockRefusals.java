@@ -174,11 +174,7 @@ final class StockRefusals {
 
     /** Refuses a correction of a recalled batch, or one that would take it below zero. */
     void refuseCorrection(ProductBatchesRecord batch, AdjustStock command) {
-        if (batch.getStatus() == BatchStatus.RECALLED) {
-            Validator.of("adjustment")
-                    .add("batchId", Rule.RECALLED, "names a recalled batch: dispose of or return its stock instead")
-                    .validate();
-        }
+        refuseCorrectionOfRecalled(batch);
         if ((long) batch.getQuantity() + command.change() < 0) {
             // Negated as a long: the removal of Integer.MIN_VALUE units has no int opposite.
             throw new InsufficientStockException("batch " + batch.getId(), -(long) command.change(),
@@ -186,8 +182,25 @@ final class StockRefusals {
         }
     }
 
+    /** Refuses a correction of a recalled batch, whose stock only leaves by disposal or return. */
+    void refuseCorrectionOfRecalled(ProductBatchesRecord batch) {
+        if (batch.getStatus() == BatchStatus.RECALLED) {
+            Validator.of("adjustment")
+                    .add("batchId", Rule.RECALLED, "names a recalled batch: dispose of or return its stock instead")
+                    .validate();
+        }
+    }
+
     /** Refuses a disposal or return of pickable (or depleted) stock, or of more units than the batch holds. */
     void refuseRemoval(ProductBatchesRecord batch, RemoveStock command, TrackAction action) {
+        refuseRemovalOfPickable(batch, action);
+        if (batch.getQuantity() < command.quantity()) {
+            throw new InsufficientStockException("batch " + batch.getId(), command.quantity(), batch.getQuantity());
+        }
+    }
+
+    /** Refuses a disposal or return of pickable (or depleted) stock. */
+    void refuseRemovalOfPickable(ProductBatchesRecord batch, TrackAction action) {
         BatchStatus status = batch.getStatus();
         boolean pickable = (status == BatchStatus.ACTIVE && !expiry.isExpired(batch.getExpiryDate()))
                 || status == BatchStatus.DEPLETED;
@@ -196,9 +209,6 @@ final class StockRefusals {
                     .add("batchId", Rule.PICKABLE, "names " + status.databaseValue() + " stock that is not expired,"
                             + " recalled or quarantined: pick or adjust it instead")
                     .validate();
-        }
-        if (batch.getQuantity() < command.quantity()) {
-            throw new InsufficientStockException("batch " + batch.getId(), command.quantity(), batch.getQuantity());
         }
     }
 

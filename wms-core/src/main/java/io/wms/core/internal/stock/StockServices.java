@@ -4,6 +4,7 @@ import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
+import io.wms.core.inventory.CycleCountService;
 import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.StockReports;
 import io.wms.core.repository.LocationRepository;
@@ -29,6 +30,17 @@ public final class StockServices {
      */
     public static InventoryService inventory(Transactions transactions, WmsSettings settings) {
         return ApiGuard.guard(InventoryService.class, new JooqInventoryService(transactions, settings));
+    }
+
+    /**
+     * Builds the cycle counts.
+     *
+     * @param transactions where its statements run, and its transaction and retry policy
+     * @param settings     the clock and warehouse zone of expiry
+     * @return the service
+     */
+    public static CycleCountService cycleCounts(Transactions transactions, WmsSettings settings) {
+        return ApiGuard.guard(CycleCountService.class, new JooqCycleCountService(transactions, settings));
     }
 
     /**

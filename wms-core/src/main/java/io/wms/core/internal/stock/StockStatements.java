@@ -419,9 +419,9 @@ final class StockStatements {
      * @return the batch after the correction; empty if it is missing, deleted, recalled or would go negative
      */
     Optional<MovedBatch> applyCorrection(Actor actor, AdjustStock command) {
-        String description = command.reason().name() + (command.note() == null ? "" : ": " + command.note());
         return move(actor, command.batchId(), BATCH.STATUS.ne(BatchStatus.RECALLED)
-                .and(holdsEnoughFor(command.change())), TrackAction.ADJUSTED, command.change(), description);
+                .and(holdsEnoughFor(command.change())), TrackAction.ADJUSTED, command.change(),
+                LocatedCorrections.description(command.reason(), command.note()));
     }
 
     /**
@@ -445,7 +445,7 @@ final class StockStatements {
     }
 
     /** Stock that leaves only by disposal or return. The twin of {@link StockRefusals#refuseRemoval}. */
-    private Condition removable() {
+    Condition removable() {
         return not(pickable().or(BATCH.STATUS.eq(BatchStatus.DEPLETED)));
     }
 
@@ -768,7 +768,7 @@ final class StockStatements {
      * two transitions {@link io.wms.core.inventory.BatchLifecycle} allows for a change of quantity; every other
      * status stays, so that a quantity change alone leaves the indexed status column as it was.
      */
-    private static Map<Field<?>, Field<?>> movementColumns(Field<Integer> after, Field<Long> userId) {
+    static Map<Field<?>, Field<?>> movementColumns(Field<Integer> after, Field<Long> userId) {
         Field<BatchStatus> active = inline(BatchStatus.ACTIVE, BATCH.STATUS);
         Field<BatchStatus> depleted = inline(BatchStatus.DEPLETED, BATCH.STATUS);
         Map<Field<?>, Field<?>> changes = new LinkedHashMap<>();
@@ -781,7 +781,7 @@ final class StockStatements {
     }
 
     /** Appends one ledger row per batch a data-modifying expression returned, naming the location it moved. */
-    private static CommonTableExpression<?> ledger(Table<?> moved, Field<Long> batchId, Field<Integer> change,
+    static CommonTableExpression<?> ledger(Table<?> moved, Field<Long> batchId, Field<Integer> change,
                                                    Field<Integer> after, Field<Long> userId,
                                                    Field<String> actorName, TrackAction action,
                                                    Field<String> description, Field<Long> location,
