@@ -10,6 +10,8 @@ import io.wms.core.internal.StatementLog;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.inventory.InventoryService;
+import io.wms.core.inventory.ReorderPoints;
+import io.wms.core.inventory.ReservationService;
 import io.wms.core.inventory.StockReports;
 import io.wms.core.monitoring.Monitoring;
 import io.wms.core.repository.BrandRepository;
@@ -171,6 +173,16 @@ final class JooqWms implements Wms {
     @Override
     public InventoryService inventory() {
         return operations.inventory();
+    }
+
+    @Override
+    public ReservationService reservations() {
+        return operations.reservations();
+    }
+
+    @Override
+    public ReorderPoints reorderPoints() {
+        return operations.reorderPoints();
     }
 
     @Override

@@ -24,6 +24,8 @@ import io.wms.core.internal.people.PeopleServices;
 import io.wms.core.internal.seeding.SeedingServices;
 import io.wms.core.internal.stock.StockServices;
 import io.wms.core.inventory.InventoryService;
+import io.wms.core.inventory.ReorderPoints;
+import io.wms.core.inventory.ReservationService;
 import io.wms.core.inventory.StockReports;
 import io.wms.core.monitoring.Monitoring;
 import io.wms.core.repository.BrandRepository;
@@ -58,6 +60,8 @@ final class WiredOperations implements WmsOperations {
     private final WarehouseRepository warehouses;
     private final LocationRepository locations;
     private final InventoryService inventory;
+    private final ReservationService reservations;
+    private final ReorderPoints reorderPoints;
     private final StockReports stockReports;
     private final UserRepository users;
     private final RoleRepository roles;
@@ -84,6 +88,10 @@ final class WiredOperations implements WmsOperations {
                 listener);
         this.inventory = wired("inventory", InventoryService.class, StockServices.inventory(transactions, settings),
                 live, listener);
+        this.reservations = wired("reservations", ReservationService.class,
+                StockServices.reservations(transactions, settings), live, listener);
+        this.reorderPoints = wired("reorderPoints", ReorderPoints.class,
+                StockServices.reorderPoints(transactions, settings), live, listener);
         this.stockReports = wired("stockReports", StockReports.class, StockServices.reports(transactions, settings),
                 live, listener);
         Passwords passwords = new Passwords(settings.passwordPolicy());
@@ -141,6 +149,16 @@ final class WiredOperations implements WmsOperations {
     @Override
     public InventoryService inventory() {
         return inventory;
+    }
+
+    @Override
+    public ReservationService reservations() {
+        return reservations;
+    }
+
+    @Override
+    public ReorderPoints reorderPoints() {
+        return reorderPoints;
     }
 
     @Override

@@ -95,7 +95,11 @@ public record Violation(String field, String rule, String message) {
         /** A batch's quantity would differ from the sum of its units over its locations. */
         SUM_OF_LOCATIONS,
         /** Two values must differ (a transfer's source and destination). */
-        DIFFERENT;
+        DIFFERENT,
+        /** Units are held by open reservations: only a pick of those reservations may take them. */
+        RESERVED,
+        /** A reservation is no longer open (consumed, cancelled or expired). */
+        NOT_OPEN;
 
         private final String word = name().toLowerCase(Locale.ROOT);
 

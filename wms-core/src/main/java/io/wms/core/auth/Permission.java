@@ -24,5 +24,7 @@ public enum Permission {
     /** Read health, pool and database figures. */
     READ_MONITORING,
     /** Create warehouses and locations, move locations in their hierarchy, deactivate and reactivate them. */
-    MANAGE_LOCATIONS
+    MANAGE_LOCATIONS,
+    /** Reserve stock for orders, cancel reservations and release expired ones. */
+    RESERVE_STOCK
 }
