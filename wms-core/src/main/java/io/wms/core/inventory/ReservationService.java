@@ -88,6 +88,18 @@ public interface ReservationService {
     Optional<Reservation> find(Actor actor, long reservationId);
 
     /**
+     * Tells what a warehouse can still promise of a product today, as
+     * {@link #availableToPromise(Actor, long, long, LocalDate)} does for today. Needs {@code READ_CATALOG}.
+     *
+     * @param actor       who asks; never {@code null}
+     * @param warehouseId the warehouse
+     * @param productId   the product
+     * @return the figures; all 0 for a product without stock there
+     * @throws io.wms.core.error.NotFoundException if the warehouse or the product is missing
+     */
+    AvailableToPromise availableToPromise(Actor actor, long warehouseId, long productId);
+
+    /**
      * Tells what a warehouse can still promise of a product on a day: usable units on hand at its active locations,
      * the units of those that open reservations hold, and the difference. Needs {@code READ_CATALOG}.
      *
@@ -95,7 +107,7 @@ public interface ReservationService {
      * @param warehouseId the warehouse
      * @param productId   the product
      * @param dueDate     the day the units would be needed: batches that expire before it do not count; not before
-     *                    today; {@code null} for today
+     *                    today; never {@code null}
      * @return the figures; all 0 for a product without stock there
      * @throws io.wms.core.error.NotFoundException   if the warehouse or the product is missing
      * @throws io.wms.core.error.ValidationException if the due date is before today

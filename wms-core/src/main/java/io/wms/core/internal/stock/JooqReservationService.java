@@ -142,15 +142,24 @@ final class JooqReservationService implements ReservationService {
     }
 
     @Override
+    public AvailableToPromise availableToPromise(Actor actor, long warehouseId, long productId) {
+        actor.require(Permission.READ_CATALOG);
+        return promise(warehouseId, productId, expiry.today());
+    }
+
+    @Override
     public AvailableToPromise availableToPromise(Actor actor, long warehouseId, long productId, LocalDate dueDate) {
         actor.require(Permission.READ_CATALOG);
         LocalDate today = expiry.today();
         Validator validator = Validator.of("available to promise").date("dueDate", dueDate);
-        if (dueDate != null && dueDate.isBefore(today)) {
+        if (dueDate.isBefore(today)) {
             validator.add("dueDate", Rule.MIN, "must not be before today (" + today + ")");
         }
         validator.validate();
-        LocalDate day = dueDate == null ? today : dueDate;
+        return promise(warehouseId, productId, dueDate);
+    }
+
+    private AvailableToPromise promise(long warehouseId, long productId, LocalDate day) {
         return transactions.statement(() -> {
             if (!stock.placeExists("warehouse", warehouseId)) {
                 throw new NotFoundException("warehouse", warehouseId);

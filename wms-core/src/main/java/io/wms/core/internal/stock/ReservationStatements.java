@@ -1,6 +1,7 @@
 package io.wms.core.internal.stock;
 
 import static io.wms.core.internal.stock.StockStatements.AVAILABLE;
+import static io.wms.core.internal.stock.StockStatements.PLACE_QUANTITY;
 import static io.wms.core.internal.stock.StockStatements.PLACE_RESERVED;
 import static io.wms.core.internal.stock.StockStatements.TAKEN;
 import static io.wms.core.internal.stock.StockStatements.walk;
@@ -100,7 +101,7 @@ final class ReservationStatements {
         CommonTableExpression<?> taking = name("taking").as(select(allocation.field(PRODUCT_BATCHES.ID),
                 allocation.field(BATCH_LOCATIONS.LOCATION_ID), allocation.field(PRODUCT_BATCHES.BATCH_NUMBER),
                 allocation.field(PRODUCT_BATCHES.EXPIRY_DATE), allocation.field(LOCATIONS.PICK_SEQUENCE), allocated,
-                // The units reserved as read under the candidates' lock, plus those taken: see the pick's update.
+                allocation.field(PLACE_QUANTITY),
                 allocation.field(PLACE_RESERVED).plus(allocated.cast(SQLDataType.INTEGER)).as(RESERVED_AFTER))
                 .from(allocation)
                 .where(allocated.gt(inline(0L)).and(allocation.field(AVAILABLE).ge((long) command.quantity()))));
@@ -116,7 +117,11 @@ final class ReservationStatements {
                         .from(stock)
                         .where(stock.field(AVAILABLE).ge((long) command.quantity())))
                 .returningResult(RESERVATIONS.ID));
+        // Both columns are written as read under the candidates' locks (the units reserved plus those taken): the
+        // update may meet an older version of a row the candidates locked in a newer one, whose values would undo
+        // the movements in between (see the pick's update).
         CommonTableExpression<?> held = name("held").as(update(BATCH_LOCATIONS)
+                .set(BATCH_LOCATIONS.QUANTITY, taking.field(PLACE_QUANTITY))
                 .set(BATCH_LOCATIONS.RESERVED, taking.field(RESERVED_AFTER))
                 .from(taking)
                 .where(BATCH_LOCATIONS.PRODUCT_BATCH_ID.eq(takingId).and(BATCH_LOCATIONS.LOCATION_ID.eq(takingLocation)))

@@ -321,7 +321,7 @@ final class StockStatements {
                 allocatedId, allocatedLocation, allocation.field(BATCH.BATCH_NUMBER),
                 allocation.field(BATCH.EXPIRY_DATE), allocation.field(LOCATION.PICK_SEQUENCE), allocated,
                 allocation.field(PLACE_QUANTITY).cast(SQLDataType.BIGINT).minus(allocated).as(PLACE_AFTER),
-                batchAfter.as(BATCH_AFTER))
+                allocation.field(PLACE_RESERVED), batchAfter.as(BATCH_AFTER))
                 .from(allocation)
                 .where(allocated.gt(inline(0L)).and(allocation.field(AVAILABLE).ge(WANTED))));
         Field<Long> takingId = taking.field(BATCH.ID);
@@ -329,9 +329,11 @@ final class StockStatements {
         Field<Long> taken = taking.field(TAKEN);
         // The quantities written are the ones read under the candidates' locks, less what was taken: those rows
         // cannot have changed since. Subtracting from the column instead read, under concurrent movements, an older
-        // version of a row this statement had locked in a newer one, and took units twice.
+        // version of a row this statement had locked in a newer one, and took units twice. The units reserved are
+        // written back as read for the same reason: the older version's would undo a reservation.
         CommonTableExpression<?> emptied = name("emptied").as(update(PLACE)
                 .set(PLACE.QUANTITY, taking.field(PLACE_AFTER).cast(SQLDataType.INTEGER))
+                .set(PLACE.RESERVED, taking.field(PLACE_RESERVED))
                 .from(taking)
                 .where(PLACE.PRODUCT_BATCH_ID.eq(takingId).and(PLACE.LOCATION_ID.eq(takingLocation)))
                 .returningResult(PLACE.PRODUCT_BATCH_ID));
