@@ -1,6 +1,10 @@
 package io.wms.core.auth;
 
 import static io.wms.core.testing.WmsExtension.ADMIN;
+import static io.wms.jooq.Tables.BATCH_LOCATIONS;
+import static io.wms.jooq.Tables.PRODUCTS;
+import static io.wms.jooq.Tables.REORDER_POINTS;
+import static io.wms.jooq.Tables.RESERVATIONS;
 import static io.wms.jooq.Tables.ROLES;
 import static io.wms.jooq.Tables.USERS;
 import static io.wms.jooq.Tables.USER_ROLES;
@@ -17,6 +21,10 @@ import java.util.stream.Stream;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.wms.core.Wms;
 import io.wms.core.error.PermissionDeniedException;
+import io.wms.core.inventory.PickReservation;
+import io.wms.core.inventory.ReceiveStock;
+import io.wms.core.inventory.ReorderPoint;
+import io.wms.core.inventory.ReserveStock;
 import io.wms.core.repository.NewLocation;
 import io.wms.core.repository.NewRole;
 import io.wms.core.repository.NewUser;
@@ -33,7 +41,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every guarded operation of users, roles, passwords, warehouses and locations, and seeding, tried by every built-in
+ * Every guarded operation of users, roles, passwords, warehouses and locations, reservations and reorder points, and
+ * seeding, tried by every built-in
  * role: allowed exactly when the role's permissions include all the operation needs, and refused otherwise with
  * nothing changed.
  */
@@ -51,6 +60,8 @@ class PermissionMatrixTest {
     private long customRoleId;
     private long warehouseId;
     private long binId;
+    private long productId;
+    private long reservationId;
 
     @FunctionalInterface
     interface Action {
@@ -100,6 +111,19 @@ class PermissionMatrixTest {
                         wms.locations().create(actor, new NewLocation(fixture.warehouseId, null, "BIN-1", null, 1))),
                 new Operation("locations.deactivate", Set.of(Permission.MANAGE_LOCATIONS), (wms, actor, fixture) ->
                         wms.locations().deactivate(actor, fixture.binId, 1)),
+                new Operation("reservations.reserve", Set.of(Permission.RESERVE_STOCK), (wms, actor, fixture) ->
+                        wms.reservations().reserve(actor,
+                                ReserveStock.of(fixture.warehouseId, fixture.productId, 1, "ORDER-2"))),
+                new Operation("reservations.cancel", Set.of(Permission.RESERVE_STOCK), (wms, actor, fixture) ->
+                        wms.reservations().cancel(actor, fixture.reservationId)),
+                new Operation("reservations.sweepExpiredReservations", Set.of(Permission.RESERVE_STOCK),
+                        (wms, actor, fixture) -> wms.reservations().sweepExpiredReservations(actor)),
+                new Operation("reservations.pickReserved", Set.of(Permission.PICK_STOCK), (wms, actor, fixture) ->
+                        wms.reservations().pickReserved(actor, PickReservation.of(fixture.reservationId))),
+                new Operation("reorderPoints.set", Set.of(Permission.MANAGE_CATALOG), (wms, actor, fixture) ->
+                        wms.reorderPoints().set(actor, new ReorderPoint(fixture.warehouseId, fixture.productId, 1, 5))),
+                new Operation("reorderPoints.clear", Set.of(Permission.MANAGE_CATALOG), (wms, actor, fixture) ->
+                        wms.reorderPoints().clear(actor, fixture.warehouseId, fixture.productId)),
                 new Operation("seeding.generate", Set.of(Permission.PURGE_DATA, Permission.MANAGE_CATALOG,
                         Permission.RECEIVE_STOCK),
                         (wms, actor, fixture) -> wms.seeding().generate(actor, GenerationPlan.of(1, 2, 2, 2))));
@@ -126,6 +150,11 @@ class PermissionMatrixTest {
         customRoleId = wms.roles().create(ADMIN, new NewRole("picker", "Picks only")).id();
         warehouseId = wms.warehouses().defaultWarehouse(ADMIN).id();
         binId = wms.locations().create(ADMIN, new NewLocation(warehouseId, null, "BIN-0", null, null)).id();
+        productId = extension.sql().insertInto(PRODUCTS).set(PRODUCTS.NAME, "Milk").returning(PRODUCTS.ID)
+                .fetchSingle().getId();
+        wms.inventory().receive(ADMIN, ReceiveStock.of(productId, "L-1", 5));
+        reservationId = wms.reservations().reserve(ADMIN, ReserveStock.of(warehouseId, productId, 2, "ORDER-1")).id();
+        wms.reorderPoints().set(ADMIN, new ReorderPoint(warehouseId, productId, 2, 10));
     }
 
     private long insertUser(String email) {
@@ -160,6 +189,10 @@ class PermissionMatrixTest {
                 + sql.selectFrom(io.wms.jooq.Tables.WAREHOUSES).orderBy(io.wms.jooq.Tables.WAREHOUSES.ID).fetch()
                         .formatCSV()
                 + sql.selectFrom(io.wms.jooq.Tables.LOCATIONS).orderBy(io.wms.jooq.Tables.LOCATIONS.ID).fetch()
-                        .formatCSV();
+                        .formatCSV()
+                + sql.selectFrom(RESERVATIONS).orderBy(RESERVATIONS.ID).fetch().formatCSV()
+                + sql.selectFrom(REORDER_POINTS).fetch().formatCSV()
+                + sql.selectFrom(BATCH_LOCATIONS).orderBy(BATCH_LOCATIONS.PRODUCT_BATCH_ID, BATCH_LOCATIONS.LOCATION_ID)
+                        .fetch().formatCSV();
     }
 }

@@ -21,9 +21,9 @@ class RolePermissionsTest {
     }
 
     @Test
-    void operatorReadsReceivesAndPicks() {
-        assertThat(RolePermissions.of("operator"))
-                .containsExactlyInAnyOrder(Permission.READ_CATALOG, Permission.RECEIVE_STOCK, Permission.PICK_STOCK);
+    void operatorReadsReceivesReservesAndPicks() {
+        assertThat(RolePermissions.of("operator")).containsExactlyInAnyOrder(Permission.READ_CATALOG,
+                Permission.RECEIVE_STOCK, Permission.PICK_STOCK, Permission.RESERVE_STOCK);
     }
 
     @Test
@@ -40,6 +40,7 @@ class RolePermissionsTest {
     @Test
     void severalRolesGrantTheUnionOfTheirPermissions() {
         assertThat(RolePermissions.of(List.of("operator", "viewer"))).containsExactlyInAnyOrder(
-                Permission.READ_CATALOG, Permission.RECEIVE_STOCK, Permission.PICK_STOCK, Permission.READ_MONITORING);
+                Permission.READ_CATALOG, Permission.RECEIVE_STOCK, Permission.PICK_STOCK, Permission.RESERVE_STOCK,
+                Permission.READ_MONITORING);
     }
 }

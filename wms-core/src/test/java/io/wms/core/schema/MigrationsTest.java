@@ -25,11 +25,11 @@ class MigrationsTest {
         MigrationResult result = migrations.migrate();
 
         assertThat(result.versionBefore()).isNull();
-        assertThat(result.applied()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "12", "13", "14");
+        assertThat(result.applied()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "12", "13", "14", "15");
         assertThat(result.versionAfter()).isEqualTo(migrations.latestVersion());
         assertThat(tables()).containsExactlyInAnyOrder("users", "roles", "user_roles", "categories", "brands",
                 "products", "product_batches", "product_batch_tracks", "idempotency_keys", "warehouses", "locations",
-                "batch_locations", WmsMigrations.HISTORY_TABLE);
+                "batch_locations", "reservations", "reservation_lines", "reorder_points", WmsMigrations.HISTORY_TABLE);
     }
 
     @Test
