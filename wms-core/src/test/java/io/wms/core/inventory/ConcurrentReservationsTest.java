@@ -16,11 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -82,7 +77,7 @@ class ConcurrentReservationsTest {
         AtomicInteger held = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
 
-        everyThreadAtOnce(CLIENTS, (random, client) -> {
+        AllAtOnce.run(CLIENTS, (random, client) -> {
             try {
                 held.addAndGet(reservations.reserve(ADMIN, ReserveStock.of(warehouseId, milk, 1, "ORDER-" + client))
                         .quantity());
@@ -109,7 +104,7 @@ class ConcurrentReservationsTest {
             }
         }
 
-        everyThreadAtOnce(THREADS, (random, thread) -> {
+        AllAtOnce.run(THREADS, (random, thread) -> {
             List<Reservation> mine = new ArrayList<>();
             for (int operation = 0; operation < OPERATIONS_PER_THREAD; operation++) {
                 long product = products[random.nextInt(PRODUCTS)];
@@ -164,12 +159,7 @@ class ConcurrentReservationsTest {
                 min(BATCH_LOCATIONS.RESERVED)).from(BATCH_LOCATIONS).fetchSingle().intoArray())
                 .as("units free and reserved at the least location").allSatisfy(least ->
                         assertThat((Integer) least).isNotNegative());
-        Map<Long, Long> placed = extension.sql().select(BATCH_LOCATIONS.PRODUCT_BATCH_ID, sum(BATCH_LOCATIONS.QUANTITY))
-                .from(BATCH_LOCATIONS).groupBy(BATCH_LOCATIONS.PRODUCT_BATCH_ID)
-                .fetchMap(row -> row.value1(), row -> row.value2().longValue());
-        Map<Long, Long> recorded = extension.sql().select(PRODUCT_BATCHES.ID, PRODUCT_BATCHES.QUANTITY)
-                .from(PRODUCT_BATCHES).fetchMap(row -> row.value1(), row -> (long) row.value2());
-        assertThat(placed).as("each batch's units over its locations").isEqualTo(recorded);
+        AllAtOnce.assertEveryBatchIsTheSumOfItsLocations(extension.sql());
         assertThat(reservedPerPlace()).as("units reserved per batch and location")
                 .isEqualTo(openLinesPerPlace());
         assertThat(inventory.verifyLedger(ADMIN)).isEmpty();
@@ -196,33 +186,5 @@ class ConcurrentReservationsTest {
 
     private static ReceiveAtLocation lot(long location, long product, int lot, int quantity) {
         return ReceiveAtLocation.of(location, product, "LOT-" + lot, quantity).expiring(TODAY.plusDays(10L + lot));
-    }
-
-    private interface Worker {
-        void work(Random random, int thread) throws Exception;
-    }
-
-    /** Starts one worker per thread at the same instant, on an executor of its own, and waits for all. */
-    private static void everyThreadAtOnce(int threads, Worker worker) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int thread = 0; thread < threads; thread++) {
-                Random random = new Random(thread);
-                int number = thread;
-                workers.add(pool.submit(() -> {
-                    start.await();
-                    worker.work(random, number);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> running : workers) {
-                running.get(300, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
