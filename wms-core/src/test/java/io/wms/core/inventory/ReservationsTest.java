@@ -23,7 +23,6 @@ import io.wms.core.model.Location;
 import io.wms.core.model.ProductBatchTrack;
 import io.wms.core.model.TrackAction;
 import io.wms.core.model.Warehouse;
-import io.wms.core.repository.NewLocation;
 import io.wms.core.repository.NewWarehouse;
 import io.wms.core.testing.WmsExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +59,7 @@ class ReservationsTest {
     }
 
     private Location bin(long warehouseId, String code, Integer pickSequence) {
-        return extension.wms().locations().create(ADMIN, new NewLocation(warehouseId, null, code, null, pickSequence));
+        return StockFixtures.bin(extension, warehouseId, code, pickSequence);
     }
 
     private long receive(long locationId, String lot, int quantity, int expiresInDays) {
