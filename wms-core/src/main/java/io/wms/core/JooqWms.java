@@ -11,6 +11,8 @@ import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.inventory.CycleCountService;
 import io.wms.core.inventory.InventoryService;
+import io.wms.core.inventory.ReorderPoints;
+import io.wms.core.inventory.ReservationService;
 import io.wms.core.inventory.StockReports;
 import io.wms.core.monitoring.Monitoring;
 import io.wms.core.repository.BrandRepository;
@@ -177,6 +179,16 @@ final class JooqWms implements Wms {
     @Override
     public CycleCountService cycleCounts() {
         return operations.cycleCounts();
+    }
+
+    @Override
+    public ReservationService reservations() {
+        return operations.reservations();
+    }
+
+    @Override
+    public ReorderPoints reorderPoints() {
+        return operations.reorderPoints();
     }
 
     @Override

@@ -25,6 +25,8 @@ import io.wms.core.internal.seeding.SeedingServices;
 import io.wms.core.internal.stock.StockServices;
 import io.wms.core.inventory.CycleCountService;
 import io.wms.core.inventory.InventoryService;
+import io.wms.core.inventory.ReorderPoints;
+import io.wms.core.inventory.ReservationService;
 import io.wms.core.inventory.StockReports;
 import io.wms.core.monitoring.Monitoring;
 import io.wms.core.repository.BrandRepository;
@@ -60,6 +62,8 @@ final class WiredOperations implements WmsOperations {
     private final LocationRepository locations;
     private final InventoryService inventory;
     private final CycleCountService cycleCounts;
+    private final ReservationService reservations;
+    private final ReorderPoints reorderPoints;
     private final StockReports stockReports;
     private final UserRepository users;
     private final RoleRepository roles;
@@ -88,6 +92,10 @@ final class WiredOperations implements WmsOperations {
                 live, listener);
         this.cycleCounts = wired("cycleCounts", CycleCountService.class,
                 StockServices.cycleCounts(transactions, settings), live, listener);
+        this.reservations = wired("reservations", ReservationService.class,
+                StockServices.reservations(transactions, settings), live, listener);
+        this.reorderPoints = wired("reorderPoints", ReorderPoints.class,
+                StockServices.reorderPoints(transactions, settings), live, listener);
         this.stockReports = wired("stockReports", StockReports.class, StockServices.reports(transactions, settings),
                 live, listener);
         Passwords passwords = new Passwords(settings.passwordPolicy());
@@ -150,6 +158,16 @@ final class WiredOperations implements WmsOperations {
     @Override
     public CycleCountService cycleCounts() {
         return cycleCounts;
+    }
+
+    @Override
+    public ReservationService reservations() {
+        return reservations;
+    }
+
+    @Override
+    public ReorderPoints reorderPoints() {
+        return reorderPoints;
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.wms.core;
 import io.wms.core.auth.AuthService;
 import io.wms.core.inventory.CycleCountService;
 import io.wms.core.inventory.InventoryService;
+import io.wms.core.inventory.ReorderPoints;
+import io.wms.core.inventory.ReservationService;
 import io.wms.core.inventory.StockReports;
 import io.wms.core.repository.BrandRepository;
 import io.wms.core.repository.CategoryRepository;
@@ -89,6 +91,21 @@ public interface WmsOperations {
      * @return the cycle count service; never {@code null}
      */
     CycleCountService cycleCounts();
+
+    /**
+     * Returns the reservations: reserve stock for an order, pick or cancel a reservation, release expired ones, and
+     * available-to-promise.
+     *
+     * @return the reservation service; never {@code null}
+     */
+    ReservationService reservations();
+
+    /**
+     * Returns the reorder points per product and warehouse, and the report of what to order.
+     *
+     * @return the reorder points; never {@code null}
+     */
+    ReorderPoints reorderPoints();
 
     /**
      * Returns the stock reports: the inventory report, expired, low-stock and expiring batches, stock per product and

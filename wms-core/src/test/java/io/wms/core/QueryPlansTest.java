@@ -139,6 +139,34 @@ class QueryPlansTest {
         extension.sql().execute("analyze product_batches");
     }
 
+    @Test
+    void theReorderReportSeeksItsWarehousesPointsAndEachProductsStockThroughIndexes() {
+        extension.sql().execute("""
+                insert into reorder_points (warehouse_id, product_id, minimum_quantity, maximum_quantity)
+                select w.id, p.id, 5, 20 from products p cross join warehouses w where w.is_default""");
+        extension.sql().execute("""
+                insert into product_batches (product_id, batch_number, quantity, expiry_date)
+                select p.id, 'B' || n, (p.id % 10)::int, date '2030-01-01' + n
+                from products p cross join generate_series(1, 2) n""");
+        extension.sql().execute("analyze reorder_points");
+        extension.sql().execute("analyze product_batches");
+        extension.sql().execute("analyze batch_locations");
+        long warehouseId = observed.operations().warehouses().defaultWarehouse(ADMIN).id();
+
+        var first = observed.operations().reorderPoints().reorderReport(ADMIN, warehouseId, 50);
+        observed.operations().reorderPoints().reorderReport(ADMIN, warehouseId, 50,
+                first.nextCursor().orElseThrow());
+
+        String plan = planOf(observed.lastQuery());
+        assertThat(first.items()).hasSize(50);
+        // The points are read in product order through either of their indexes (with one warehouse, the product's
+        // is as selective as the primary key), each product's stock through the active batches' index.
+        assertThat(plan).as(plan).contains("idx_active_batches", "batch_locations_pkey")
+                .containsPattern("Index Scan using (reorder_points_pkey|idx_reorder_points_product) on reorder_points")
+                .doesNotContain("Seq Scan on reorder_points", "Seq Scan on product_batches",
+                        "Seq Scan on batch_locations");
+    }
+
     private String planOfSecondPage(ProductQuery query) {
         KeysetPage<Product> first = observed.operations().products().scroll(ADMIN, query, 20);
         observed.operations().products().scroll(ADMIN, query, 20, first.nextCursor().orElseThrow());

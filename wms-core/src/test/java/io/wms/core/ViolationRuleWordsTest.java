@@ -21,7 +21,7 @@ class ViolationRuleWordsTest {
                 "constraint", "built_in", "reused", "same_lot", "expired", "not_receivable", "not_pickable",
                 "recalled", "pickable", "visible", "one_script", "date_range", "instant_range", "no_lone_surrogate",
                 "max_per_batch", "in_transaction", "inactive", "not_empty", "cycle", "sum_of_locations",
-                "different", "not_open", "out_of_scope");
+                "different", "reserved", "not_open", "out_of_scope");
     }
 
     @Test

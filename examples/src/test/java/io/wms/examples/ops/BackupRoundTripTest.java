@@ -95,7 +95,18 @@ class BackupRoundTripTest {
             "insert into idempotency_keys (idempotency_key, operation, request, result, user_id, actor_scope)"
                     + " select 'pick-' || id, 'pick', 'productId=' || product_id, 'batchId=' || id, first_user,"
                     + " 'user:' || first_user from product_batches, (select min(id) as first_user from users) u"
-                    + " where status = 'active'");
+                    + " where status = 'active'",
+            "insert into reservations (warehouse_id, product_id, reference, quantity, created_by)"
+                    + " select w.id, p.id, 'Order R-' || p.id, 2, (select min(id) from users)"
+                    + " from products p cross join warehouses w where w.is_default and p.id % 4 = 0",
+            "insert into reservation_lines (reservation_id, product_batch_id, location_id, quantity)"
+                    + " select r.id, b.id, bl.location_id, 2 from reservations r"
+                    + " join product_batches b on b.product_id = r.product_id and b.batch_number like '%-1'"
+                    + " join batch_locations bl on bl.product_batch_id = b.id",
+            "update batch_locations bl set reserved = l.quantity from reservation_lines l"
+                    + " where l.product_batch_id = bl.product_batch_id and l.location_id = bl.location_id",
+            "insert into reorder_points (warehouse_id, product_id, minimum_quantity, maximum_quantity)"
+                    + " select w.id, p.id, 10, 50 from products p cross join warehouses w where w.is_default");
 
     private static Path work;
     private static TestCertificates certificates;

@@ -96,7 +96,9 @@ public record Violation(String field, String rule, String message) {
         SUM_OF_LOCATIONS,
         /** Two values must differ (a transfer's source and destination). */
         DIFFERENT,
-        /** A cycle count is posted or cancelled: it takes no more counts, posts or cancellations. */
+        /** Units are held by open reservations: only a pick of those reservations may take them. */
+        RESERVED,
+        /** A cycle count or a reservation is no longer open (posted, consumed, cancelled or expired). */
         NOT_OPEN,
         /** A batch or location lies outside a cycle count's scope. */
         OUT_OF_SCOPE;

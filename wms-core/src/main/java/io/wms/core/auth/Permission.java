@@ -26,5 +26,7 @@ public enum Permission {
     /** Create warehouses and locations, move locations in their hierarchy, deactivate and reactivate them. */
     MANAGE_LOCATIONS,
     /** Start, read, record and cancel cycle counts; posting their differences needs {@link #ADJUST_STOCK}. */
-    COUNT_STOCK
+    COUNT_STOCK,
+    /** Reserve stock for orders, cancel reservations and release expired ones. */
+    RESERVE_STOCK
 }

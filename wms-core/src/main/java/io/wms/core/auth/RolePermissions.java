@@ -18,7 +18,7 @@ public final class RolePermissions {
     public static final String ADMIN = "admin";
     /** Runs the stock and the catalog, but neither users nor hard deletes. */
     public static final String MANAGER = "manager";
-    /** Receives, picks and counts stock. */
+    /** Receives, reserves, picks and counts stock. */
     public static final String OPERATOR = "operator";
     /** Reads the catalog and the monitoring figures. */
     public static final String VIEWER = "viewer";
@@ -30,7 +30,7 @@ public final class RolePermissions {
             ADMIN, EnumSet.allOf(Permission.class),
             MANAGER, EnumSet.complementOf(EnumSet.of(Permission.MANAGE_USERS, Permission.PURGE_DATA)),
             OPERATOR, EnumSet.of(Permission.READ_CATALOG, Permission.RECEIVE_STOCK, Permission.PICK_STOCK,
-                    Permission.COUNT_STOCK),
+                    Permission.COUNT_STOCK, Permission.RESERVE_STOCK),
             VIEWER, EnumSet.of(Permission.READ_CATALOG, Permission.READ_MONITORING));
 
     private RolePermissions() {

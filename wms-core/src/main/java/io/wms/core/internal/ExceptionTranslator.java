@@ -10,6 +10,9 @@ import static io.wms.jooq.Tables.LOCATIONS;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
+import static io.wms.jooq.Tables.REORDER_POINTS;
+import static io.wms.jooq.Tables.RESERVATIONS;
+import static io.wms.jooq.Tables.RESERVATION_LINES;
 import static io.wms.jooq.Tables.ROLES;
 import static io.wms.jooq.Tables.USERS;
 import static io.wms.jooq.Tables.USER_ROLES;
@@ -78,6 +81,8 @@ public final class ExceptionTranslator {
     private static final Violation REQUIRED_NAME = required("name");
     private static final Violation NOT_NEGATIVE_QUANTITY =
             new Violation("quantity", Rule.NOT_NEGATIVE, "must not become negative");
+    private static final Violation POSITIVE_QUANTITY =
+            new Violation("quantity", Rule.POSITIVE, "must be greater than 0");
     private static final Violation LOCATION_CYCLE =
             new Violation("parentId", Rule.CYCLE, "must not be the location itself or lie inside it");
     private static final Violation SUM_OF_LOCATIONS = new Violation("quantity", Rule.SUM_OF_LOCATIONS,
@@ -97,7 +102,10 @@ public final class ExceptionTranslator {
             Map.entry(LOCATIONS.getName(), "location"),
             Map.entry(BATCH_LOCATIONS.getName(), "stock at a location"),
             Map.entry(CYCLE_COUNTS.getName(), "cycle count"),
-            Map.entry(CYCLE_COUNT_LINES.getName(), "cycle count line"));
+            Map.entry(CYCLE_COUNT_LINES.getName(), "cycle count line"),
+            Map.entry(RESERVATIONS.getName(), "reservation"),
+            Map.entry(RESERVATION_LINES.getName(), "reservation line"),
+            Map.entry(REORDER_POINTS.getName(), "reorder point"));
 
     private record Unique(String entity, String field) {
     }
@@ -152,7 +160,20 @@ public final class ExceptionTranslator {
             Map.entry("cycle_count_lines_counted_not_negative",
                     new Violation("countedQuantity", Rule.NOT_NEGATIVE, "must not be negative")),
             Map.entry("cycle_count_lines_counted_pair",
-                    new Violation("countedAt", Rule.PAIR, "is set exactly when a counted quantity is")));
+                    new Violation("countedAt", Rule.PAIR, "is set exactly when a counted quantity is")),
+            Map.entry("batch_locations_reserved_not_negative",
+                    new Violation("reserved", Rule.NOT_NEGATIVE, "must not become negative")),
+            Map.entry("batch_locations_reserved_within_quantity", new Violation("quantity", Rule.RESERVED,
+                    "must not go below the units open reservations hold: pick or cancel those reservations")),
+            Map.entry("reservations_reference_not_blank", required("reference")),
+            Map.entry("reservations_quantity_positive", POSITIVE_QUANTITY),
+            Map.entry("reservations_status_known",
+                    new Violation("status", Rule.KNOWN, "must be a known reservation status")),
+            Map.entry("reservation_lines_quantity_positive", POSITIVE_QUANTITY),
+            Map.entry("reorder_points_minimum_not_negative",
+                    new Violation("minimumQuantity", Rule.NOT_NEGATIVE, "must not be negative")),
+            Map.entry("reorder_points_maximum_above_minimum",
+                    new Violation("maximumQuantity", Rule.MIN, "must be greater than minimumQuantity")));
 
     private ExceptionTranslator() {
     }

@@ -22,6 +22,11 @@ import io.wms.core.model.ProductBatch;
  *     default warehouse, where all stock of a host that has no use for locations is: receipts, corrections,
  *     disposals, returns and picks from a named batch move units there; {@link #pick(Actor, PickStock)} picks
  *     across every active location of the default warehouse.</li>
+ * <li>Units that open reservations hold ({@link ReservationService}) are taken only by the pick of their
+ *     reservation: every pick here takes only unreserved units, a transfer refuses to move reserved ones
+ *     ({@link io.wms.core.error.InsufficientStockException}), and a correction, disposal, return or pick from a named
+ *     batch that would take a location below its reserved units is refused with a
+ *     {@link io.wms.core.error.ValidationException} on {@code quantity} (rule {@code reserved}).</li>
  * <li>Stock exists only in a live batch of a live product: a soft-deleted product's batches are neither moved nor
  *     counted by any operation or report ({@code NotFoundException}) until the product is restored.</li>
  * <li>A batch is expired from the day after its expiry date in the warehouse's time zone (the library's one expiry

@@ -1,6 +1,12 @@
 package io.wms.core.auth;
 
 import static io.wms.core.testing.WmsExtension.ADMIN;
+import static io.wms.jooq.Tables.BATCH_LOCATIONS;
+import static io.wms.jooq.Tables.CYCLE_COUNTS;
+import static io.wms.jooq.Tables.CYCLE_COUNT_LINES;
+import static io.wms.jooq.Tables.PRODUCTS;
+import static io.wms.jooq.Tables.REORDER_POINTS;
+import static io.wms.jooq.Tables.RESERVATIONS;
 import static io.wms.jooq.Tables.ROLES;
 import static io.wms.jooq.Tables.USERS;
 import static io.wms.jooq.Tables.USER_ROLES;
@@ -19,9 +25,13 @@ import io.wms.core.Wms;
 import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.inventory.AdjustAtLocation;
 import io.wms.core.inventory.AdjustmentReason;
+import io.wms.core.inventory.PickReservation;
 import io.wms.core.inventory.PostCount;
 import io.wms.core.inventory.ReceiveAtLocation;
+import io.wms.core.inventory.ReceiveStock;
 import io.wms.core.inventory.RecordCount;
+import io.wms.core.inventory.ReorderPoint;
+import io.wms.core.inventory.ReserveStock;
 import io.wms.core.inventory.StartCount;
 import io.wms.core.repository.NewLocation;
 import io.wms.core.repository.NewRole;
@@ -40,7 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every guarded operation of users, roles, passwords, warehouses and locations, cycle counts and corrections at a
- * location, and seeding, tried by every built-in
+ * location, reservations and reorder points, and seeding, tried by every built-in
  * role: allowed exactly when the role's permissions include all the operation needs, and refused otherwise with
  * nothing changed.
  */
@@ -61,6 +71,8 @@ class PermissionMatrixTest {
     private long stockedBinId;
     private long batchId;
     private long countId;
+    private long productId;
+    private long reservationId;
 
     @FunctionalInterface
     interface Action {
@@ -124,6 +136,19 @@ class PermissionMatrixTest {
                 new Operation("inventory.adjustAt", Set.of(Permission.ADJUST_STOCK), (wms, actor, fixture) ->
                         wms.inventory().adjustAt(actor, new AdjustAtLocation(fixture.stockedBinId, fixture.batchId, -1,
                                 AdjustmentReason.DAMAGE, null, null))),
+                new Operation("reservations.reserve", Set.of(Permission.RESERVE_STOCK), (wms, actor, fixture) ->
+                        wms.reservations().reserve(actor,
+                                ReserveStock.of(fixture.warehouseId, fixture.productId, 1, "ORDER-2"))),
+                new Operation("reservations.cancel", Set.of(Permission.RESERVE_STOCK), (wms, actor, fixture) ->
+                        wms.reservations().cancel(actor, fixture.reservationId)),
+                new Operation("reservations.sweepExpiredReservations", Set.of(Permission.RESERVE_STOCK),
+                        (wms, actor, fixture) -> wms.reservations().sweepExpiredReservations(actor)),
+                new Operation("reservations.pickReserved", Set.of(Permission.PICK_STOCK), (wms, actor, fixture) ->
+                        wms.reservations().pickReserved(actor, PickReservation.of(fixture.reservationId))),
+                new Operation("reorderPoints.set", Set.of(Permission.MANAGE_CATALOG), (wms, actor, fixture) ->
+                        wms.reorderPoints().set(actor, new ReorderPoint(fixture.warehouseId, fixture.productId, 1, 5))),
+                new Operation("reorderPoints.clear", Set.of(Permission.MANAGE_CATALOG), (wms, actor, fixture) ->
+                        wms.reorderPoints().clear(actor, fixture.warehouseId, fixture.productId)),
                 new Operation("seeding.generate", Set.of(Permission.PURGE_DATA, Permission.MANAGE_CATALOG,
                         Permission.RECEIVE_STOCK),
                         (wms, actor, fixture) -> wms.seeding().generate(actor, GenerationPlan.of(1, 2, 2, 2))));
@@ -150,12 +175,15 @@ class PermissionMatrixTest {
         customRoleId = wms.roles().create(ADMIN, new NewRole("picker", "Picks only")).id();
         warehouseId = wms.warehouses().defaultWarehouse(ADMIN).id();
         binId = wms.locations().create(ADMIN, new NewLocation(warehouseId, null, "BIN-0", null, null)).id();
-        long productId = extension.sql().insertInto(io.wms.jooq.Tables.PRODUCTS)
-                .set(io.wms.jooq.Tables.PRODUCTS.NAME, "Milk").returning().fetchSingle().getId();
+        productId = extension.sql().insertInto(PRODUCTS).set(PRODUCTS.NAME, "Milk").returning(PRODUCTS.ID)
+                .fetchSingle().getId();
         stockedBinId = wms.locations().create(ADMIN, new NewLocation(warehouseId, null, "SHELF-0", null, null)).id();
         batchId = wms.inventory().receiveAt(ADMIN, ReceiveAtLocation.of(stockedBinId, productId, "LOT-1", 5))
                 .batchId();
         countId = wms.cycleCounts().start(ADMIN, StartCount.ofLocation(stockedBinId, false)).id();
+        wms.inventory().receive(ADMIN, ReceiveStock.of(productId, "L-1", 5));
+        reservationId = wms.reservations().reserve(ADMIN, ReserveStock.of(warehouseId, productId, 2, "ORDER-1")).id();
+        wms.reorderPoints().set(ADMIN, new ReorderPoint(warehouseId, productId, 2, 10));
     }
 
     private long insertUser(String email) {
@@ -185,17 +213,19 @@ class PermissionMatrixTest {
         return sql.selectFrom(USERS).orderBy(USERS.ID).fetch().formatCSV()
                 + sql.selectFrom(USER_ROLES).orderBy(USER_ROLES.USER_ID, USER_ROLES.ROLE_ID).fetch().formatCSV()
                 + sql.selectFrom(ROLES).orderBy(ROLES.ID).fetch().formatCSV()
-                + sql.fetchCount(io.wms.jooq.Tables.PRODUCTS)
+                + sql.fetchCount(PRODUCTS)
                 + sql.fetchCount(io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS)
                 + sql.selectFrom(io.wms.jooq.Tables.WAREHOUSES).orderBy(io.wms.jooq.Tables.WAREHOUSES.ID).fetch()
                         .formatCSV()
                 + sql.selectFrom(io.wms.jooq.Tables.LOCATIONS).orderBy(io.wms.jooq.Tables.LOCATIONS.ID).fetch()
                         .formatCSV()
-                + sql.selectFrom(io.wms.jooq.Tables.BATCH_LOCATIONS).orderBy(io.wms.jooq.Tables.BATCH_LOCATIONS.PRODUCT_BATCH_ID,
-                        io.wms.jooq.Tables.BATCH_LOCATIONS.LOCATION_ID).fetch().formatCSV()
-                + sql.selectFrom(io.wms.jooq.Tables.CYCLE_COUNTS).orderBy(io.wms.jooq.Tables.CYCLE_COUNTS.ID).fetch()
+                + sql.selectFrom(RESERVATIONS).orderBy(RESERVATIONS.ID).fetch().formatCSV()
+                + sql.selectFrom(REORDER_POINTS).fetch().formatCSV()
+                + sql.selectFrom(BATCH_LOCATIONS).orderBy(BATCH_LOCATIONS.PRODUCT_BATCH_ID, BATCH_LOCATIONS.LOCATION_ID)
+                        .fetch().formatCSV()
+                + sql.selectFrom(CYCLE_COUNTS).orderBy(CYCLE_COUNTS.ID).fetch()
                         .formatCSV()
-                + sql.selectFrom(io.wms.jooq.Tables.CYCLE_COUNT_LINES).orderBy(
-                        io.wms.jooq.Tables.CYCLE_COUNT_LINES.PRODUCT_BATCH_ID).fetch().formatCSV();
+                + sql.selectFrom(CYCLE_COUNT_LINES).orderBy(
+                        CYCLE_COUNT_LINES.PRODUCT_BATCH_ID).fetch().formatCSV();
     }
 }

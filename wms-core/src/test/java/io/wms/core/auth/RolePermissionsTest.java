@@ -21,9 +21,9 @@ class RolePermissionsTest {
     }
 
     @Test
-    void operatorReadsReceivesPicksAndCounts() {
+    void operatorReadsReceivesReservesPicksAndCounts() {
         assertThat(RolePermissions.of("operator")).containsExactlyInAnyOrder(Permission.READ_CATALOG,
-                Permission.RECEIVE_STOCK, Permission.PICK_STOCK, Permission.COUNT_STOCK);
+                Permission.RECEIVE_STOCK, Permission.PICK_STOCK, Permission.RESERVE_STOCK, Permission.COUNT_STOCK);
     }
 
     @Test
@@ -40,7 +40,8 @@ class RolePermissionsTest {
     @Test
     void severalRolesGrantTheUnionOfTheirPermissions() {
         assertThat(RolePermissions.of(List.of("operator", "viewer"))).containsExactlyInAnyOrder(
-                Permission.READ_CATALOG, Permission.RECEIVE_STOCK, Permission.PICK_STOCK, Permission.COUNT_STOCK,
+                Permission.READ_CATALOG, Permission.RECEIVE_STOCK, Permission.PICK_STOCK, Permission.RESERVE_STOCK,
+                Permission.COUNT_STOCK,
                 Permission.READ_MONITORING);
     }
 }

@@ -70,7 +70,7 @@ class ConcurrentCycleCountsTest {
             }
         }
 
-        Concurrently.everyThreadAtOnce(THREADS, random -> {
+        AllAtOnce.run(THREADS, (random, thread) -> {
             for (int operation = 0; operation < OPERATIONS_PER_THREAD; operation++) {
                 long product = products[random.nextInt(PRODUCTS)];
                 long location = locations.get(random.nextInt(locations.size()));

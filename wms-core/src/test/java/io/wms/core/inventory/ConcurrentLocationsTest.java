@@ -3,15 +3,12 @@ package io.wms.core.inventory;
 import static io.wms.core.inventory.StockFixtures.TODAY;
 import static io.wms.core.inventory.StockFixtures.product;
 import static io.wms.core.testing.WmsExtension.ADMIN;
-import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.sum;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -61,7 +58,7 @@ class ConcurrentLocationsTest {
             }
         }
 
-        Concurrently.everyThreadAtOnce(THREADS, random -> {
+        AllAtOnce.run(THREADS, (random, thread) -> {
             for (int operation = 0; operation < OPERATIONS_PER_THREAD; operation++) {
                 long product = products[random.nextInt(PRODUCTS)];
                 long location = locations.get(random.nextInt(locations.size()));
@@ -73,14 +70,7 @@ class ConcurrentLocationsTest {
             }
         });
 
-        assertThat(extension.sql().select(min(BATCH_LOCATIONS.QUANTITY)).from(BATCH_LOCATIONS).fetchSingle().value1())
-                .isNotNegative();
-        Map<Long, Long> placed = extension.sql().select(BATCH_LOCATIONS.PRODUCT_BATCH_ID, sum(BATCH_LOCATIONS.QUANTITY))
-                .from(BATCH_LOCATIONS).groupBy(BATCH_LOCATIONS.PRODUCT_BATCH_ID)
-                .fetchMap(row -> row.value1(), row -> row.value2().longValue());
-        Map<Long, Long> recorded = extension.sql().select(PRODUCT_BATCHES.ID, PRODUCT_BATCHES.QUANTITY)
-                .from(PRODUCT_BATCHES).fetchMap(row -> row.value1(), row -> (long) row.value2());
-        assertThat(placed).as("each batch's units over its locations").isEqualTo(recorded);
+        AllAtOnce.assertEveryBatchIsTheSumOfItsLocations(extension.sql());
         assertThat(inventory.verifyLedger(ADMIN)).isEmpty();
         long remaining = extension.sql().select(sum(PRODUCT_BATCHES.QUANTITY)).from(PRODUCT_BATCHES).fetchSingle()
                 .value1().longValue();

@@ -22,7 +22,6 @@ import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.model.Location;
 import io.wms.core.model.TrackAction;
 import io.wms.core.model.Warehouse;
-import io.wms.core.repository.NewLocation;
 import io.wms.core.repository.NewWarehouse;
 import io.wms.core.testing.WmsExtension;
 import org.jooq.exception.DataAccessException;
@@ -55,7 +54,7 @@ class LocationsStockTest {
     }
 
     private Location bin(long warehouseId, String code, Integer pickSequence) {
-        return extension.wms().locations().create(ADMIN, new NewLocation(warehouseId, null, code, null, pickSequence));
+        return StockFixtures.bin(extension, warehouseId, code, pickSequence);
     }
 
     private int unitsAt(long batchId, long locationId) {

@@ -12,8 +12,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.wms.core.internal.Mappers;
+import io.wms.core.model.Location;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.ProductBatchTrack;
+import io.wms.core.repository.NewLocation;
 import io.wms.core.testing.WmsExtension;
 import org.jooq.DSLContext;
 
@@ -41,6 +43,12 @@ final class StockFixtures {
     static long user(DSLContext sql, String email) {
         return sql.insertInto(USERS).set(USERS.EMAIL, email).set(USERS.PASSWORD, "$2a$10$hash")
                 .returning(USERS.ID).fetchSingle().getId();
+    }
+
+    /** Creates a top-level location in a warehouse. */
+    static Location bin(WmsExtension extension, long warehouseId, String code, Integer pickSequence) {
+        return extension.wms().locations().create(WmsExtension.ADMIN,
+                new NewLocation(warehouseId, null, code, null, pickSequence));
     }
 
     static ProductBatch batch(DSLContext sql, long batchId) {

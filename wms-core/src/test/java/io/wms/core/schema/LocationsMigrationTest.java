@@ -87,7 +87,9 @@ class LocationsMigrationTest {
         stockAtVersion13(sql);
         String ledgerBefore = ledgerAsWritten(sql);
 
-        flywayUpTo("14").migrate();
+        // Up to the latest version, which this library's statements need: the versions after 14 leave the stock
+        // where V14 placed it.
+        WmsMigrations.on(database.dataSource()).migrate();
 
         try (Wms wms = Wms.create(database.dataSource())) {
             Location fallback = wms.locations().defaultLocation(ADMIN);

@@ -27,12 +27,14 @@ class MigrationsTest {
         MigrationResult result = migrations.migrate();
 
         assertThat(result.versionBefore()).isNull();
-        assertThat(shipped).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "12", "13", "14", "16", "17");
+        assertThat(shipped).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "12", "13", "14", "15", "16",
+                "17");
         assertThat(result.applied()).isEqualTo(shipped);
         assertThat(result.versionAfter()).isEqualTo(migrations.latestVersion());
         assertThat(tables()).containsExactlyInAnyOrder("users", "roles", "user_roles", "categories", "brands",
                 "products", "product_batches", "product_batch_tracks", "idempotency_keys", "warehouses", "locations",
-                "batch_locations", "cycle_counts", "cycle_count_lines", WmsMigrations.HISTORY_TABLE);
+                "batch_locations", "reservations", "reservation_lines", "reorder_points", "cycle_counts",
+                "cycle_count_lines", WmsMigrations.HISTORY_TABLE);
     }
 
     @Test

@@ -190,6 +190,9 @@ class OwnSchemaTest {
             ALTER TABLE public.warehouses SET SCHEMA wms;
             ALTER TABLE public.locations SET SCHEMA wms;
             ALTER TABLE public.batch_locations SET SCHEMA wms;
+            ALTER TABLE public.reservations SET SCHEMA wms;
+            ALTER TABLE public.reservation_lines SET SCHEMA wms;
+            ALTER TABLE public.reorder_points SET SCHEMA wms;
             ALTER TABLE public.cycle_counts SET SCHEMA wms;
             ALTER TABLE public.cycle_count_lines SET SCHEMA wms;
             ALTER TABLE public.flyway_schema_history SET SCHEMA wms;

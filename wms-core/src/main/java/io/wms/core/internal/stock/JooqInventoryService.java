@@ -406,28 +406,8 @@ final class JooqInventoryService implements InventoryService {
                 }));
     }
 
-    /**
-     * The one path of every keyed operation: validates the command and its key, then runs its work once. Without a
-     * key the work runs as one statement on its own; with one, the key is claimed, the stock moved and the result
-     * stored in one transaction, and a repetition returns the stored result.
-     *
-     * @param validator the command's checks so far; the key's are added here
-     * @param key       the command's idempotency key; {@code null} for none
-     * @param request   the command as it will run, which a repetition must equal, its key aside
-     */
     private <T> T runOnceByKey(Actor actor, Validator validator, String key, KeyedOperation<T> operation,
                                Record request, Supplier<T> work) {
-        checkIdempotencyKey(validator, key);
-        validator.validate();
-        if (key == null) {
-            return transactions.statement(work);
-        }
-        return transactions.transaction(() -> keys.runOnce(actor, key, operation, CanonicalRequest.of(request), work));
-    }
-
-    private static void checkIdempotencyKey(Validator validator, String key) {
-        if (key != null) {
-            validator.requiredText("idempotencyKey", key, IdempotencyKeys.KEY_LENGTH);
-        }
+        return KeyedRuns.runOnceByKey(transactions, keys, actor, validator, key, operation, request, work);
     }
 }

@@ -8,6 +8,7 @@ import io.wms.core.inventory.LocatedMovement;
 import io.wms.core.inventory.LocatedPick;
 import io.wms.core.inventory.PickResult;
 import io.wms.core.inventory.Receipt;
+import io.wms.core.inventory.Reservation;
 import io.wms.core.inventory.StockTransfer;
 import io.wms.core.model.ProductBatch;
 
@@ -76,4 +77,12 @@ record KeyedOperation<T>(String name, Function<T, String> encode, Function<Strin
     /** Recalls of batches. */
     static final KeyedOperation<ProductBatch> RECALL =
             new KeyedOperation<>("recall", ResultCodec::batch, ResultCodec::batch);
+
+    /** Reservations of stock for an order. */
+    static final KeyedOperation<Reservation> RESERVE =
+            new KeyedOperation<>("reserve", ResultCodec::reservation, ResultCodec::reservation);
+
+    /** Picks of the units a reservation holds. */
+    static final KeyedOperation<LocatedPick> RESERVED_PICK =
+            new KeyedOperation<>("reserved-pick", ResultCodec::locatedPick, ResultCodec::locatedPick);
 }

@@ -18,6 +18,9 @@ import io.wms.core.inventory.LocatedAllocation;
 import io.wms.core.inventory.LocatedPick;
 import io.wms.core.inventory.PickResult;
 import io.wms.core.inventory.Receipt;
+import io.wms.core.inventory.Reservation;
+import io.wms.core.inventory.ReservationStatus;
+import io.wms.core.inventory.ReservedUnits;
 import io.wms.core.inventory.StockTransfer;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.ProductBatch;
@@ -89,6 +92,31 @@ final class ResultCodec {
                     Integer.parseInt(values[6])));
         }
         return new LocatedPick(Long.parseLong(head[0]), Integer.parseInt(head[1]), allocations);
+    }
+
+    static String reservation(Reservation reservation) {
+        StringBuilder text = new StringBuilder(line(reservation.id(), reservation.warehouseId(),
+                reservation.productId(), reservation.reference(), reservation.quantity(), reservation.dueDate(),
+                reservation.expiresAt(), reservation.status().name()));
+        for (ReservedUnits units : reservation.lines()) {
+            text.append('\n').append(line(units.batchId(), units.locationId(), units.batchNumber(),
+                    units.expiryDate(), units.quantity()));
+        }
+        return text.toString();
+    }
+
+    static Reservation reservation(String text) {
+        String[] lines = text.split("\n");
+        String[] head = values(lines[0]);
+        List<ReservedUnits> held = new ArrayList<>();
+        for (String line : Arrays.asList(lines).subList(1, lines.length)) {
+            String[] values = values(line);
+            held.add(new ReservedUnits(Long.parseLong(values[0]), Long.parseLong(values[1]), values[2],
+                    date(values[3]), Integer.parseInt(values[4])));
+        }
+        return new Reservation(Long.parseLong(head[0]), Long.parseLong(head[1]), Long.parseLong(head[2]), head[3],
+                Integer.parseInt(head[4]), date(head[5]), instant(head[6]), ReservationStatus.valueOf(head[7]),
+                held);
     }
 
     static String transfer(StockTransfer transfer) {

@@ -6,6 +6,8 @@ import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.inventory.CycleCountService;
 import io.wms.core.inventory.InventoryService;
+import io.wms.core.inventory.ReorderPoints;
+import io.wms.core.inventory.ReservationService;
 import io.wms.core.inventory.StockReports;
 import io.wms.core.repository.LocationRepository;
 import io.wms.core.repository.ProductBatchRepository;
@@ -95,5 +97,27 @@ public final class StockServices {
     public static ProductBatchTrackRepository ledger(Transactions transactions) {
         return ApiGuard.guard(ProductBatchTrackRepository.class,
                 new JooqProductBatchTrackRepository(transactions.dsl()));
+    }
+
+    /**
+     * Builds the reservation service.
+     *
+     * @param transactions where its statements run, and its transaction and retry policy
+     * @param settings     the clock and warehouse zone of expiry
+     * @return the service
+     */
+    public static ReservationService reservations(Transactions transactions, WmsSettings settings) {
+        return ApiGuard.guard(ReservationService.class, new JooqReservationService(transactions, settings));
+    }
+
+    /**
+     * Builds the reorder points and their report.
+     *
+     * @param transactions where its statements run
+     * @param settings     the clock and warehouse zone of expiry
+     * @return the reorder points
+     */
+    public static ReorderPoints reorderPoints(Transactions transactions, WmsSettings settings) {
+        return ApiGuard.guard(ReorderPoints.class, new JooqReorderPoints(transactions, settings));
     }
 }

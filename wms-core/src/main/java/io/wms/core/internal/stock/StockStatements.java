@@ -150,10 +150,12 @@ final class StockStatements {
     private static final Param<Long> WAREHOUSE = DSL.param("warehouseId", SQLDataType.BIGINT);
     private static final Param<Long> AT_LOCATION = DSL.param("locationId", SQLDataType.BIGINT);
 
-    private static final Field<Long> AVAILABLE = field(name("available"), SQLDataType.BIGINT);
-    private static final Field<Long> TAKEN = field(name("taken"), SQLDataType.BIGINT);
+    static final Field<Long> AVAILABLE = field(name("available"), SQLDataType.BIGINT);
+    static final Field<Long> TAKEN = field(name("taken"), SQLDataType.BIGINT);
     private static final Field<Integer> BATCH_QUANTITY = field(name("batch_quantity"), SQLDataType.INTEGER);
-    private static final Field<Integer> PLACE_QUANTITY = field(name("place_quantity"), SQLDataType.INTEGER);
+    static final Field<Integer> PLACE_QUANTITY = field(name("place_quantity"), SQLDataType.INTEGER);
+    static final Field<Integer> PLACE_RESERVED = field(name("place_reserved"), SQLDataType.INTEGER);
+    static final Field<Integer> PLACE_FREE = field(name("place_free"), SQLDataType.INTEGER);
     private static final Field<Long> BATCH_AFTER = field(name("batch_after"), SQLDataType.BIGINT);
     private static final Field<Long> PLACE_AFTER = field(name("place_after"), SQLDataType.BIGINT);
 
@@ -221,6 +223,77 @@ final class StockStatements {
     }
 
     /**
+     * A first-expired, first-out walk over a product's units that are not reserved: {@code candidates} locks them,
+     * {@code allocation} gives each its share of the units wanted along the walk.
+     *
+     * @param candidates the usable batches' units at the places, locked, with their {@link #PLACE_QUANTITY},
+     *                   {@link #PLACE_RESERVED} and {@link #PLACE_FREE}
+     * @param allocation one row per candidate in walk order: its columns, the units {@link #TAKEN} from it (0 or less
+     *                   past the units wanted) and the {@link #AVAILABLE} units of all candidates
+     */
+    record FirstExpiredFirstOut(CommonTableExpression<?> candidates, CommonTableExpression<?> allocation) {
+
+        /** The one-row table of the units the candidates hold free, as {@link #AVAILABLE}. */
+        Table<Record1<Long>> stock() {
+            return select(coalesce(sum(candidates.field(PLACE_FREE)), inline(BigDecimal.ZERO))
+                    .cast(SQLDataType.BIGINT).as(AVAILABLE))
+                    .from(candidates)
+                    .asTable("stock");
+        }
+    }
+
+    /**
+     * The order units are taken in, on a table with the walk's columns: expiry, then pick sequence, batch and
+     * location.
+     */
+    static List<SortField<?>> walk(Table<?> rows) {
+        return List.of(rows.field(BATCH.EXPIRY_DATE).asc().nullsLast(),
+                rows.field(LOCATION.PICK_SEQUENCE).asc().nullsLast(), rows.field(BATCH.ID).asc(),
+                rows.field(PLACE.LOCATION_ID).asc());
+    }
+
+    /**
+     * Builds the walk of a pick or a reservation. It locks each candidate batch and then its units at each candidate
+     * location, in batch id and then location id order, as every movement does, so that two never deadlock each
+     * other; units reserved are not candidates, so that only a pick of their reservation takes them.
+     *
+     * @param places the locations it may take from
+     */
+    static FirstExpiredFirstOut firstExpiredFirstOut(ExpiryPolicy expiry, Field<Long> product, Field<Long> wanted,
+                                                     Field<LocalDate> firstUsableDay, Condition places) {
+        CommonTableExpression<?> candidates = name("candidates").as(
+                select(BATCH.ID, BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, BATCH.QUANTITY.as(BATCH_QUANTITY),
+                        PLACE.LOCATION_ID, PLACE.QUANTITY.as(PLACE_QUANTITY), PLACE.RESERVED.as(PLACE_RESERVED),
+                        PLACE.QUANTITY.minus(PLACE.RESERVED).as(PLACE_FREE), LOCATION.PICK_SEQUENCE)
+                        .from(BATCH)
+                        .join(PLACE).on(PLACE.PRODUCT_BATCH_ID.eq(BATCH.ID))
+                        .join(LOCATION).on(LOCATION.ID.eq(PLACE.LOCATION_ID))
+                        .where(BATCH.PRODUCT_ID.eq(product)
+                                .and(BATCH.STATUS.eq(inline(BatchStatus.ACTIVE, BATCH.STATUS)))
+                                .and(LiveStock.batchOfLiveProduct())
+                                .and(BATCH.QUANTITY.gt(inline(0)))
+                                .and(expiry.usableFrom(firstUsableDay))
+                                .and(PLACE.QUANTITY.gt(PLACE.RESERVED))
+                                .and(places))
+                        // Every movement locks in batch id, then location id order, whatever order it takes in.
+                        .orderBy(BATCH.ID, PLACE.LOCATION_ID)
+                        .forUpdate()
+                        .of(BATCH, PLACE));
+        Field<Integer> candidateFree = candidates.field(PLACE_FREE);
+        Field<Long> takenBefore = coalesce(sum(candidateFree).over(orderBy(walk(candidates))
+                        .rowsBetweenUnboundedPreceding().andPreceding(1)), inline(BigDecimal.ZERO))
+                .cast(SQLDataType.BIGINT);
+        CommonTableExpression<?> allocation = name("allocation").as(select(
+                candidates.field(BATCH.ID), candidates.field(PLACE.LOCATION_ID), candidates.field(BATCH.BATCH_NUMBER),
+                candidates.field(BATCH.EXPIRY_DATE), candidates.field(LOCATION.PICK_SEQUENCE),
+                candidates.field(BATCH_QUANTITY), candidates.field(PLACE_QUANTITY), candidates.field(PLACE_RESERVED),
+                least(candidateFree.cast(SQLDataType.BIGINT), wanted.minus(takenBefore)).as(TAKEN),
+                sum(candidateFree).over().cast(SQLDataType.BIGINT).as(AVAILABLE))
+                .from(candidates));
+        return new FirstExpiredFirstOut(candidates, allocation);
+    }
+
+    /**
      * The pick, built once with parameters for its values: its rows have, in this order, the units available, then the batch and location taken from, the batch's number and expiry date, the units taken, the
      * units left at the location and the batch's quantity after (all {@code NULL} on the one row of a pick that took
      * nothing).
@@ -232,45 +305,13 @@ final class StockStatements {
      * @param places the locations it may take from
      */
     private static Query pickStatement(DSLContext dsl, ExpiryPolicy expiry, Condition places) {
-        CommonTableExpression<?> candidates = name("candidates").as(
-                select(BATCH.ID, BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, BATCH.QUANTITY.as(BATCH_QUANTITY),
-                        PLACE.LOCATION_ID, PLACE.QUANTITY.as(PLACE_QUANTITY), LOCATION.PICK_SEQUENCE)
-                        .from(BATCH)
-                        .join(PLACE).on(PLACE.PRODUCT_BATCH_ID.eq(BATCH.ID))
-                        .join(LOCATION).on(LOCATION.ID.eq(PLACE.LOCATION_ID))
-                        .where(BATCH.PRODUCT_ID.eq(PRODUCT)
-                                .and(BATCH.STATUS.eq(inline(BatchStatus.ACTIVE, BATCH.STATUS)))
-                                .and(LiveStock.batchOfLiveProduct())
-                                .and(BATCH.QUANTITY.gt(inline(0)))
-                                .and(expiry.usableFrom(FIRST_USABLE_DAY))
-                                .and(PLACE.QUANTITY.gt(inline(0)))
-                                .and(places))
-                        // Every movement locks in batch id, then location id order, whatever order it takes in.
-                        .orderBy(BATCH.ID, PLACE.LOCATION_ID)
-                        .forUpdate()
-                        .of(BATCH, PLACE));
-        Field<Long> candidateId = candidates.field(BATCH.ID);
-        Field<Long> candidateLocation = candidates.field(PLACE.LOCATION_ID);
-        Field<Integer> candidateQuantity = candidates.field(PLACE_QUANTITY);
-        List<SortField<?>> walk = List.of(candidates.field(BATCH.EXPIRY_DATE).asc().nullsLast(),
-                candidates.field(LOCATION.PICK_SEQUENCE).asc().nullsLast(), candidateId.asc(),
-                candidateLocation.asc());
-        Field<Long> takenBefore = coalesce(sum(candidateQuantity).over(orderBy(walk)
-                        .rowsBetweenUnboundedPreceding().andPreceding(1)), inline(BigDecimal.ZERO))
-                .cast(SQLDataType.BIGINT);
-        CommonTableExpression<?> allocation = name("allocation").as(select(
-                candidateId, candidateLocation, candidates.field(BATCH.BATCH_NUMBER),
-                candidates.field(BATCH.EXPIRY_DATE), candidates.field(LOCATION.PICK_SEQUENCE),
-                candidates.field(BATCH_QUANTITY), candidateQuantity,
-                least(candidateQuantity.cast(SQLDataType.BIGINT), WANTED.minus(takenBefore)).as(TAKEN),
-                sum(candidateQuantity).over().cast(SQLDataType.BIGINT).as(AVAILABLE))
-                .from(candidates));
+        FirstExpiredFirstOut walked = firstExpiredFirstOut(expiry, PRODUCT, WANTED, FIRST_USABLE_DAY, places);
+        CommonTableExpression<?> candidates = walked.candidates();
+        CommonTableExpression<?> allocation = walked.allocation();
         Field<Long> allocatedId = allocation.field(BATCH.ID);
         Field<Long> allocatedLocation = allocation.field(PLACE.LOCATION_ID);
         Field<Long> allocated = allocation.field(TAKEN);
-        List<SortField<?>> allocationWalk = List.of(allocation.field(BATCH.EXPIRY_DATE).asc().nullsLast(),
-                allocation.field(LOCATION.PICK_SEQUENCE).asc().nullsLast(), allocatedId.asc(),
-                allocatedLocation.asc());
+        List<SortField<?>> allocationWalk = walk(allocation);
         // A batch taken from at several locations gets a ledger row for each; each row's quantity after is the
         // batch's running total, in the order the rows are written.
         Field<Long> batchAfter = allocation.field(BATCH_QUANTITY).cast(SQLDataType.BIGINT)
@@ -280,7 +321,7 @@ final class StockStatements {
                 allocatedId, allocatedLocation, allocation.field(BATCH.BATCH_NUMBER),
                 allocation.field(BATCH.EXPIRY_DATE), allocation.field(LOCATION.PICK_SEQUENCE), allocated,
                 allocation.field(PLACE_QUANTITY).cast(SQLDataType.BIGINT).minus(allocated).as(PLACE_AFTER),
-                batchAfter.as(BATCH_AFTER))
+                allocation.field(PLACE_RESERVED), batchAfter.as(BATCH_AFTER))
                 .from(allocation)
                 .where(allocated.gt(inline(0L)).and(allocation.field(AVAILABLE).ge(WANTED))));
         Field<Long> takingId = taking.field(BATCH.ID);
@@ -288,9 +329,11 @@ final class StockStatements {
         Field<Long> taken = taking.field(TAKEN);
         // The quantities written are the ones read under the candidates' locks, less what was taken: those rows
         // cannot have changed since. Subtracting from the column instead read, under concurrent movements, an older
-        // version of a row this statement had locked in a newer one, and took units twice.
+        // version of a row this statement had locked in a newer one, and took units twice. The units reserved are
+        // written back as read for the same reason: the older version's would undo a reservation.
         CommonTableExpression<?> emptied = name("emptied").as(update(PLACE)
                 .set(PLACE.QUANTITY, taking.field(PLACE_AFTER).cast(SQLDataType.INTEGER))
+                .set(PLACE.RESERVED, taking.field(PLACE_RESERVED))
                 .from(taking)
                 .where(PLACE.PRODUCT_BATCH_ID.eq(takingId).and(PLACE.LOCATION_ID.eq(takingLocation)))
                 .returningResult(PLACE.PRODUCT_BATCH_ID));
@@ -304,8 +347,7 @@ final class StockStatements {
                 .where(BATCH.ID.eq(perBatch.field(takingId)))
                 .returningResult(BATCH.ID));
         // Allocations and ledger rows in the order the units were taken, so that both read as the pick happened.
-        List<SortField<?>> pickOrder = List.of(taking.field(BATCH.EXPIRY_DATE).asc().nullsLast(),
-                taking.field(LOCATION.PICK_SEQUENCE).asc().nullsLast(), takingId.asc(), takingLocation.asc());
+        List<SortField<?>> pickOrder = walk(taking);
         CommonTableExpression<?> ledger = name("ledger").as(insertInto(LEDGER, LEDGER.PRODUCT_BATCH_ID,
                         LEDGER.USER_ID, LEDGER.ACTOR_NAME, LEDGER.ACTION, LEDGER.DESCRIPTION, LEDGER.QUANTITY_CHANGE,
                         LEDGER.QUANTITY_AFTER, LEDGER.LOCATION_ID)
@@ -315,10 +357,7 @@ final class StockStatements {
                         .from(taking)
                         .orderBy(pickOrder))
                 .returningResult(LEDGER.ID));
-        Table<Record1<Long>> stock = select(coalesce(sum(candidateQuantity), inline(BigDecimal.ZERO))
-                .cast(SQLDataType.BIGINT).as(AVAILABLE))
-                .from(candidates)
-                .asTable("stock");
+        Table<Record1<Long>> stock = walked.stock();
         return dsl.with(candidates, allocation, taking, emptied, perBatch, picked, ledger)
                 .select(stock.field(AVAILABLE), takingId, takingLocation, taking.field(BATCH.BATCH_NUMBER),
                         taking.field(BATCH.EXPIRY_DATE), taken, taking.field(PLACE_AFTER),
@@ -646,14 +685,15 @@ final class StockStatements {
     }
 
     /**
-     * Locks a batch's units at locations for an update, in location id order, and reads them.
+     * Locks a batch's units at locations for an update, in location id order, and reads those that no reservation
+     * holds.
      *
-     * @return the units at each location that has a row, by location id
+     * @return the units free of reservations at each location that has a row, by location id
      */
     Map<Long, Integer> lockUnits(long batchId, long... locationIds) {
         List<Long> wanted = java.util.Arrays.stream(locationIds).boxed().toList();
         Map<Long, Integer> units = new HashMap<>();
-        dsl.select(PLACE.LOCATION_ID, PLACE.QUANTITY)
+        dsl.select(PLACE.LOCATION_ID, PLACE.QUANTITY.minus(PLACE.RESERVED))
                 .from(PLACE)
                 .where(PLACE.PRODUCT_BATCH_ID.eq(batchId).and(PLACE.LOCATION_ID.in(wanted)))
                 .orderBy(PLACE.LOCATION_ID)

@@ -1,0 +1,70 @@
+package io.wms.core.inventory;
+
+import static io.wms.jooq.Tables.BATCH_LOCATIONS;
+import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.sum;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.jooq.DSLContext;
+
+/**
+ * Runs workers on threads of their own that all start at one instant, and checks what concurrent movements must leave
+ * true of the stock per location.
+ */
+final class AllAtOnce {
+
+    /** One thread's work, given its own seeded random numbers and its number. */
+    interface Worker {
+        void work(Random random, int thread) throws Exception;
+    }
+
+    private AllAtOnce() {
+    }
+
+    /** Starts one worker per thread at the same instant, on an executor of its own, and waits for all. */
+    static void run(int threads, Worker worker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
+                Random random = new Random(thread);
+                int number = thread;
+                workers.add(pool.submit(() -> {
+                    start.await();
+                    worker.work(random, number);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> running : workers) {
+                running.get(300, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** No location holds a negative quantity, and every batch's quantity is the sum of its units over locations. */
+    static void assertEveryBatchIsTheSumOfItsLocations(DSLContext sql) {
+        assertThat(sql.select(min(BATCH_LOCATIONS.QUANTITY)).from(BATCH_LOCATIONS).fetchSingle().value1())
+                .isNotNegative();
+        Map<Long, Long> placed = sql.select(BATCH_LOCATIONS.PRODUCT_BATCH_ID, sum(BATCH_LOCATIONS.QUANTITY))
+                .from(BATCH_LOCATIONS).groupBy(BATCH_LOCATIONS.PRODUCT_BATCH_ID)
+                .fetchMap(row -> row.value1(), row -> row.value2().longValue());
+        Map<Long, Long> recorded = sql.select(PRODUCT_BATCHES.ID, PRODUCT_BATCHES.QUANTITY)
+                .from(PRODUCT_BATCHES).fetchMap(row -> row.value1(), row -> (long) row.value2());
+        assertThat(placed).as("each batch's units over its locations").isEqualTo(recorded);
+    }
+}
