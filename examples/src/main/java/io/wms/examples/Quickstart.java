@@ -11,13 +11,32 @@ import io.wms.core.WmsConfig;
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
 import io.wms.core.inventory.Allocation;
+import io.wms.core.inventory.CountAdjustment;
+import io.wms.core.inventory.CountPosting;
+import io.wms.core.inventory.CycleCount;
+import io.wms.core.inventory.LocatedPick;
+import io.wms.core.inventory.PickAtLocation;
+import io.wms.core.inventory.PickReservation;
+import io.wms.core.inventory.PostCount;
+import io.wms.core.inventory.Receipt;
+import io.wms.core.inventory.ReceiveAtLocation;
+import io.wms.core.inventory.RecordCount;
+import io.wms.core.inventory.Reservation;
+import io.wms.core.inventory.ReserveStock;
+import io.wms.core.inventory.ReservedUnits;
+import io.wms.core.inventory.StartCount;
+import io.wms.core.inventory.StockTransfer;
+import io.wms.core.inventory.TransferStock;
 import io.wms.core.inventory.ExpirySweep;
 import io.wms.core.inventory.InventoryReportLine;
 import io.wms.core.inventory.PickResult;
 import io.wms.core.inventory.PickStock;
 import io.wms.core.inventory.ReceiveStock;
+import io.wms.core.model.Location;
 import io.wms.core.model.Product;
 import io.wms.core.model.User;
+import io.wms.core.model.Warehouse;
+import io.wms.core.repository.NewLocation;
 import io.wms.core.repository.NewProduct;
 import io.wms.core.repository.NewUser;
 import io.wms.core.seed.SeedOptions;
@@ -29,7 +48,9 @@ import org.jooq.impl.DSL;
 /**
  * A walk through wms on an embedded PostgreSQL: migrate, seed the roles and the demo warehouse (plus the first admin
  * when {@code WMS_ADMIN_EMAIL} and {@code WMS_ADMIN_PASSWORD} are set), create a user and log in, receive batches,
- * pick first-expired first-out, sweep expired stock, check the ledger, and print the inventory report.
+ * pick first-expired first-out, lay out bins and move stock between them, reserve stock for an order and pick the
+ * reservation, count a bin blind and post the difference, sweep expired stock, check the ledger, and print the
+ * inventory report.
  *
  * <p>Run it with {@code ./mvnw -q -P quickstart -DskipTests -pl examples -am package}.
  */
@@ -87,13 +108,60 @@ public final class Quickstart {
                         allocation.expiryDate(), allocation.quantity(), allocation.quantityAfter());
             }
 
+            walkThroughLocations(out, wms, system, operator, coffee, today);
+
             ExpirySweep sweep = wms.inventory().sweepExpired(system);
-            out.println("6. Expiry sweep on " + sweep.today() + ": batches marked expired " + sweep.expiredBatches().size()
+            out.println("9. Expiry sweep on " + sweep.today() + ": batches marked expired " + sweep.expiredBatches().size()
                     + "; ledger discrepancies " + wms.inventory().verifyLedger(system).size());
 
-            out.println("7. Inventory report:");
+            out.println("10. Inventory report:");
             printReport(out, wms.stockReports().inventoryReport(system));
         }
+    }
+
+    /**
+     * Steps 6 to 8: two bins in an aisle of the default warehouse, a receipt into one and a transfer to the other; a
+     * reservation for an order, first-expired first-out across the bins, then its pick; a blind count of a bin while
+     * picking goes on, posted as a {@code STOCK_COUNT} correction.
+     */
+    private static void walkThroughLocations(PrintStream out, Wms wms, Actor system, Actor operator, Product coffee,
+                                             LocalDate today) {
+        Warehouse main = wms.warehouses().defaultWarehouse(system);
+        Location aisle = wms.locations().create(system, new NewLocation(main.id(), null, "A", "Aisle A", null));
+        Location front = wms.locations().create(system, new NewLocation(main.id(), aisle.id(), "A-01", null, 1));
+        Location back = wms.locations().create(system, new NewLocation(main.id(), aisle.id(), "A-02", null, 2));
+        Receipt lot = wms.inventory().receiveAt(operator, ReceiveAtLocation.of(back.id(), coffee.id(), "QS-4", 40)
+                .expiring(today.plusMonths(6)));
+        StockTransfer moved = wms.inventory().transfer(operator, TransferStock.of(lot.batchId(), back.id(), front.id(),
+                15));
+        out.println("6. Received 40 units of QS-4 into bin A-02 and moved " + moved.quantity() + " to A-01: A-01 holds "
+                + moved.toQuantityAfter() + ", A-02 holds " + moved.fromQuantityAfter());
+
+        Reservation held = wms.reservations().reserve(operator, ReserveStock.of(main.id(), coffee.id(), 30,
+                "order 1002"));
+        out.println("7. Reserved " + held.quantity() + " units for " + held.reference() + "; available to promise now "
+                + wms.reservations().availableToPromise(operator, main.id(), coffee.id()).available() + ":");
+        for (ReservedUnits units : held.lines()) {
+            out.printf("     %-6s at %-7s %2d units%n", units.batchNumber(), code(wms, system, units.locationId()),
+                    units.quantity());
+        }
+        LocatedPick picked = wms.reservations().pickReserved(operator, PickReservation.of(held.id()));
+        out.println("   Picked the reservation: " + picked.quantity() + " units, status "
+                + wms.reservations().find(operator, held.id()).orElseThrow().status());
+
+        CycleCount count = wms.cycleCounts().start(operator, StartCount.ofLocation(back.id(), true));
+        wms.cycleCounts().record(operator, new RecordCount(count.id(), lot.batchId(), back.id(), 23));
+        wms.inventory().pickAtLocation(operator, PickAtLocation.of(back.id(), coffee.id(), 2));
+        CountPosting posting = wms.cycleCounts().post(system, new PostCount(count.id(), null));
+        for (CountAdjustment adjustment : posting.adjustments()) {
+            out.println("8. Blind count of A-02: expected " + adjustment.expectedQuantity() + ", counted "
+                    + adjustment.countedQuantity() + "; posted " + adjustment.change() + " as STOCK_COUNT after a pick "
+                    + "of 2 in between: A-02 holds " + adjustment.locationQuantityAfter());
+        }
+    }
+
+    private static String code(Wms wms, Actor system, long locationId) {
+        return wms.locations().findById(system, locationId).map(Location::code).orElse("?");
     }
 
     private static void printReport(PrintStream out, List<InventoryReportLine> report) {

@@ -106,7 +106,16 @@ class BackupRoundTripTest {
             "update batch_locations bl set reserved = l.quantity from reservation_lines l"
                     + " where l.product_batch_id = bl.product_batch_id and l.location_id = bl.location_id",
             "insert into reorder_points (warehouse_id, product_id, minimum_quantity, maximum_quantity)"
-                    + " select w.id, p.id, 10, 50 from products p cross join warehouses w where w.is_default");
+                    + " select w.id, p.id, 10, 50 from products p cross join warehouses w where w.is_default",
+            "insert into cycle_counts (warehouse_id, product_id, blind, started_by, started_by_name)"
+                    + " select w.id, p.id, p.id % 2 = 0, (select min(id) from users), 'counter'"
+                    + " from products p cross join warehouses w where w.is_default and p.id % 5 = 0",
+            "insert into cycle_count_lines (cycle_count_id, product_batch_id, location_id, expected_quantity,"
+                    + " ledger_position, counted_quantity, counted_by_name, counted_at)"
+                    + " select c.id, bl.product_batch_id, bl.location_id, bl.quantity,"
+                    + " (select max(id) from product_batch_tracks), bl.quantity - 1, 'counter', now()"
+                    + " from cycle_counts c join product_batches b on b.product_id = c.product_id"
+                    + " join batch_locations bl on bl.product_batch_id = b.id where bl.quantity > 0");
 
     private static Path work;
     private static TestCertificates certificates;

@@ -2,10 +2,13 @@ package io.wms.core.inventory;
 
 import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static io.wms.jooq.Tables.RESERVATIONS;
+import static io.wms.jooq.Tables.RESERVATION_LINES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.sum;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.wms.core.inventory.ReservationStatus;
 import org.jooq.DSLContext;
+import org.jooq.Record3;
 
 /**
  * Runs workers on threads of their own that all start at one instant, and checks what concurrent movements must leave
@@ -66,5 +71,30 @@ final class AllAtOnce {
         Map<Long, Long> recorded = sql.select(PRODUCT_BATCHES.ID, PRODUCT_BATCHES.QUANTITY)
                 .from(PRODUCT_BATCHES).fetchMap(row -> row.value1(), row -> (long) row.value2());
         assertThat(placed).as("each batch's units over its locations").isEqualTo(recorded);
+    }
+
+    /**
+     * No batch and location holds fewer units than its reservations hold there, and the units reserved there are the
+     * sum of the open reservations' lines.
+     */
+    static void assertNothingIsReservedBeyondWhatIsThere(DSLContext sql) {
+        assertThat(sql.select(min(BATCH_LOCATIONS.QUANTITY.minus(BATCH_LOCATIONS.RESERVED)),
+                min(BATCH_LOCATIONS.RESERVED)).from(BATCH_LOCATIONS).fetchSingle().intoArray())
+                .as("units free and reserved at the least location").allSatisfy(least ->
+                        assertThat((Integer) least).isNotNegative());
+        Map<List<Long>, Long> reserved = sql.select(BATCH_LOCATIONS.PRODUCT_BATCH_ID, BATCH_LOCATIONS.LOCATION_ID,
+                        BATCH_LOCATIONS.RESERVED)
+                .from(BATCH_LOCATIONS)
+                .where(BATCH_LOCATIONS.RESERVED.gt(0))
+                .fetchMap(row -> List.of(row.value1(), row.value2()), row -> (long) row.value3());
+        Map<List<Long>, Long> openLines = sql.select(RESERVATION_LINES.PRODUCT_BATCH_ID, RESERVATION_LINES.LOCATION_ID,
+                        sum(RESERVATION_LINES.QUANTITY))
+                .from(RESERVATION_LINES)
+                .join(RESERVATIONS).on(RESERVATIONS.ID.eq(RESERVATION_LINES.RESERVATION_ID))
+                .where(RESERVATIONS.STATUS.eq(ReservationStatus.OPEN.databaseValue()))
+                .groupBy(RESERVATION_LINES.PRODUCT_BATCH_ID, RESERVATION_LINES.LOCATION_ID)
+                .fetchMap((Record3<Long, Long, BigDecimal> row) -> List.of(row.value1(), row.value2()),
+                        row -> row.value3().longValue());
+        assertThat(reserved).as("units reserved per batch and location").isEqualTo(openLines);
     }
 }

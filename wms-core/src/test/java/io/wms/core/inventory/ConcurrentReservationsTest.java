@@ -3,18 +3,12 @@ package io.wms.core.inventory;
 import static io.wms.core.inventory.StockFixtures.TODAY;
 import static io.wms.core.inventory.StockFixtures.product;
 import static io.wms.core.testing.WmsExtension.ADMIN;
-import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
-import static io.wms.jooq.Tables.RESERVATIONS;
-import static io.wms.jooq.Tables.RESERVATION_LINES;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.sum;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +17,6 @@ import io.wms.core.error.InsufficientStockException;
 import io.wms.core.model.Location;
 import io.wms.core.repository.NewLocation;
 import io.wms.core.testing.WmsExtension;
-import org.jooq.Record3;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -155,33 +148,9 @@ class ConcurrentReservationsTest {
     }
 
     private void assertInvariants() {
-        assertThat(extension.sql().select(min(BATCH_LOCATIONS.QUANTITY.minus(BATCH_LOCATIONS.RESERVED)),
-                min(BATCH_LOCATIONS.RESERVED)).from(BATCH_LOCATIONS).fetchSingle().intoArray())
-                .as("units free and reserved at the least location").allSatisfy(least ->
-                        assertThat((Integer) least).isNotNegative());
+        AllAtOnce.assertNothingIsReservedBeyondWhatIsThere(extension.sql());
         AllAtOnce.assertEveryBatchIsTheSumOfItsLocations(extension.sql());
-        assertThat(reservedPerPlace()).as("units reserved per batch and location")
-                .isEqualTo(openLinesPerPlace());
         assertThat(inventory.verifyLedger(ADMIN)).isEmpty();
-    }
-
-    private Map<List<Long>, Long> reservedPerPlace() {
-        return extension.sql().select(BATCH_LOCATIONS.PRODUCT_BATCH_ID, BATCH_LOCATIONS.LOCATION_ID,
-                        BATCH_LOCATIONS.RESERVED)
-                .from(BATCH_LOCATIONS)
-                .where(BATCH_LOCATIONS.RESERVED.gt(0))
-                .fetchMap(row -> List.of(row.value1(), row.value2()), row -> (long) row.value3());
-    }
-
-    private Map<List<Long>, Long> openLinesPerPlace() {
-        return extension.sql().select(RESERVATION_LINES.PRODUCT_BATCH_ID, RESERVATION_LINES.LOCATION_ID,
-                        sum(RESERVATION_LINES.QUANTITY))
-                .from(RESERVATION_LINES)
-                .join(RESERVATIONS).on(RESERVATIONS.ID.eq(RESERVATION_LINES.RESERVATION_ID))
-                .where(RESERVATIONS.STATUS.eq(ReservationStatus.OPEN.databaseValue()))
-                .groupBy(RESERVATION_LINES.PRODUCT_BATCH_ID, RESERVATION_LINES.LOCATION_ID)
-                .fetchMap((Record3<Long, Long, BigDecimal> row) -> List.of(row.value1(), row.value2()),
-                        row -> row.value3().longValue());
     }
 
     private static ReceiveAtLocation lot(long location, long product, int lot, int quantity) {
