@@ -47,14 +47,19 @@ final class BulkLoadBenchmark {
             + "expiry_date, status";
     private static final String COPY_BATCHES = "COPY product_batches (" + BATCH_COLUMNS + ") FROM STDIN (FORMAT binary)";
 
-    /** The table's secondary indexes and foreign keys as statements that drop them and that re-create them. */
+    /**
+     * The secondary indexes and foreign keys of the batches and of their units at locations, as statements that drop
+     * them and that re-create them: what the generator drops and re-creates around its load of an empty warehouse.
+     */
     private static final String POST_DATA = """
             select format('DROP INDEX %s', indexrelid::regclass), pg_get_indexdef(indexrelid)
-            from pg_index where indrelid = 'product_batches'::regclass and not indisprimary
+            from pg_index where indrelid in ('product_batches'::regclass, 'batch_locations'::regclass)
+              and not indisprimary
             union all
-            select format('ALTER TABLE product_batches DROP CONSTRAINT %I', conname),
-                   format('ALTER TABLE product_batches ADD CONSTRAINT %I %s', conname, pg_get_constraintdef(oid))
-            from pg_constraint where conrelid = 'product_batches'::regclass and contype = 'f'""";
+            select format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname),
+                   format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid))
+            from pg_constraint where conrelid in ('product_batches'::regclass, 'batch_locations'::regclass)
+              and contype = 'f'""";
 
     /** The triggers that place each batch's units in the default location and check the sum, row by row (V14). */
     private static final String SUSPEND_PLACEMENT = """

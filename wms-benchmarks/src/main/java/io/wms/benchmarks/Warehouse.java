@@ -1,8 +1,13 @@
 package io.wms.benchmarks;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -187,9 +192,17 @@ public class Warehouse {
         return wms.auth().actorFor(user.id());
     }
 
+    /**
+     * A product with so many batches of so many receipts each: the first fork makes it, the others find it, so that
+     * the forks add no products to the listings and reports they measure.
+     */
     private long productWithHistory(int batches, int receiptsPerBatch) {
-        Product product = wms.products().create(ACTOR,
-                new NewProduct("Benchmark product " + System.nanoTime(), null, null, null));
+        String name = "Benchmark product " + batches + " x " + receiptsPerBatch;
+        OptionalLong existing = single("select id from products where name = ?", name);
+        if (existing.isPresent()) {
+            return existing.getAsLong();
+        }
+        Product product = wms.products().create(ACTOR, new NewProduct(name, null, null, null));
         for (int batch = 0; batch < batches; batch++) {
             long batchId = wms.inventory().receive(ACTOR, new ReceiveStock(product.id(), "BENCH-" + batch,
                     100_000_000, null, LocalDate.now().plusYears(2).plusDays(batch), null, null)).batchId();
@@ -205,16 +218,40 @@ public class Warehouse {
      * the generated bins of the default warehouse: the location-aware pick walks them across the warehouse's bins.
      */
     private long productInBins() {
-        Product product = wms.products().create(ACTOR,
-                new NewProduct("Benchmark product in bins " + System.nanoTime(), null, null, null));
+        String name = "Benchmark product in " + PICK_BINS + " bins";
+        OptionalLong existing = single("select id from products where name = ?", name);
+        if (existing.isPresent()) {
+            binnedLocationId = single("select max(bl.location_id) from batch_locations bl join product_batches b"
+                    + " on b.id = bl.product_batch_id join products p on p.id = b.product_id where p.name = ?", name)
+                    .orElseThrow();
+            return existing.getAsLong();
+        }
+        Product product = wms.products().create(ACTOR, new NewProduct(name, null, null, null));
         for (int batch = 0; batch < PICK_BINS; batch++) {
             Location bin = wms.locations().create(ACTOR, new NewLocation(warehouseId, null,
-                    "BENCH-" + System.nanoTime() + "-" + batch, null, batch));
+                    "BENCH-BIN-" + batch, null, batch));
             binnedLocationId = bin.id();
             wms.inventory().receiveAt(ACTOR, new ReceiveAtLocation(bin.id(), product.id(), "BENCH-BIN-" + batch,
                     100_000_000, null, LocalDate.now().plusYears(2).plusDays(batch), null, null));
         }
         return product.id();
+    }
+
+    /** The one number a query with one text parameter answers, if any. */
+    private OptionalLong single(String query, String parameter) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, parameter);
+            try (ResultSet result = statement.executeQuery()) {
+                if (result.next()) {
+                    long value = result.getLong(1);
+                    return result.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
+                }
+                return OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String cursorAt(long rows) {

@@ -1,5 +1,6 @@
 package io.wms.core.inventory;
 
+import static io.wms.core.testing.WmsExtension.ADMIN;
 import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static io.wms.jooq.Tables.RESERVATIONS;
@@ -19,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.wms.core.inventory.ReservationStatus;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 
@@ -96,5 +96,28 @@ final class AllAtOnce {
                 .fetchMap((Record3<Long, Long, BigDecimal> row) -> List.of(row.value1(), row.value2()),
                         row -> row.value3().longValue());
         assertThat(reserved).as("units reserved per batch and location").isEqualTo(openLines);
+    }
+
+    /** A lot of a product received at a location, expiring 10 days after today plus the lot's number. */
+    static ReceiveAtLocation lot(long location, long product, int lot, int quantity) {
+        return ReceiveAtLocation.of(location, product, "LOT-" + lot, quantity)
+                .expiring(StockFixtures.TODAY.plusDays(10L + lot));
+    }
+
+    /**
+     * Transfers units of one of the product's batches, chosen at random, from a location to another chosen at random.
+     *
+     * @return whether it transferred: not when the random destination is the source
+     */
+    static boolean transferSomewhere(InventoryService inventory, DSLContext sql, Random random, long product,
+                                     long from, List<Long> locations, int units) {
+        List<Long> batches = sql.select(PRODUCT_BATCHES.ID).from(PRODUCT_BATCHES)
+                .where(PRODUCT_BATCHES.PRODUCT_ID.eq(product)).fetch(PRODUCT_BATCHES.ID);
+        long target = locations.get(random.nextInt(locations.size()));
+        if (target == from) {
+            return false;
+        }
+        inventory.transfer(ADMIN, TransferStock.of(batches.get(random.nextInt(batches.size())), from, target, units));
+        return true;
     }
 }

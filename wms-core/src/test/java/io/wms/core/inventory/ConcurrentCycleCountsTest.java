@@ -1,6 +1,5 @@
 package io.wms.core.inventory;
 
-import static io.wms.core.inventory.StockFixtures.TODAY;
 import static io.wms.core.inventory.StockFixtures.product;
 import static io.wms.core.testing.WmsExtension.ADMIN;
 import static io.wms.jooq.Tables.CYCLE_COUNT_LINES;
@@ -67,7 +66,7 @@ class ConcurrentCycleCountsTest {
         for (int index = 0; index < PRODUCTS; index++) {
             products[index] = product(extension.sql(), "Product " + index);
             for (long location : locations) {
-                received.addAndGet(inventory.receiveAt(ADMIN, lot(location, products[index], index % LOTS, 20))
+                received.addAndGet(inventory.receiveAt(ADMIN, AllAtOnce.lot(location, products[index], index % LOTS, 20))
                         .quantity());
             }
         }
@@ -173,16 +172,10 @@ class ConcurrentCycleCountsTest {
         int dice = random.nextInt(6);
         int units = 1 + random.nextInt(5);
         if (dice < 2) {
-            received.addAndGet(inventory.receiveAt(ADMIN, lot(location, product, random.nextInt(LOTS), units))
+            received.addAndGet(inventory.receiveAt(ADMIN, AllAtOnce.lot(location, product, random.nextInt(LOTS), units))
                     .quantity());
         } else if (dice < 4) {
-            List<Long> batches = extension.sql().select(PRODUCT_BATCHES.ID).from(PRODUCT_BATCHES)
-                    .where(PRODUCT_BATCHES.PRODUCT_ID.eq(product)).fetch(PRODUCT_BATCHES.ID);
-            long target = locations.get(random.nextInt(locations.size()));
-            if (target != location) {
-                inventory.transfer(ADMIN, TransferStock.of(batches.get(random.nextInt(batches.size())), location,
-                        target, units));
-            }
+            AllAtOnce.transferSomewhere(inventory, extension.sql(), random, product, location, locations, units);
         } else if (dice < 5) {
             picked.addAndGet(inventory.pickInWarehouse(ADMIN, PickInWarehouse.of(
                     extension.wms().warehouses().defaultWarehouse(ADMIN).id(), product, units)).quantity());
@@ -195,9 +188,5 @@ class ConcurrentCycleCountsTest {
     private void pickAt(InventoryService inventory, long location, long product, int units) {
         picked.addAndGet(inventory.pickAtLocation(ADMIN, PickAtLocation.of(location, product, units)).quantity());
         picks.incrementAndGet();
-    }
-
-    private static ReceiveAtLocation lot(long location, long product, int lot, int quantity) {
-        return ReceiveAtLocation.of(location, product, "LOT-" + lot, quantity).expiring(TODAY.plusDays(10L + lot));
     }
 }

@@ -1,6 +1,5 @@
 package io.wms.core.inventory;
 
-import static io.wms.core.inventory.StockFixtures.TODAY;
 import static io.wms.core.inventory.StockFixtures.product;
 import static io.wms.core.testing.WmsExtension.ADMIN;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
@@ -53,7 +52,7 @@ class ConcurrentLocationsTest {
         for (int index = 0; index < PRODUCTS; index++) {
             products[index] = product(extension.sql(), "Product " + index);
             for (long location : locations) {
-                received.addAndGet(inventory.receiveAt(ADMIN, lot(location, products[index], index % LOTS, 20))
+                received.addAndGet(inventory.receiveAt(ADMIN, AllAtOnce.lot(location, products[index], index % LOTS, 20))
                         .quantity());
             }
         }
@@ -83,15 +82,11 @@ class ConcurrentLocationsTest {
         int dice = random.nextInt(10);
         int units = 1 + random.nextInt(5);
         if (dice < 3) {
-            received.addAndGet(inventory.receiveAt(ADMIN, lot(location, product, random.nextInt(LOTS), units))
+            received.addAndGet(inventory.receiveAt(ADMIN, AllAtOnce.lot(location, product, random.nextInt(LOTS), units))
                     .quantity());
         } else if (dice < 6) {
-            List<Long> batches = extension.sql().select(PRODUCT_BATCHES.ID).from(PRODUCT_BATCHES)
-                    .where(PRODUCT_BATCHES.PRODUCT_ID.eq(product)).fetch(PRODUCT_BATCHES.ID);
-            long target = locations.get(random.nextInt(locations.size()));
-            if (target != location) {
-                inventory.transfer(ADMIN, TransferStock.of(batches.get(random.nextInt(batches.size())), location,
-                        target, units));
+            if (AllAtOnce.transferSomewhere(inventory, extension.sql(), random, product, location, locations,
+                    units)) {
                 transfers.incrementAndGet();
             }
         } else if (dice < 8) {
@@ -105,9 +100,5 @@ class ConcurrentLocationsTest {
             picked.addAndGet(inventory.pick(ADMIN, PickStock.of(product, units)).quantity());
             picks.incrementAndGet();
         }
-    }
-
-    private static ReceiveAtLocation lot(long location, long product, int lot, int quantity) {
-        return ReceiveAtLocation.of(location, product, "LOT-" + lot, quantity).expiring(TODAY.plusDays(10L + lot));
     }
 }

@@ -65,8 +65,8 @@ class ConcurrentReservationsTest {
     @Test
     void twentyClientsReservingTheSameTenUnitsAtOnceGetExactlyTen() throws Exception {
         long milk = product(extension.sql(), "Milk");
-        inventory.receiveAt(ADMIN, lot(locations.get(1), milk, 0, 6));
-        inventory.receiveAt(ADMIN, lot(locations.get(2), milk, 1, 4));
+        inventory.receiveAt(ADMIN, AllAtOnce.lot(locations.get(1), milk, 0, 6));
+        inventory.receiveAt(ADMIN, AllAtOnce.lot(locations.get(2), milk, 1, 4));
         AtomicInteger held = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
 
@@ -92,7 +92,7 @@ class ConcurrentReservationsTest {
         for (int index = 0; index < PRODUCTS; index++) {
             products[index] = product(extension.sql(), "Product " + index);
             for (long location : locations) {
-                received.addAndGet(inventory.receiveAt(ADMIN, lot(location, products[index], index % LOTS, 20))
+                received.addAndGet(inventory.receiveAt(ADMIN, AllAtOnce.lot(location, products[index], index % LOTS, 20))
                         .quantity());
             }
         }
@@ -122,15 +122,11 @@ class ConcurrentReservationsTest {
         int dice = random.nextInt(12);
         int units = 1 + random.nextInt(5);
         if (dice < 3) {
-            received.addAndGet(inventory.receiveAt(ADMIN, lot(location, product, random.nextInt(LOTS), units))
+            received.addAndGet(inventory.receiveAt(ADMIN, AllAtOnce.lot(location, product, random.nextInt(LOTS), units))
                     .quantity());
         } else if (dice < 5) {
-            List<Long> batches = extension.sql().select(PRODUCT_BATCHES.ID).from(PRODUCT_BATCHES)
-                    .where(PRODUCT_BATCHES.PRODUCT_ID.eq(product)).fetch(PRODUCT_BATCHES.ID);
-            long target = locations.get(random.nextInt(locations.size()));
-            if (target != location) {
-                inventory.transfer(ADMIN, TransferStock.of(batches.get(random.nextInt(batches.size())), location,
-                        target, units));
+            if (AllAtOnce.transferSomewhere(inventory, extension.sql(), random, product, location, locations,
+                    units)) {
                 transfers.incrementAndGet();
             }
         } else if (dice < 8) {
@@ -151,9 +147,5 @@ class ConcurrentReservationsTest {
         AllAtOnce.assertNothingIsReservedBeyondWhatIsThere(extension.sql());
         AllAtOnce.assertEveryBatchIsTheSumOfItsLocations(extension.sql());
         assertThat(inventory.verifyLedger(ADMIN)).isEmpty();
-    }
-
-    private static ReceiveAtLocation lot(long location, long product, int lot, int quantity) {
-        return ReceiveAtLocation.of(location, product, "LOT-" + lot, quantity).expiring(TODAY.plusDays(10L + lot));
     }
 }
