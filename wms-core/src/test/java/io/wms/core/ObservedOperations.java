@@ -123,6 +123,15 @@ final class ObservedOperations {
     }
 
     /**
+     * Returns the text of each statement sent since the last {@link #reset()}, with its placeholders.
+     *
+     * @return the texts, in the order they were sent
+     */
+    List<String> sentTexts() {
+        return sent.stream().map(Query::getSQL).toList();
+    }
+
+    /**
      * Forgets the statements recorded so far.
      */
     void reset() {

@@ -3,6 +3,8 @@ package io.wms.core;
 import static io.wms.core.testing.WmsExtension.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+
 import io.wms.core.inventory.Allocation;
 import io.wms.core.inventory.InventoryService;
 import io.wms.core.inventory.PickFromBatch;
@@ -209,6 +211,22 @@ class RoundTripsTest {
         assertThat(added.newBatch()).isFalse();
         assertThat(added.quantityAfter()).isEqualTo(10);
         assertThat(observed.roundTrips()).isEqualTo(2);
+    }
+
+    @Test
+    void aReceiptOfALotSendsTheSameTextWhetherItNamesItsDatesOrNotWithEveryValueBound() {
+        long productId = extension.wms().products().create(ADMIN, new NewProduct("Milk", null, null, null)).id();
+        ObservedOperations observed = new ObservedOperations(extension.pool());
+        InventoryService inventory = observed.operations().inventory();
+
+        inventory.receive(ADMIN, ReceiveStock.of(productId, "L-1", 4));
+        inventory.receive(ADMIN, new ReceiveStock(productId, "L-2", 6, LocalDate.of(2026, 1, 5),
+                LocalDate.of(2099, 1, 5), "a note's words", null));
+
+        assertThat(observed.sentTexts()).hasSize(2);
+        assertThat(observed.sentTexts().get(1)).as("the second receipt's text")
+                .isEqualTo(observed.sentTexts().get(0))
+                .doesNotContain("L-2", "2099", "note");
     }
 
     private long stockedBatch(int quantity) {

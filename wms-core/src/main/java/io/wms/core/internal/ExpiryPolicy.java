@@ -1,6 +1,7 @@
 package io.wms.core.internal;
 
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.val;
 
 import java.time.LocalDate;
@@ -82,7 +83,18 @@ public final class ExpiryPolicy {
      * @return the condition on {@code product_batches}
      */
     public Condition usableStock() {
-        return PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE).and(usableFor(0));
+        return usableStockOn(val(today()));
+    }
+
+    /**
+     * Returns the condition of {@link #usableStock()} on a given day, for a statement built once with today as its
+     * parameter.
+     *
+     * @param today the day, as a value or a statement's parameter
+     * @return the condition on {@code product_batches}, with no other value bound
+     */
+    public static Condition usableStockOn(Field<LocalDate> today) {
+        return PRODUCT_BATCHES.STATUS.eq(inline(BatchStatus.ACTIVE, PRODUCT_BATCHES.STATUS)).and(usableFrom(today));
     }
 
     /**
@@ -93,8 +105,21 @@ public final class ExpiryPolicy {
      * @return the condition on {@code product_batches}
      */
     public Condition holdsExpiredStock() {
-        return PRODUCT_BATCHES.QUANTITY.gt(0).and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.EXPIRED)
-                .or(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE).and(expired())));
+        return holdsExpiredStockOn(val(today()));
+    }
+
+    /**
+     * Returns the condition of {@link #holdsExpiredStock()} on a given day, for a statement built once with today as
+     * its parameter.
+     *
+     * @param today the day, as a value or a statement's parameter
+     * @return the condition on {@code product_batches}, with no other value bound
+     */
+    public static Condition holdsExpiredStockOn(Field<LocalDate> today) {
+        return PRODUCT_BATCHES.QUANTITY.gt(inline(0))
+                .and(PRODUCT_BATCHES.STATUS.eq(inline(BatchStatus.EXPIRED, PRODUCT_BATCHES.STATUS))
+                        .or(PRODUCT_BATCHES.STATUS.eq(inline(BatchStatus.ACTIVE, PRODUCT_BATCHES.STATUS))
+                                .and(PRODUCT_BATCHES.EXPIRY_DATE.lt(today))));
     }
 
     /**
@@ -113,7 +138,7 @@ public final class ExpiryPolicy {
      * @param day the day, as a value or a statement's parameter
      * @return the condition
      */
-    public Condition usableFrom(Field<LocalDate> day) {
+    public static Condition usableFrom(Field<LocalDate> day) {
         return PRODUCT_BATCHES.EXPIRY_DATE.isNull().or(PRODUCT_BATCHES.EXPIRY_DATE.ge(day));
     }
 

@@ -2,6 +2,7 @@ package io.wms.core.internal;
 
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.val;
 
 import java.util.List;
 import java.util.Optional;
@@ -94,10 +95,45 @@ public final class Keyset<T> {
      */
     public KeysetPage<T> page(String subject, int limit, String cursor,
                               BiFunction<Condition, Integer, List<T>> rows) {
+        return pageAt(subject, limit, cursor,
+                (position, rowsToRead) -> rows.apply(position == null ? noCondition() : after(position), rowsToRead));
+    }
+
+    /**
+     * Where a page starts: after the row with this key and id, the last of the previous page.
+     *
+     * @param key the row's key; {@code ""} in a listing by id alone
+     * @param id  the row's id
+     */
+    public record Position(String key, long id) {
+    }
+
+    /**
+     * Reads one page by a statement built once with the cursor's values as parameters (see {@link #after(Field,
+     * Field)}), as {@link #page} does.
+     *
+     * @param subject what is listed, for validation messages
+     * @param limit   the rows per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @param cursor  where the page starts, from the previous page; {@code null} for the first page
+     * @param rows    runs the listing's statement: given where the page starts ({@code null} for the first page) and
+     *                the number of rows to read, returns them in {@link #order()}
+     * @return the page
+     * @throws io.wms.core.error.ValidationException if the limit is out of range or the cursor is not one of this
+     *                                               listing
+     */
+    public KeysetPage<T> pageAt(String subject, int limit, String cursor, BiFunction<Position, Integer, List<T>> rows) {
         Validator validator = Pages.checkLimit(Validator.of(subject), limit);
-        Condition after = cursor == null ? noCondition() : after(cursor, validator);
+        Position position = null;
+        if (cursor != null) {
+            Optional<KeysetCursor> decoded = KeysetCursor.decode(cursor, kind);
+            if (decoded.isEmpty()) {
+                validator.add("cursor", Rule.CURSOR, "is not a cursor of this listing");
+            } else {
+                position = new Position(decoded.get().value(), decoded.get().id());
+            }
+        }
         validator.validate();
-        List<T> read = rows.apply(after, limit + 1);
+        List<T> read = rows.apply(position, limit + 1);
         if (read.size() <= limit) {
             return new KeysetPage<>(read, Optional.empty());
         }
@@ -106,13 +142,19 @@ public final class Keyset<T> {
                 Optional.of(new KeysetCursor(kind, keyOf.apply(last), idOf.applyAsLong(last)).encode()));
     }
 
-    private Condition after(String cursor, Validator validator) {
-        Optional<KeysetCursor> decoded = KeysetCursor.decode(cursor, kind);
-        if (decoded.isEmpty()) {
-            validator.add("cursor", Rule.CURSOR, "is not a cursor of this listing");
-            return noCondition();
-        }
-        return key == null ? id.gt(decoded.get().id()) : row(key, id).gt(decoded.get().value(), decoded.get().id());
+    /**
+     * Returns the condition that starts a page after a position given as a statement's parameters.
+     *
+     * @param afterKey the key's parameter; unused in a listing by id alone
+     * @param afterId  the id's parameter
+     * @return the row-value comparison on the listing's columns
+     */
+    public Condition after(Field<String> afterKey, Field<Long> afterId) {
+        return key == null ? id.gt(afterId) : row(key, id).gt(afterKey, afterId);
+    }
+
+    private Condition after(Position position) {
+        return after(val(position.key()), val(position.id()));
     }
 
     /**

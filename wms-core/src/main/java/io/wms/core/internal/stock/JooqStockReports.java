@@ -10,15 +10,22 @@ import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.LiveStock;
 import io.wms.core.internal.Keyset;
 import io.wms.core.internal.Mappers;
+import io.wms.core.internal.RenderedStatement;
+import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.inventory.InventoryReportLine;
@@ -31,7 +38,10 @@ import io.wms.core.repository.KeysetPage;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Query;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -42,31 +52,56 @@ final class JooqStockReports implements StockReports {
     private static final Keyset<InventoryReportLine> BY_PRODUCT_NAME = Keyset.byKeyThenId("inventory:product-name",
             PRODUCTS.NAME, PRODUCTS.ID, InventoryReportLine::productName, InventoryReportLine::productId);
 
+    private static final Param<LocalDate> TODAY = DSL.param("today", SQLDataType.LOCALDATE);
+    private static final Param<Integer> ROWS = DSL.param("rows", SQLDataType.INTEGER);
+    private static final Param<String> AFTER_NAME = DSL.param("afterName", PRODUCTS.NAME.getDataType());
+    private static final Param<Long> AFTER_ID = DSL.param("afterId", PRODUCTS.ID.getDataType());
+
+    private final Transactions transactions;
     private final DSLContext dsl;
     private final ExpiryPolicy expiry;
+    private final RenderedStatement wholeReport;
+    private final RenderedStatement firstPage;
+    private final RenderedStatement nextPage;
 
-    JooqStockReports(DSLContext dsl, WmsSettings settings) {
-        this.dsl = dsl;
+    JooqStockReports(Transactions transactions, WmsSettings settings) {
+        this.transactions = transactions;
+        this.dsl = transactions.dsl();
         this.expiry = new ExpiryPolicy(settings);
+        this.wholeReport = new RenderedStatement(dsl, wholeReportStatement(dsl), TODAY, ROWS);
+        this.firstPage = new RenderedStatement(dsl, pageStatement(dsl, noCondition()), TODAY, ROWS);
+        this.nextPage = new RenderedStatement(dsl, pageStatement(dsl, BY_PRODUCT_NAME.after(AFTER_NAME, AFTER_ID)),
+                TODAY, ROWS, AFTER_NAME, AFTER_ID);
     }
 
     @Override
     public List<InventoryReportLine> inventoryReport(Actor actor) {
         actor.require(Permission.READ_CATALOG);
         return Keyset.everything("products in the inventory report", "inventoryReport(actor, limit, cursor)",
-                this::everyInventoryLine);
+                rows -> wholeReport.list(transactions, JooqStockReports::line, expiry.today(), rows));
     }
 
     @Override
     public KeysetPage<InventoryReportLine> inventoryReport(Actor actor, int limit) {
         actor.require(Permission.READ_CATALOG);
-        return BY_PRODUCT_NAME.page("page of the inventory report", limit, null, this::inventoryLines);
+        return BY_PRODUCT_NAME.pageAt("page of the inventory report", limit, null, this::inventoryLines);
     }
 
     @Override
     public KeysetPage<InventoryReportLine> inventoryReport(Actor actor, int limit, String cursor) {
         actor.require(Permission.READ_CATALOG);
-        return BY_PRODUCT_NAME.page("page of the inventory report", limit, cursor, this::inventoryLines);
+        return BY_PRODUCT_NAME.pageAt("page of the inventory report", limit, cursor, this::inventoryLines);
+    }
+
+    private List<InventoryReportLine> inventoryLines(Keyset.Position after, Integer rows) {
+        return after == null ? firstPage.list(transactions, JooqStockReports::line, expiry.today(), rows)
+                : nextPage.list(transactions, JooqStockReports::line, expiry.today(), rows, after.key(), after.id());
+    }
+
+    /** A line of the report, from the columns both statements select, in their order. */
+    private static InventoryReportLine line(ResultSet row) throws SQLException {
+        return new InventoryReportLine(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getLong(5), row.getInt(6), row.getInt(7));
     }
 
     /**
@@ -75,12 +110,13 @@ final class JooqStockReports implements StockReports {
      * PostgreSQL read every batch in product order, through the index: one random heap access per batch, which grows
      * slower per batch as the batches outgrow the cache.
      */
-    private List<InventoryReportLine> everyInventoryLine(int limit) {
-        Condition usable = expiry.usableStock();
+    private static Query wholeReportStatement(DSLContext dsl) {
+        Condition usable = ExpiryPolicy.usableStockOn(TODAY);
         Field<Long> units = units(usable).as("units");
         Field<Integer> usableBatches = count().filterWhere(usable).as("usable_batches");
-        Field<Integer> expiredBatches = count().filterWhere(expiry.holdsExpiredStock()).as("expired_batches");
-        Table<?> stock = dsl.select(PRODUCT_BATCHES.PRODUCT_ID, units, usableBatches, expiredBatches)
+        Field<Integer> expiredBatches = count().filterWhere(ExpiryPolicy.holdsExpiredStockOn(TODAY))
+                .as("expired_batches");
+        Table<?> stock = select(PRODUCT_BATCHES.PRODUCT_ID, units, usableBatches, expiredBatches)
                 .from(PRODUCT_BATCHES)
                 .where(PRODUCT_BATCHES.DELETED_AT.isNull())
                 .groupBy(PRODUCT_BATCHES.PRODUCT_ID)
@@ -94,20 +130,20 @@ final class JooqStockReports implements StockReports {
                 .leftJoin(stock).on(stock.field(PRODUCT_BATCHES.PRODUCT_ID).eq(PRODUCTS.ID))
                 .where(PRODUCTS.DELETED_AT.isNull())
                 .orderBy(BY_PRODUCT_NAME.order())
-                .limit(limit)
-                .fetch(row -> new InventoryReportLine(row.value1(), row.value2(), row.value3(), row.value4(),
-                        row.value5(), row.value6(), row.value7()));
+                .limit(ROWS);
     }
 
     /**
      * A page of the report: the page's products first, by the index on their names, then their batches through the
      * index on the product, so that a page reads only its own products' batches.
+     *
+     * @param after where the page starts, on {@link #AFTER_NAME} and {@link #AFTER_ID}
      */
-    private List<InventoryReportLine> inventoryLines(Condition after, int limit) {
-        Condition usable = expiry.usableStock();
-        Condition holdsExpired = expiry.holdsExpiredStock();
+    private static Query pageStatement(DSLContext dsl, Condition after) {
+        Condition usable = ExpiryPolicy.usableStockOn(TODAY);
         return dsl.select(PRODUCTS.ID, PRODUCTS.NAME, CATEGORIES.NAME, BRANDS.NAME,
-                        units(usable), count().filterWhere(usable), count().filterWhere(holdsExpired))
+                        units(usable), count().filterWhere(usable),
+                        count().filterWhere(ExpiryPolicy.holdsExpiredStockOn(TODAY)))
                 .from(PRODUCTS)
                 .leftJoin(CATEGORIES).on(CATEGORIES.ID.eq(PRODUCTS.CATEGORY_ID))
                 .leftJoin(BRANDS).on(BRANDS.ID.eq(PRODUCTS.BRAND_ID))
@@ -116,9 +152,7 @@ final class JooqStockReports implements StockReports {
                 .where(PRODUCTS.DELETED_AT.isNull().and(after))
                 .groupBy(PRODUCTS.ID, CATEGORIES.NAME, BRANDS.NAME)
                 .orderBy(BY_PRODUCT_NAME.order())
-                .limit(limit)
-                .fetch(row -> new InventoryReportLine(row.value1(), row.value2(), row.value3(), row.value4(),
-                        row.value5(), row.value6(), row.value7()));
+                .limit(ROWS);
     }
 
     @Override

@@ -93,7 +93,7 @@ final class ReservationStatements {
      * @param firstUsableDay the due date, or today: no batch that expires before it is held
      */
     ReserveOutcome reserve(Actor actor, ReserveStock command, LocalDate firstUsableDay) {
-        StockStatements.FirstExpiredFirstOut walked = StockStatements.firstExpiredFirstOut(expiry,
+        StockStatements.FirstExpiredFirstOut walked = StockStatements.firstExpiredFirstOut(
                 val(command.productId()), val((long) command.quantity()), val(firstUsableDay),
                 LOCATIONS.WAREHOUSE_ID.eq(command.warehouseId()).and(LOCATIONS.ACTIVE));
         CommonTableExpression<?> allocation = walked.allocation();
@@ -373,7 +373,7 @@ final class ReservationStatements {
                 .where(PRODUCT_BATCHES.PRODUCT_ID.eq(productId)
                         .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE))
                         .and(LiveStock.batchOfLiveProduct())
-                        .and(expiry.usableFrom(val(firstUsableDay)))
+                        .and(ExpiryPolicy.usableFrom(val(firstUsableDay)))
                         .and(LOCATIONS.WAREHOUSE_ID.eq(warehouseId))
                         .and(LOCATIONS.ACTIVE))
                 .fetchSingle(row -> new long[] {row.value1().longValue(), row.value2().longValue()});

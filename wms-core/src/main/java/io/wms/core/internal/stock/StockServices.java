@@ -53,7 +53,7 @@ public final class StockServices {
      * @return the reports
      */
     public static StockReports reports(Transactions transactions, WmsSettings settings) {
-        return ApiGuard.guard(StockReports.class, new JooqStockReports(transactions.dsl(), settings));
+        return ApiGuard.guard(StockReports.class, new JooqStockReports(transactions, settings));
     }
 
     /**

@@ -32,6 +32,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,7 @@ import io.wms.jooq.tables.BatchLocations;
 import io.wms.jooq.tables.Locations;
 import io.wms.jooq.tables.ProductBatchTracks;
 import io.wms.jooq.tables.ProductBatches;
+import io.wms.jooq.converters.BatchStatusConverter;
 import io.wms.jooq.tables.records.ProductBatchesRecord;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
@@ -149,6 +151,15 @@ final class StockStatements {
     private static final Param<String> NOTE = DSL.param("note", LEDGER.DESCRIPTION.getDataType());
     private static final Param<Long> WAREHOUSE = DSL.param("warehouseId", SQLDataType.BIGINT);
     private static final Param<Long> AT_LOCATION = DSL.param("locationId", SQLDataType.BIGINT);
+    private static final Param<Long> BATCH_ID = DSL.param("batchId", SQLDataType.BIGINT);
+    private static final Param<Integer> CHANGE = DSL.param("change", SQLDataType.INTEGER);
+    private static final Param<Long> UPDATED_BY = DSL.param("updatedBy", BATCH.UPDATED_BY.getDataType());
+    private static final Param<String> BATCH_NUMBER = DSL.param("batchNumber", BATCH.BATCH_NUMBER.getDataType());
+    private static final Param<LocalDate> MANUFACTURED = DSL.param("manufacturingDate",
+            BATCH.MANUFACTURING_DATE.getDataType());
+    private static final Param<LocalDate> EXPIRES = DSL.param("expiryDate", BATCH.EXPIRY_DATE.getDataType());
+
+    private static final BatchStatusConverter BATCH_STATUS = new BatchStatusConverter();
 
     static final Field<Long> AVAILABLE = field(name("available"), SQLDataType.BIGINT);
     static final Field<Long> TAKEN = field(name("taken"), SQLDataType.BIGINT);
@@ -168,6 +179,12 @@ final class StockStatements {
     private final ExpiryPolicy expiry;
     private final RenderedStatement pickInWarehouse;
     private final RenderedStatement pickAtLocation;
+    private final RenderedStatement receiveIntoBatch;
+    private final RenderedStatement pickFromBatch;
+    private final RenderedStatement correction;
+    private final Map<TrackAction, RenderedStatement> removals = new EnumMap<>(TrackAction.class);
+    private final RenderedStatement receiveLotAtDefault;
+    private final RenderedStatement receiveLotAtLocation;
 
     StockStatements(Transactions transactions, ExpiryPolicy expiry) {
         this.transactions = transactions;
@@ -175,12 +192,23 @@ final class StockStatements {
         this.dsl = dsl;
         this.expiry = expiry;
         // A warehouse of NULL is the default warehouse: the pick of a host that names none.
-        this.pickInWarehouse = new RenderedStatement(dsl, pickStatement(dsl, expiry,
+        this.pickInWarehouse = new RenderedStatement(dsl, pickStatement(dsl,
                 LOCATION.WAREHOUSE_ID.eq(coalesce(WAREHOUSE, DEFAULT_WAREHOUSE)).and(LOCATION.ACTIVE)),
                 PRODUCT, WANTED, FIRST_USABLE_DAY, USER, ACTOR_NAME, NOTE, WAREHOUSE);
-        this.pickAtLocation = new RenderedStatement(dsl, pickStatement(dsl, expiry,
+        this.pickAtLocation = new RenderedStatement(dsl, pickStatement(dsl,
                 PLACE.LOCATION_ID.eq(AT_LOCATION)), PRODUCT, WANTED, FIRST_USABLE_DAY, USER, ACTOR_NAME, NOTE,
                 AT_LOCATION);
+        Condition holdsEnough = BATCH.QUANTITY.cast(SQLDataType.BIGINT).plus(CHANGE.cast(SQLDataType.BIGINT))
+                .ge(inline(0L));
+        this.receiveIntoBatch = movement(dsl, receivable(FIRST_USABLE_DAY), TrackAction.RECEIVED);
+        this.pickFromBatch = movement(dsl, pickable(FIRST_USABLE_DAY).and(holdsEnough), TrackAction.PICKED);
+        this.correction = movement(dsl, BATCH.STATUS.ne(inline(BatchStatus.RECALLED, BATCH.STATUS)).and(holdsEnough),
+                TrackAction.ADJUSTED);
+        for (TrackAction removal : List.of(TrackAction.DISPOSED, TrackAction.RETURNED)) {
+            removals.put(removal, movement(dsl, removable(FIRST_USABLE_DAY).and(holdsEnough), removal));
+        }
+        this.receiveLotAtDefault = new RenderedStatement(dsl, receiveLotStatement(dsl, false), LOT_PARAMETERS);
+        this.receiveLotAtLocation = new RenderedStatement(dsl, receiveLotStatement(dsl, true), LOT_PARAMETERS);
     }
 
     /**
@@ -259,7 +287,7 @@ final class StockStatements {
      *
      * @param places the locations it may take from
      */
-    static FirstExpiredFirstOut firstExpiredFirstOut(ExpiryPolicy expiry, Field<Long> product, Field<Long> wanted,
+    static FirstExpiredFirstOut firstExpiredFirstOut(Field<Long> product, Field<Long> wanted,
                                                      Field<LocalDate> firstUsableDay, Condition places) {
         CommonTableExpression<?> candidates = name("candidates").as(
                 select(BATCH.ID, BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, BATCH.QUANTITY.as(BATCH_QUANTITY),
@@ -272,7 +300,7 @@ final class StockStatements {
                                 .and(BATCH.STATUS.eq(inline(BatchStatus.ACTIVE, BATCH.STATUS)))
                                 .and(LiveStock.batchOfLiveProduct())
                                 .and(BATCH.QUANTITY.gt(inline(0)))
-                                .and(expiry.usableFrom(firstUsableDay))
+                                .and(ExpiryPolicy.usableFrom(firstUsableDay))
                                 .and(PLACE.QUANTITY.gt(PLACE.RESERVED))
                                 .and(places))
                         // Every movement locks in batch id, then location id order, whatever order it takes in.
@@ -304,8 +332,8 @@ final class StockStatements {
      *
      * @param places the locations it may take from
      */
-    private static Query pickStatement(DSLContext dsl, ExpiryPolicy expiry, Condition places) {
-        FirstExpiredFirstOut walked = firstExpiredFirstOut(expiry, PRODUCT, WANTED, FIRST_USABLE_DAY, places);
+    private static Query pickStatement(DSLContext dsl, Condition places) {
+        FirstExpiredFirstOut walked = firstExpiredFirstOut(PRODUCT, WANTED, FIRST_USABLE_DAY, places);
         CommonTableExpression<?> candidates = walked.candidates();
         CommonTableExpression<?> allocation = walked.allocation();
         Field<Long> allocatedId = allocation.field(BATCH.ID);
@@ -367,10 +395,14 @@ final class StockStatements {
                 .orderBy(pickOrder);
     }
 
+    /** The parameters of a receipt of a lot, in the order {@link #receiveLot} passes their values. */
+    private static final Param<?>[] LOT_PARAMETERS = {PRODUCT, BATCH_NUMBER, CHANGE, MANUFACTURED, EXPIRES,
+        FIRST_USABLE_DAY, UPDATED_BY, USER, ACTOR_NAME, NOTE, AT_LOCATION};
+
     /**
      * Receives a lot in one statement: creates the product's batch with that number, or adds the units to the live
-     * one, if that batch is {@link #receivable()} and has the lot's dates (where the receipt gives them), and puts
-     * the units at a location.
+     * one, if that batch is receivable and has the lot's dates (where the receipt gives them), and puts the units at
+     * a location.
      *
      * @param locationId the location, which must be active (it is locked against deactivation until the transaction
      *                   ends); {@code null} for the default location, where the database places them
@@ -378,78 +410,80 @@ final class StockStatements {
      *         existing batch may not receive
      */
     Optional<Receipt> receiveLot(Actor actor, ReceiveStock command, Long locationId) {
-        Condition sameLot = noCondition();
-        if (command.manufacturingDate() != null) {
-            sameLot = sameLot.and(BATCH.MANUFACTURING_DATE.eq(command.manufacturingDate()));
-        }
-        if (command.expiryDate() != null) {
-            sameLot = sameLot.and(BATCH.EXPIRY_DATE.eq(command.expiryDate()));
-        }
-        Table<?> source = locationId == null ? PRODUCTS
-                : PRODUCTS.join(LOCATION).on(LOCATION.ID.eq(locationId).and(LOCATION.ACTIVE));
+        RenderedStatement receipt = locationId == null ? receiveLotAtDefault : receiveLotAtLocation;
+        return receipt.list(transactions, row -> new Receipt(row.getLong(1), row.getLong(2), row.getString(3),
+                        command.quantity(), row.getInt(4), row.getLong(5) == 1L),
+                command.productId(), command.batchNumber(), command.quantity(), command.manufacturingDate(),
+                command.expiryDate(), expiry.firstUsableDay(0), actor.userId(), LedgerActor.userId(actor),
+                LedgerActor.name(actor), command.note(), locationId).stream().findFirst();
+    }
+
+    /**
+     * The receipt of a lot, built once with parameters for its values; its one row (none if nothing was received) has
+     * the batch's id, product, number, quantity after and version.
+     *
+     * @param atLocation whether it places the units at {@link #AT_LOCATION}, or leaves the database to place them at
+     *                   the default location
+     */
+    private static Query receiveLotStatement(DSLContext dsl, boolean atLocation) {
+        // A date the receipt leaves out matches any batch's: the lot is known by its number.
+        Condition sameLot = MANUFACTURED.isNull().or(BATCH.MANUFACTURING_DATE.eq(MANUFACTURED))
+                .and(EXPIRES.isNull().or(BATCH.EXPIRY_DATE.eq(EXPIRES)));
+        Table<?> source = atLocation ? PRODUCTS.join(LOCATION).on(LOCATION.ID.eq(AT_LOCATION).and(LOCATION.ACTIVE))
+                : PRODUCTS;
         CommonTableExpression<?> received = name("received").as(insertInto(BATCH, BATCH.PRODUCT_ID,
                         BATCH.BATCH_NUMBER, BATCH.QUANTITY, BATCH.MANUFACTURING_DATE, BATCH.EXPIRY_DATE, BATCH.STATUS,
                         BATCH.CREATED_BY, BATCH.UPDATED_BY)
-                .select(select(PRODUCTS.ID, val(command.batchNumber(), BATCH.BATCH_NUMBER),
-                        val(command.quantity(), BATCH.QUANTITY),
-                        val(command.manufacturingDate(), BATCH.MANUFACTURING_DATE),
-                        val(command.expiryDate(), BATCH.EXPIRY_DATE), inline(BatchStatus.ACTIVE, BATCH.STATUS),
-                        val(actor.userId(), BATCH.CREATED_BY), val(actor.userId(), BATCH.UPDATED_BY))
+                .select(select(PRODUCTS.ID, BATCH_NUMBER, CHANGE, MANUFACTURED, EXPIRES,
+                        inline(BatchStatus.ACTIVE, BATCH.STATUS), UPDATED_BY, UPDATED_BY)
                         .from(source)
-                        .where(PRODUCTS.ID.eq(command.productId()).and(PRODUCTS.DELETED_AT.isNull()))
+                        .where(PRODUCTS.ID.eq(PRODUCT).and(PRODUCTS.DELETED_AT.isNull()))
                         // Holds off a concurrent soft delete of the product, and a deactivation of the location,
                         // until the batch is in.
                         .forShare())
                 .onConflict(BATCH.PRODUCT_ID, BATCH.BATCH_NUMBER)
                 .where(BATCH.DELETED_AT.isNull())
                 .doUpdate()
-                .set(movementColumns(BATCH.QUANTITY.plus(command.quantity()), val(actor.userId(), BATCH.UPDATED_BY)))
-                .where(receivable().and(sameLot))
+                .set(movementColumns(BATCH.QUANTITY.plus(CHANGE), UPDATED_BY))
+                .where(receivable(FIRST_USABLE_DAY).and(sameLot))
                 .returningResult(BATCH.ID, BATCH.PRODUCT_ID, BATCH.BATCH_NUMBER, BATCH.QUANTITY, BATCH.VERSION));
         Field<Integer> after = received.field(BATCH.QUANTITY);
-        Field<Long> location = locationId == null ? DEFAULT_LOCATION : val(locationId, LEDGER.LOCATION_ID);
         List<CommonTableExpression<?>> statements = new ArrayList<>(List.of(received, ledger(received,
-                received.field(BATCH.ID), val(command.quantity()), after,
-                val(LedgerActor.userId(actor), LEDGER.USER_ID), val(LedgerActor.name(actor), LEDGER.ACTOR_NAME),
-                TrackAction.RECEIVED, val(command.note(), LEDGER.DESCRIPTION), location, List.of())));
-        if (locationId != null) {
+                received.field(BATCH.ID), CHANGE, after, USER, ACTOR_NAME, TrackAction.RECEIVED, NOTE,
+                atLocation ? AT_LOCATION : DEFAULT_LOCATION, List.of())));
+        if (atLocation) {
             statements.add(name("placed").as(insertInto(PLACE, PLACE.PRODUCT_BATCH_ID, PLACE.LOCATION_ID,
                             PLACE.QUANTITY)
-                    .select(select(received.field(BATCH.ID), val(locationId, PLACE.LOCATION_ID),
-                            val(command.quantity(), PLACE.QUANTITY))
-                            .from(received))
+                    .select(select(received.field(BATCH.ID), AT_LOCATION, CHANGE).from(received))
                     .onConflict(PLACE.PRODUCT_BATCH_ID, PLACE.LOCATION_ID)
                     .doUpdate()
                     .set(PLACE.QUANTITY, PLACE.QUANTITY.plus(excluded(PLACE.QUANTITY)))
                     .returningResult(PLACE.QUANTITY)));
         }
+        // A new batch still has its first version: receiving into an existing one changes its quantity, which the
+        // touch trigger counts.
         return dsl.with(statements)
                 .select(received.field(BATCH.ID), received.field(BATCH.PRODUCT_ID), received.field(BATCH.BATCH_NUMBER),
                         after, received.field(BATCH.VERSION))
-                .from(received)
-                // A new batch still has its first version: receiving into an existing one changes its quantity,
-                // which the touch trigger counts.
-                .fetchOptional(row -> new Receipt(row.value1(), row.value2(), row.value3(), command.quantity(),
-                        row.value4(), row.value5() == 1L));
+                .from(received);
     }
 
     /**
-     * Receives more units into a named batch, if it is {@link #receivable()}.
+     * Receives more units into a named batch, if it is receivable: active or depleted, and not expired.
      *
      * @return the batch after the receipt; empty if it is missing, deleted or may not receive
      */
     Optional<MovedBatch> receiveInto(Actor actor, ReceiveIntoBatch command) {
-        return move(actor, command.batchId(), receivable(), TrackAction.RECEIVED, command.quantity(), command.note());
+        return move(receiveIntoBatch, actor, command.batchId(), command.quantity(), command.note());
     }
 
     /**
-     * Picks units from a named batch, if it is {@link #pickable()} and holds them.
+     * Picks units from a named batch, if it is pickable (active and not expired) and holds them.
      *
      * @return the batch after the pick; empty if it is missing, deleted, not pickable or short
      */
     Optional<MovedBatch> pickFrom(Actor actor, PickFromBatch command) {
-        return move(actor, command.batchId(), pickable().and(holdsEnoughFor(-command.quantity())), TrackAction.PICKED,
-                -command.quantity(), command.note());
+        return move(pickFromBatch, actor, command.batchId(), -command.quantity(), command.note());
     }
 
     /**
@@ -458,65 +492,75 @@ final class StockStatements {
      * @return the batch after the correction; empty if it is missing, deleted, recalled or would go negative
      */
     Optional<MovedBatch> applyCorrection(Actor actor, AdjustStock command) {
-        return move(actor, command.batchId(), BATCH.STATUS.ne(BatchStatus.RECALLED)
-                .and(holdsEnoughFor(command.change())), TrackAction.ADJUSTED, command.change(),
+        return move(correction, actor, command.batchId(), command.change(),
                 LocatedCorrections.description(command.reason(), command.note()));
     }
 
     /**
      * Takes units out of a batch that may not be picked (disposed of or returned), if it holds them.
      *
+     * @param action {@link TrackAction#DISPOSED} or {@link TrackAction#RETURNED}
      * @return the batch after the removal; empty if it is missing, deleted, pickable or short
      */
     Optional<MovedBatch> remove(Actor actor, RemoveStock command, TrackAction action) {
-        return move(actor, command.batchId(), removable().and(holdsEnoughFor(-command.quantity())), action,
-                -command.quantity(), command.note());
+        return move(removals.get(action), actor, command.batchId(), -command.quantity(), command.note());
     }
 
     /** Receivable stock: active or depleted, and not expired. The twin of {@link StockRefusals#refuseReceipt}. */
-    private Condition receivable() {
-        return BATCH.STATUS.in(BatchStatus.ACTIVE, BatchStatus.DEPLETED).and(expiry.usableFor(0));
+    private static Condition receivable(Field<LocalDate> firstUsableDay) {
+        return BATCH.STATUS.in(inline(BatchStatus.ACTIVE, BATCH.STATUS), inline(BatchStatus.DEPLETED, BATCH.STATUS))
+                .and(ExpiryPolicy.usableFrom(firstUsableDay));
     }
 
     /** Pickable stock: active and not expired. The twin of {@link StockRefusals#refusePick}. */
-    private Condition pickable() {
-        return BATCH.STATUS.eq(BatchStatus.ACTIVE).and(expiry.usableFor(0));
-    }
-
-    /** Stock that leaves only by disposal or return. The twin of {@link StockRefusals#refuseRemoval}. */
-    Condition removable() {
-        return not(pickable().or(BATCH.STATUS.eq(BatchStatus.DEPLETED)));
-    }
-
-    /** The batch holds at least as many units as a change takes away; in bigint, as a change may be any int. */
-    private static Condition holdsEnoughFor(int change) {
-        return BATCH.QUANTITY.cast(SQLDataType.BIGINT).plus((long) change).ge(0L);
+    private static Condition pickable(Field<LocalDate> firstUsableDay) {
+        return BATCH.STATUS.eq(inline(BatchStatus.ACTIVE, BATCH.STATUS))
+                .and(ExpiryPolicy.usableFrom(firstUsableDay));
     }
 
     /**
-     * Changes one live batch's quantity by a signed number of units and appends its ledger row, in one statement,
-     * if the batch meets the condition. The units come from or go to the default location: the database places the
-     * change there (V14), and refuses it if that location would go below zero.
-     *
-     * @return the batch after the movement; empty if it is missing, deleted, of a deleted product or does not meet
-     *         the condition
+     * Stock that leaves only by disposal or return: neither pickable nor depleted. The twin of
+     * {@link StockRefusals#refuseRemoval}.
      */
-    private Optional<MovedBatch> move(Actor actor, long batchId, Condition allowed, TrackAction action, int change,
-                                      String description) {
+    private static Condition removable(Field<LocalDate> firstUsableDay) {
+        return not(pickable(firstUsableDay).or(BATCH.STATUS.eq(inline(BatchStatus.DEPLETED, BATCH.STATUS))));
+    }
+
+    /** Stock that leaves only by disposal or return, as of today. */
+    Condition removable() {
+        return removable(val(expiry.firstUsableDay(0)));
+    }
+
+    /**
+     * A movement of one live batch by a signed number of units with its ledger row, in one statement, built once:
+     * the batch changes only if it meets the condition, and the units come from or go to the default location (the
+     * database places the change there, see V14, and refuses it if that location would go below zero). Its one row
+     * (none if the batch did not move) is the batch after it.
+     *
+     * @param allowed the condition the batch must meet, on {@link #CHANGE} and {@link #FIRST_USABLE_DAY}
+     */
+    private static RenderedStatement movement(DSLContext dsl, Condition allowed, TrackAction action) {
         CommonTableExpression<?> moved = name("moved").as(update(BATCH)
-                .set(movementColumns(BATCH.QUANTITY.plus(change), val(actor.userId(), BATCH.UPDATED_BY)))
-                .where(BATCH.ID.eq(batchId).and(LiveStock.batchOfLiveProduct()).and(allowed))
+                .set(movementColumns(BATCH.QUANTITY.plus(CHANGE), UPDATED_BY))
+                .where(BATCH.ID.eq(BATCH_ID).and(LiveStock.batchOfLiveProduct()).and(allowed))
                 .returningResult(BATCH.ID, BATCH.PRODUCT_ID, BATCH.BATCH_NUMBER, BATCH.EXPIRY_DATE, BATCH.QUANTITY,
                         BATCH.STATUS));
         Field<Integer> after = moved.field(BATCH.QUANTITY);
-        return dsl.with(moved, ledger(moved, moved.field(BATCH.ID), val(change), after,
-                        val(LedgerActor.userId(actor), LEDGER.USER_ID), val(LedgerActor.name(actor), LEDGER.ACTOR_NAME),
-                        action, val(description, LEDGER.DESCRIPTION), DEFAULT_LOCATION, List.of()))
+        Query statement = dsl.with(moved, ledger(moved, moved.field(BATCH.ID), CHANGE, after, USER, ACTOR_NAME,
+                        action, NOTE, DEFAULT_LOCATION, List.of()))
                 .select(moved.field(BATCH.ID), moved.field(BATCH.PRODUCT_ID), moved.field(BATCH.BATCH_NUMBER),
                         moved.field(BATCH.EXPIRY_DATE), after, moved.field(BATCH.STATUS))
-                .from(moved)
-                .fetchOptional(row -> new MovedBatch(row.value1(), row.value2(), row.value3(), row.value4(),
-                        row.value5(), row.value6()));
+                .from(moved);
+        return new RenderedStatement(dsl, statement, BATCH_ID, CHANGE, FIRST_USABLE_DAY, UPDATED_BY, USER, ACTOR_NAME,
+                NOTE);
+    }
+
+    private Optional<MovedBatch> move(RenderedStatement movement, Actor actor, long batchId, int change,
+                                      String description) {
+        return movement.list(transactions, row -> new MovedBatch(row.getLong(1), row.getLong(2), row.getString(3),
+                        row.getObject(4, LocalDate.class), row.getInt(5), BATCH_STATUS.from(row.getString(6))),
+                batchId, change, expiry.firstUsableDay(0), actor.userId(), LedgerActor.userId(actor),
+                LedgerActor.name(actor), description).stream().findFirst();
     }
 
     /**
