@@ -3,6 +3,8 @@ package io.wms.core.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -128,7 +130,10 @@ public final class RenderedStatement {
             return;
         }
         Converter<Object, Object> converter = (Converter<Object, Object>) converterAt[position];
-        statement.setObject(position + 1, converter == null ? value : converter.to(value));
+        Object bound = converter == null ? value : converter.to(value);
+        // JDBC knows no Instant: jOOQ's own binding of an instant column sends it as the date-time at UTC, which the
+        // driver binds as a timestamp with time zone.
+        statement.setObject(position + 1, bound instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : bound);
     }
 
     /**

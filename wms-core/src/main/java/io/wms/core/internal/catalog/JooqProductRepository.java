@@ -4,21 +4,14 @@ import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
-import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectFrom;
 import static org.jooq.impl.DSL.selectOne;
-import static org.jooq.impl.DSL.val;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +29,7 @@ import io.wms.core.internal.RecordColumns;
 import io.wms.core.internal.RenderedStatement;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
+import io.wms.core.internal.catalog.ProductListings.CursorPosition;
 import io.wms.core.model.BatchWithHistory;
 import io.wms.core.model.Product;
 import io.wms.core.model.ProductBatch;
@@ -50,17 +44,13 @@ import io.wms.core.repository.PageRequest;
 import io.wms.core.repository.ProductChanges;
 import io.wms.core.repository.ProductQuery;
 import io.wms.core.repository.ProductRepository;
-import io.wms.core.repository.ProductSort;
-import io.wms.core.repository.SortDirection;
 import io.wms.core.repository.TotalCount;
 import io.wms.jooq.tables.records.ProductsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
-import org.jooq.Record;
 import org.jooq.Record2;
-import org.jooq.Result;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -68,7 +58,8 @@ import org.jooq.impl.DSL;
  * Products on jOOQ. Graphs and pages are single statements, so the number of round trips never grows with the data:
  * a product's full tracking is one UNION ALL of its parts ({@link FullTrackingQuery}), products listed with their
  * batches carry them as nested MULTISETs, and a page's exact total, when asked for, comes as a scalar subquery beside
- * its rows (only a page without rows asks for it separately).
+ * its rows (only a page without rows asks for it separately). The plain listings, the hot reads, run as statements
+ * rendered once ({@link ProductListings}).
  */
 final class JooqProductRepository implements ProductRepository {
 
@@ -84,12 +75,14 @@ final class JooqProductRepository implements ProductRepository {
     private final ExpiryPolicy expiry;
     private final FullTrackingQuery fullTracking;
     private final RenderedStatement liveProduct;
+    private final ProductListings listings;
 
     JooqProductRepository(Transactions transactions, ExpiryPolicy expiry) {
         this.transactions = transactions;
         this.dsl = transactions.dsl();
         this.expiry = expiry;
         this.fullTracking = new FullTrackingQuery(transactions);
+        this.listings = new ProductListings(transactions);
         this.liveProduct = new RenderedStatement(dsl, dsl.select(RecordColumns.PRODUCT.columns())
                 .from(PRODUCTS)
                 .where(PRODUCTS.ID.eq(PRODUCT_ID).and(PRODUCTS.DELETED_AT.isNull())), PRODUCT_ID);
@@ -175,8 +168,7 @@ final class JooqProductRepository implements ProductRepository {
     public Page<Product> byCategory(Actor actor, long categoryId, PageRequest page) {
         actor.require(Permission.READ_CATALOG);
         Pages.checkPage(Validator.of("page of a category's products"), page).validate();
-        Condition filter = PRODUCTS.CATEGORY_ID.eq(categoryId).and(PRODUCTS.DELETED_AT.isNull());
-        return productPage(filter, byNameThenId(), page);
+        return listings.page(ProductQuery.all().withCategory(categoryId), page);
     }
 
     @Override
@@ -184,8 +176,9 @@ final class JooqProductRepository implements ProductRepository {
         actor.require(Permission.READ_CATALOG);
         Pages.checkPage(Validator.of("page of products with batches"), page).validate();
         Condition filter = PRODUCTS.DELETED_AT.isNull();
-        Field<List<ProductBatch>> batches = multiset(
-                selectFrom(PRODUCT_BATCHES).where(liveBatchOfProduct()).orderBy(ExpiryPolicy.FIRST_EXPIRED_FIRST))
+        Field<List<ProductBatch>> batches = multiset(selectFrom(PRODUCT_BATCHES)
+                .where(ProductListings.liveBatchOfProduct())
+                .orderBy(ExpiryPolicy.FIRST_EXPIRED_FIRST))
                 .convertFrom(rows -> rows.map(Mappers::batch));
         Field<List<ProductWithBatches>> items = multiset(
                 select(PRODUCTS, batches)
@@ -214,76 +207,43 @@ final class JooqProductRepository implements ProductRepository {
         actor.require(Permission.READ_CATALOG);
         Validator validator = checkQuery(query);
         Pages.checkPage(validator, page).validate();
-        Condition filter = filter(query);
-        return productPage(filter, order(query), page);
+        return listings.page(query, page);
     }
 
     @Override
     public KeysetPage<Product> scroll(Actor actor, ProductQuery query, int limit) {
         actor.require(Permission.READ_CATALOG);
         Pages.checkLimit(checkQuery(query), limit).validate();
-        return scrollFrom(query, limit, noCondition());
+        return listings.scroll(query, limit, null);
     }
 
     @Override
     public KeysetPage<Product> scroll(Actor actor, ProductQuery query, int limit, String cursor) {
         actor.require(Permission.READ_CATALOG);
         Validator validator = Pages.checkLimit(checkQuery(query), limit);
-        Condition after = query.sort() == null || query.direction() == null ? noCondition()
+        CursorPosition after = query.sort() == null || query.direction() == null ? null
                 : after(query, cursor, validator);
         validator.validate();
-        return scrollFrom(query, limit, after);
-    }
-
-    private KeysetPage<Product> scrollFrom(ProductQuery query, int limit, Condition after) {
-        List<Product> rows = dsl.selectFrom(PRODUCTS)
-                .where(filter(query).and(after))
-                .orderBy(order(query))
-                .limit(limit + 1)
-                .fetch(Mappers::product);
-        if (rows.size() <= limit) {
-            return new KeysetPage<>(rows, Optional.empty());
-        }
-        Product last = rows.get(limit - 1);
-        String value = switch (query.sort()) {
-            case NAME -> last.name();
-            case CREATED_AT -> last.createdAt().toString();
-            case ID -> "";
-        };
-        return new KeysetPage<>(rows.subList(0, limit),
-                Optional.of(new KeysetCursor(cursorKind(query), value, last.id()).encode()));
+        return listings.scroll(query, limit, after);
     }
 
     /**
-     * The row-value comparison {@code (key, id) > (?, ?)} (or {@code <} descending) is what lets the index on
-     * {@code (key, id)} start right at the cursor instead of skipping the rows before it.
+     * Reads where a keyset page starts from its cursor, which must be one of this listing in this order, with a sort
+     * value of the order's type.
+     *
+     * @return the position; {@code null} after adding a violation to the validator
      */
-    private static Condition after(ProductQuery query, String cursor, Validator validator) {
-        Optional<KeysetCursor> decoded = KeysetCursor.decode(cursor, cursorKind(query));
-        if (decoded.isEmpty()) {
+    private static CursorPosition after(ProductQuery query, String cursor, Validator validator) {
+        Optional<KeysetCursor> decoded = KeysetCursor.decode(cursor, ProductListings.cursorKind(query));
+        Optional<?> sortValue = decoded.flatMap(position -> switch (query.sort()) {
+            case ID, NAME -> Optional.of(position.value());
+            case CREATED_AT -> position.valueAsInstant();
+        });
+        if (sortValue.isEmpty()) {
             validator.add("cursor", Rule.CURSOR, "is not a cursor of this listing in this order");
-            return noCondition();
+            return null;
         }
-        long id = decoded.get().id();
-        boolean ascending = query.direction() == SortDirection.ASC;
-        return switch (query.sort()) {
-            case ID -> ascending ? PRODUCTS.ID.gt(id) : PRODUCTS.ID.lt(id);
-            case NAME -> ascending ? row(PRODUCTS.NAME, PRODUCTS.ID).gt(decoded.get().value(), id)
-                    : row(PRODUCTS.NAME, PRODUCTS.ID).lt(decoded.get().value(), id);
-            case CREATED_AT -> {
-                Optional<Instant> createdAt = decoded.get().valueAsInstant();
-                if (createdAt.isEmpty()) {
-                    validator.add("cursor", Rule.CURSOR, "is not a cursor of this listing in this order");
-                    yield noCondition();
-                }
-                yield ascending ? row(PRODUCTS.CREATED_AT, PRODUCTS.ID).gt(createdAt.get(), id)
-                        : row(PRODUCTS.CREATED_AT, PRODUCTS.ID).lt(createdAt.get(), id);
-            }
-        };
-    }
-
-    private static String cursorKind(ProductQuery query) {
-        return "product:" + query.sort() + ":" + query.direction();
+        return new CursorPosition(sortValue.get(), decoded.get().id());
     }
 
     /**
@@ -292,103 +252,15 @@ final class JooqProductRepository implements ProductRepository {
      */
     private <T> Page<T> page(Condition filter, Field<List<T>> items, PageRequest page) {
         if (page.totalCount() != TotalCount.EXACT) {
-            return Pages.offsetPage(page, dsl.select(items).fetchSingle().value1(), () -> count(filter),
-                    () -> plannedRows(filter));
+            return Pages.offsetPage(page, dsl.select(items).fetchSingle().value1(), () -> listings.count(filter),
+                    () -> listings.plannedRows(filter));
         }
-        Record2<Integer, List<T>> row = dsl.select(total(filter), items).fetchSingle();
-        return Pages.offsetPage(page, row.value2(), row::value1, () -> plannedRows(filter));
-    }
-
-    /**
-     * A page of plain products as flat rows; asked for an exact total, each row carries it as an uncorrelated scalar
-     * subquery (evaluated once): one statement, and no nested document to decode. Only a page without rows needs a
-     * second statement for its total.
-     */
-    private Page<Product> productPage(Condition filter, List<SortField<?>> order, PageRequest page) {
-        Field<Integer> total = total(filter).as("total");
-        boolean exact = page.totalCount() == TotalCount.EXACT;
-        Result<Record> rows = dsl.select(PRODUCTS.fields()).select(exact ? List.of(total) : List.of())
-                .from(PRODUCTS)
-                .where(filter)
-                .orderBy(order)
-                .limit(Pages.rowsToRead(page))
-                .offset(page.offset())
-                .fetch();
-        return Pages.offsetPage(page, rows.map(row -> Mappers.product(row.into(PRODUCTS))),
-                () -> rows.isEmpty() ? count(filter) : rows.get(0).get(total), () -> plannedRows(filter));
-    }
-
-    private static Field<Integer> total(Condition filter) {
-        return field(selectCount().from(PRODUCTS).where(filter));
-    }
-
-    private long count(Condition filter) {
-        return dsl.fetchCount(PRODUCTS, filter);
-    }
-
-    /** The planner's estimate of the rows a filter matches: EXPLAIN plans the statement without reading any row. */
-    private double plannedRows(Condition filter) {
-        return dsl.explain(selectOne().from(PRODUCTS).where(filter)).rows();
-    }
-
-    private static Condition liveBatchOfProduct() {
-        return PRODUCT_BATCHES.PRODUCT_ID.eq(PRODUCTS.ID).and(PRODUCT_BATCHES.DELETED_AT.isNull());
+        Record2<Integer, List<T>> row = dsl.select(ProductListings.total(filter), items).fetchSingle();
+        return Pages.offsetPage(page, row.value2(), row::value1, () -> listings.plannedRows(filter));
     }
 
     private static List<SortField<?>> byNameThenId() {
         return List.of(PRODUCTS.NAME.asc(), PRODUCTS.ID.asc());
-    }
-
-    private static List<SortField<?>> order(ProductQuery query) {
-        boolean ascending = query.direction() == SortDirection.ASC;
-        List<SortField<?>> order = new ArrayList<>(2);
-        if (query.sort() == ProductSort.NAME) {
-            order.add(ascending ? PRODUCTS.NAME.asc() : PRODUCTS.NAME.desc());
-        } else if (query.sort() == ProductSort.CREATED_AT) {
-            order.add(ascending ? PRODUCTS.CREATED_AT.asc() : PRODUCTS.CREATED_AT.desc());
-        }
-        order.add(ascending ? PRODUCTS.ID.asc() : PRODUCTS.ID.desc());
-        return order;
-    }
-
-    /**
-     * The search predicate is written exactly as the expression of {@code idx_products_name_gin}, with the text
-     * configuration inlined rather than bound, or the planner could not match the index.
-     */
-    private static Condition filter(ProductQuery query) {
-        Condition filter = PRODUCTS.DELETED_AT.isNull();
-        if (query.text() != null && !query.text().isBlank()) {
-            filter = filter.and(condition("to_tsvector({0}, {1}) @@ websearch_to_tsquery({0}, {2})",
-                    inline("english"), PRODUCTS.NAME, val(query.text())));
-        }
-        if (query.categoryId() != null) {
-            filter = filter.and(PRODUCTS.CATEGORY_ID.eq(query.categoryId()));
-        }
-        if (query.brandId() != null) {
-            filter = filter.and(PRODUCTS.BRAND_ID.eq(query.brandId()));
-        }
-        Condition batch = noCondition();
-        boolean batchFiltered = query.batchStatus() != null || query.expiringFrom() != null
-                || query.expiringTo() != null;
-        if (query.batchStatus() != null) {
-            batch = batch.and(PRODUCT_BATCHES.STATUS.eq(query.batchStatus()));
-        }
-        if (query.expiringFrom() != null) {
-            batch = batch.and(PRODUCT_BATCHES.EXPIRY_DATE.ge(query.expiringFrom()));
-        }
-        if (query.expiringTo() != null) {
-            batch = batch.and(PRODUCT_BATCHES.EXPIRY_DATE.le(query.expiringTo()));
-        }
-        if (batchFiltered) {
-            filter = filter.and(exists(selectOne().from(PRODUCT_BATCHES).where(liveBatchOfProduct().and(batch))));
-        }
-        if (query.createdFrom() != null) {
-            filter = filter.and(PRODUCTS.CREATED_AT.ge(query.createdFrom()));
-        }
-        if (query.createdTo() != null) {
-            filter = filter.and(PRODUCTS.CREATED_AT.lt(query.createdTo()));
-        }
-        return filter;
     }
 
     private static Validator checkQuery(ProductQuery query) {
