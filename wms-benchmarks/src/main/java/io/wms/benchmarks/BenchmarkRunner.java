@@ -309,15 +309,19 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Picks per second with 1, 2, 4 and 8 threads, on distinct products and on one hot product, next to the
-     * physical limit of the statement here: a plain JDBC loop of conditional decrements, each committed.
+     * Picks per second with 1, 2, 4 and 8 threads, on distinct products and on one hot product, next to two plain
+     * JDBC loops, each statement committed: one writing the rows a pick writes (the batch, its units at the default
+     * location and a ledger row, in one statement of data-modifying common table expressions, as a competent JDBC
+     * user would send it), and the physical limit of a single conditional decrement of the batch alone.
      */
     private static String throughput(WmsTestDatabase database, String serverName) throws Exception {
         StringBuilder table = new StringBuilder("## Pick throughput (committed picks per second), " + serverName
                 + "\n\n"
-                + "| threads | wms, distinct products | wms, one hot product | JDBC conditional update, distinct rows "
-                + "| wms distinct / JDBC | pgbench -N -M prepared tps | wms distinct / pgbench -N |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| threads | wms, distinct products | wms, one hot product | JDBC first-expired pick by hand "
+                + "(lock, then write) | wms / JDBC by hand | JDBC writing the same rows, batch and location given "
+                + "| wms / JDBC same rows | JDBC decrement of the batch alone | wms / JDBC decrement "
+                + "| pgbench -N -M prepared tps | wms / pgbench -N |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Pgbench pgbench = Pgbench.find(database.server());
         try (HikariDataSource pool = Warehouse.poolFor(database, 10); Wms wms = Wms.create(pool)) {
             List<Long> products = new ArrayList<>();
@@ -329,16 +333,25 @@ public final class BenchmarkRunner {
                 batches.add(wms.inventory().receive(Warehouse.ACTOR, new ReceiveStock(product.id(), "T-" + index,
                         1_000_000_000, null, null, null, null)).batchId());
             }
+            long defaultLocation = wms.locations().defaultLocation(Warehouse.ACTOR).id();
             for (int threads : new int[] {1, 2, 4, 8}) {
                 double distinct = rate(threads, thread -> wms.inventory().pick(Warehouse.ACTOR,
                         new PickStock(products.get(thread), 1, 0, null, null)));
                 double hot = rate(threads, thread -> wms.inventory().pick(Warehouse.ACTOR,
                         new PickStock(products.get(0), 1, 0, null, null)));
+                double byHand = rate(threads, thread -> firstExpiredPickByHand(pool, products.get(thread)));
+                double sameRows = rate(threads, thread -> {
+                    try (Connection connection = pool.getConnection()) {
+                        pickWritingTheSameRows(connection, batches.get(thread), defaultLocation);
+                    }
+                });
                 double jdbc = rate(threads, thread -> conditionalDecrement(pool, batches.get(thread)));
                 double tps = pgbench == null ? Double.NaN
                         : pgbench.simpleUpdateTps(threads, THROUGHPUT_WARM_UP, THROUGHPUT_WINDOW);
-                table.append(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %,.0f | %.2f | %,.0f | %.2f |%n",
-                        threads, distinct, hot, jdbc, distinct / jdbc, tps, distinct / tps));
+                table.append(String.format(Locale.ROOT,
+                        "| %d | %,.0f | %,.0f | %,.0f | %.2f | %,.0f | %.2f | %,.0f | %.2f | %,.0f | %.2f |%n", threads,
+                        distinct, hot, byHand, distinct / byHand, sameRows, distinct / sameRows, jdbc, distinct / jdbc,
+                        tps, distinct / tps));
             }
         }
         return table.append('\n').toString();
@@ -377,6 +390,75 @@ public final class BenchmarkRunner {
         executor.shutdown();
         executor.awaitTermination(10, TimeUnit.SECONDS);
         return done.sum() / seconds(window);
+    }
+
+    /**
+     * A pick of one unit of a known batch at a known location as a JDBC user writes it with the rows wms writes: the
+     * batch, its units at the location and the ledger row, each change conditional, in one statement.
+     */
+    private static void pickWritingTheSameRows(Connection connection, long batchId, long locationId)
+            throws SQLException {
+        try (PreparedStatement pick = connection.prepareStatement("""
+                     with batch as (
+                         update product_batches set quantity = quantity - 1
+                          where id = ? and status = 'active' and quantity >= 1
+                         returning id, quantity),
+                     place as (
+                         update batch_locations units set quantity = units.quantity - 1
+                           from batch
+                          where units.product_batch_id = batch.id and units.location_id = ?
+                            and units.quantity - units.reserved >= 1
+                         returning units.quantity),
+                     ledger as (
+                         insert into product_batch_tracks (product_batch_id, actor_name, action, quantity_change,
+                                                           quantity_after, location_id)
+                         select id, 'benchmark', 'picked', -1, quantity, ? from batch
+                         returning id)
+                     select batch.quantity, place.quantity from batch, place""")) {
+            pick.setLong(1, batchId);
+            pick.setLong(2, locationId);
+            pick.setLong(3, locationId);
+            try (var rows = pick.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("batch " + batchId + " had no unit left to pick");
+                }
+            }
+        }
+    }
+
+    /**
+     * A first-expired, first-out pick of one unit as a JDBC user writes it by hand: in one transaction, lock the first
+     * usable unit in pick order, then write the rows a pick writes ({@link #pickWritingTheSameRows}), then commit.
+     */
+    private static void firstExpiredPickByHand(DataSource pool, long productId) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement first = connection.prepareStatement("""
+                    select b.id, units.location_id
+                      from product_batches b
+                      join batch_locations units on units.product_batch_id = b.id
+                      join locations l on l.id = units.location_id
+                     where b.product_id = ? and b.status = 'active' and b.deleted_at is null and b.quantity > 0
+                       and (b.expiry_date is null or b.expiry_date >= current_date)
+                       and units.quantity > units.reserved and l.active
+                     order by b.expiry_date nulls last, l.pick_sequence nulls last, b.id, units.location_id
+                     limit 1
+                       for update of b, units""")) {
+                first.setLong(1, productId);
+                try (var unit = first.executeQuery()) {
+                    if (!unit.next()) {
+                        throw new IllegalStateException("product " + productId + " had no unit left to pick");
+                    }
+                    pickWritingTheSameRows(connection, unit.getLong(1), unit.getLong(2));
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException failure) {
+                connection.rollback();
+                throw failure;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
     }
 
     private static void conditionalDecrement(DataSource pool, long batchId) throws SQLException {
