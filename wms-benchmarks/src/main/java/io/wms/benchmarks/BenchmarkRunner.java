@@ -172,7 +172,8 @@ public final class BenchmarkRunner {
      */
     private static String overNetwork(WmsTestDatabase database, boolean smoke) throws IOException, RunnerException {
         try (TcpRelay proxy = TcpRelay.withLatency(database.host(), database.port(), NETWORK_ONE_WAY)) {
-            String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database.databaseName();
+            // The database's own URL with the relay's address: its parameters (the schema first) stay.
+            String url = database.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
             return operations(url, database, smoke, "findById|fullTracking|deepOffsetPage|deepKeysetPage",
                     String.format(Locale.ROOT, "## The same reads over a network (%d µs added each way, a %.1f ms "
                                     + "round trip)%n%n", NETWORK_ONE_WAY.toNanos() / 1000,
