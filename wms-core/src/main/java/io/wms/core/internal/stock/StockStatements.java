@@ -322,9 +322,9 @@ final class StockStatements {
     }
 
     /**
-     * The pick, built once with parameters for its values: its rows have, in this order, the units available, then the batch and location taken from, the batch's number and expiry date, the units taken, the
-     * units left at the location and the batch's quantity after (all {@code NULL} on the one row of a pick that took
-     * nothing).
+     * The pick, built once with parameters for its values: its rows have, in this order, the units available, then
+     * the batch and location taken from, the batch's number and expiry date, the units taken, the units left at the
+     * location and the batch's quantity after (all {@code NULL} on the one row of a pick that took nothing).
      *
      * <p>It locks each candidate batch and then its units at each candidate location, in batch id and then location
      * id order, as every movement does, so that two movements never deadlock each other. The batch's row and its
