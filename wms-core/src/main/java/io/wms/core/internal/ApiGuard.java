@@ -186,23 +186,23 @@ public final class ApiGuard {
             if (method.getDeclaringClass() == Object.class) {
                 return objectMethod(proxy, target, method, arguments);
             }
-            String operation = names.get(method);
-            long start = System.nanoTime();
+            boolean observed = observer != OperationObserver.NONE;
+            long start = observed ? System.nanoTime() : 0;
             try {
                 refuseNullArguments(method, arguments);
                 // The actor is checked inside the operation, on the connection of a transaction it joins.
                 return transactions.operation(() -> {
                     Object result = call(target, method, withLiveActors(actors, arguments));
-                    if (observer != OperationObserver.NONE) {
+                    if (observed) {
                         long nanos = System.nanoTime() - start;
-                        transactions.afterCommit(() -> observer.succeeded(operation, nanos, result));
+                        transactions.afterCommit(() -> observer.succeeded(names.get(method), nanos, result));
                     }
                     return result;
                 });
             } catch (RuntimeException | Error e) {
                 Throwable failure = translated(method, e);
-                if (failure instanceof WmsException refused) {
-                    observer.failed(operation, System.nanoTime() - start, refused);
+                if (observed && failure instanceof WmsException refused) {
+                    observer.failed(names.get(method), System.nanoTime() - start, refused);
                 }
                 throw failure;
             }
