@@ -244,6 +244,26 @@ class UndoMigrationsTest {
         assertThat(rowsOfPublic(hostTables.keySet())).as("the host's tables and rows").isEqualTo(hostTables);
     }
 
+    @Test
+    void undoRefusesADownScriptThatDropsATableWithoutNamingTheSchema() {
+        WmsMigrations migrations = WmsMigrations.on(database.dataSource());
+        migrations.migrate();
+        String latest = migrations.latestVersion();
+        sql().execute("""
+                insert into flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                                                   installed_by, execution_time, success)
+                values (98, '98', 'drops a table without its schema', 'SQL', 'V98__drops_a_table_without_its_schema.sql',
+                        0, current_user, 0, true)
+                """);
+
+        assertThatThrownBy(() -> migrations.undo(latest))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("db/wms/undo/U98__drops_a_table_without_its_schema.sql drops the table "
+                        + "reservation_lines without naming the wms schema");
+        assertThat(tables()).contains("reorder_points", "reservation_lines");
+        assertThat(migrations.currentVersion()).isEqualTo("98");
+    }
+
     /**
      * Connections whose search_path is {@code public} alone, as a host's data source may be: a statement or a count
      * that named a wms table without its schema would miss it, or reach the host's table of that name.
