@@ -5,13 +5,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.CountDownLatch;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
@@ -22,8 +23,8 @@ import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
  *
  * <p>Arguments: the working directory, then {@code go} (print {@value #READY}, wait for a line on the standard input,
  * start a server, print {@value #BINDIR} and the server's binaries directory, stop) or {@code stall} (start, but
- * stall the unpack halfway through the archive after printing {@value #STALLED}, until killed). Logs go to the
- * standard error.
+ * stall the unpack halfway through the archive after printing {@value #STALLED}, until killed or until the standard
+ * input closes). Logs go to the standard error.
  */
 final class UnpackingProcess {
 
@@ -66,7 +67,7 @@ final class UnpackingProcess {
 
     /**
      * The default archive, whole at its first read (the digest's); at the next (the unpack's) it stops halfway, says
-     * so, and blocks for ever.
+     * so, and blocks.
      */
     private static final class StallingBinaries implements PgBinaryResolver {
 
@@ -97,14 +98,15 @@ final class UnpackingProcess {
             };
         }
 
+        /** Blocks until killed; should the test's JVM die first, its end of the standard input closes, and this ends. */
         private static void stall() {
             System.out.println(STALLED);
             try {
-                new CountDownLatch(1).await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                System.in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            throw new IllegalStateException("interrupted while stalled");
+            throw new IllegalStateException("the test's JVM went away while the unpack was stalled");
         }
     }
 }
