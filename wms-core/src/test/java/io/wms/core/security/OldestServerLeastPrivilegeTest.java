@@ -30,7 +30,8 @@ import io.wms.core.repository.NewProductGroup;
 import io.wms.migration.WmsMigrations;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.wms.testkit.internal.EmbeddedServer;
+import io.wms.testkit.internal.ServerEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * application role that {@link WmsMigrations#grantApplicationRole(String)} sets up can
  * neither create objects in the schema nor create temporary tables, and the application still works.
  *
- * <p>The server runs from zonky's PostgreSQL 14 binaries, which the build copies to {@value #BINARIES}; they exist
+ * <p>The server runs from zonky's PostgreSQL 14 binaries, which the build copies to {@value #BINARIES} and the
+ * testkit unpacks as it does its own (atomically, so that builds at once or killed ones do not break it); they exist
  * for Linux on x86-64 only here, so elsewhere the test is skipped with a message.
  */
 class OldestServerLeastPrivilegeTest {
@@ -57,31 +59,28 @@ class OldestServerLeastPrivilegeTest {
     /** The schema of an installation older than wms's own schema, the one PUBLIC may create in on PostgreSQL 14. */
     private static final String LEGACY_SCHEMA = "public";
 
-    private static EmbeddedPostgres server;
+    private static ServerEndpoint server;
+    private static int port;
     private static WmsTestServer testServer;
 
     private final String role = "wms_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private WmsTestDatabase database;
 
     @BeforeAll
-    static void startTheOldestSupportedServer() throws IOException {
+    static void startTheOldestSupportedServer() {
         Path binaries = Path.of(BINARIES);
         assumeTrue(Files.isRegularFile(binaries), "no PostgreSQL " + OLDEST_SUPPORTED_MAJOR + " binaries at "
                 + binaries.toAbsolutePath() + " (the build copies them there)");
         assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")
                         && System.getProperty("os.arch").matches("amd64|x86_64"),
                 "PostgreSQL " + OLDEST_SUPPORTED_MAJOR + " binaries are copied for Linux on x86-64 only");
-        server = EmbeddedPostgres.builder()
-                .setPgBinaryResolver((system, hardware) -> binaryArchive(binaries))
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .start();
-        testServer = WmsTestServer.external("jdbc:postgresql://localhost:" + server.getPort() + "/postgres",
-                "postgres", "");
+        server = EmbeddedServer.start((system, hardware) -> binaryArchive(binaries));
+        port = server.dataSource(server.maintenanceDatabase()).getPortNumbers()[0];
+        testServer = WmsTestServer.external("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
     }
 
     @AfterAll
-    static void stopServer() throws IOException {
+    static void stopServer() {
         if (server != null) {
             server.close();
         }
@@ -164,7 +163,7 @@ class OldestServerLeastPrivilegeTest {
             Files.write(script, grants.readAllBytes());
             Process psql = new ProcessBuilder(PSQL.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1",
                     "-v", "app_role=" + role, "-v", "wms_schema=" + LEGACY_SCHEMA, "-f", script.toString(),
-                    "-h", "localhost", "-p", Integer.toString(server.getPort()), "-U", "postgres",
+                    "-h", "localhost", "-p", Integer.toString(port), "-U", "postgres",
                     "-d", database.databaseName())
                     .redirectErrorStream(true).start();
             String output = new String(psql.getInputStream().readAllBytes());
