@@ -1,164 +1,179 @@
 package io.wms.core;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import io.wms.core.error.WmsException;
+import io.wms.core.internal.people.Passwords;
+import io.wms.core.internal.people.UserEmails;
 
 /**
- * The layout the README's section on modules promises, read from the sources: imports run one way, every part of
- * {@code internal} is reached through its one factory, and every library module declares what it exports.
+ * The layout the README's section on modules promises, checked on the compiled classes of wms-api, wms-migrations,
+ * wms-jooq-generated and wms-core: imports run one way, every part of {@code internal} is reached through its one
+ * factory, and every library module declares what it exports.
  */
+@AnalyzeClasses(packages = {"io.wms.core", "io.wms.migration", "io.wms.jooq"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageLayoutTest {
 
-    private static final List<Path> SOURCES = List.of(Path.of("src/main/java"), Path.of("../wms-api/src/main/java"),
-            Path.of("../wms-migrations/src/main/java"));
-    private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)\\.\\w+;", Pattern.MULTILINE);
-    private static final Pattern PUBLIC_TYPE =
-            Pattern.compile("^public (?:final |abstract )?(?:class|interface|record|enum) (\\w+)", Pattern.MULTILINE);
+    /** The packages a host programs against, besides {@code io.wms.core} itself. */
+    private static final String[] API = {"io.wms.core.auth..", "io.wms.core.inventory..", "io.wms.core.monitoring..",
+            "io.wms.core.repository..", "io.wms.core.seed..", "io.wms.core.model..", "io.wms.core.error.."};
+    private static final String PARTS = "io.wms.core.internal.*..";
+    private static final String INTERNAL = "io.wms.core.internal";
 
-    /** The rules a part shares with the parts above it, besides its factory. */
-    private static final Set<String> SHARED_RULES = Set.of("io.wms.core.internal.people.Passwords",
-            "io.wms.core.internal.people.UserEmails");
+    private static final Pattern EXPORTS = Pattern.compile("^\\s*exports ([\\w.]+);", Pattern.MULTILINE);
+    /** Each library module's directory, and a pattern of the packages its own classes are in. */
+    private static final Map<String, String> MODULES = Map.of(
+            "../wms-api", "io\\.wms\\.core\\.(error|model)",
+            "../wms-migrations", "io\\.wms\\.migration",
+            "../wms-jooq-generated", "io\\.wms\\.jooq(\\..+)?",
+            ".", "io\\.wms\\.core(?!\\.error|\\.model)(\\..+)?");
 
-    @Test
-    void noPackageImportsItsWayBackIntoACycle() {
-        Map<String, Set<String>> imports = packageImports();
+    @ArchTest
+    static final ArchRule importsRunOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("metrics").definedBy("io.wms.core.metrics..")
+            .layer("wms").definedBy("io.wms.core")
+            .layer("parts").definedBy(PARTS)
+            .layer("internal").definedBy(INTERNAL)
+            .layer("schema").definedBy("io.wms.migration..", "io.wms.jooq..")
+            .layer("api").definedBy(API)
+            .whereLayer("metrics").mayNotBeAccessedByAnyLayer()
+            .whereLayer("wms").mayOnlyBeAccessedByLayers("metrics")
+            .whereLayer("parts").mayOnlyBeAccessedByLayers("wms")
+            .whereLayer("internal").mayOnlyBeAccessedByLayers("wms", "parts")
+            .whereLayer("schema").mayOnlyBeAccessedByLayers("wms", "parts", "internal")
+            .because("the README promises io.wms.core -> the parts -> internal -> the API packages, and no package "
+                    + "reaching one above it");
 
-        assertThat(cycles(imports)).as("package cycles").isEmpty();
+    @ArchTest
+    static final ArchRule noPackageDependsItsWayBackIntoACycle = slices().matching("io.wms.(**)")
+            .should().beFreeOfCycles()
+            .ignoreDependency(resideInAPackage("io.wms.jooq.."), resideInAPackage("io.wms.jooq.."))
+            .because("a cycle would make two packages one; the generated jOOQ classes are left out, as jOOQ writes "
+                    + "its tables and keys referring to each other");
+
+    @ArchTest
+    static final ArchRule eachPartShowsOnlyItsFactoryAndSharedRules = classes().that().resideInAPackage(PARTS)
+            .and().arePublic()
+            .and().doNotBelongToAnyOf(Passwords.class, UserEmails.class)
+            .should().haveSimpleNameEndingWith("Services")
+            .because("each part of internal is reached through its one *Services factory, and shares only the rules "
+                    + "the parts above it need");
+
+    @ArchTest
+    static final ArchRule jooqImplementationsArePackagePrivate = classes().that().resideInAPackage("io.wms.core..")
+            .and().haveSimpleNameStartingWith("Jooq")
+            .should().notBePublic()
+            .because("the README promises the Jooq* implementations are package-private, built by their factories");
+
+    @ArchTest
+    static final ArchRule apiPackagesKnowNoImplementation = noClasses().that().resideInAnyPackage(API)
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "io.wms.jooq..", "com.zaxxer..",
+                    "org.postgresql..", "org.flywaydb..", "io.wms.core.internal..")
+            .because("a host programs against the API packages without jOOQ, the pool, the driver or Flyway");
+
+    @ArchTest
+    static final ArchRule statementsAreBuiltOnlyUnderInternal = noClasses()
+            .that().resideOutsideOfPackages("io.wms.core.internal..", "io.wms.jooq..")
+            .should().dependOnClassesThat().belongToAnyOf(DSL.class, DSLContext.class)
+            .because("every statement is built and run under internal, where Transactions decides where it runs");
+
+    @ArchTest
+    static final ArchRule publicExceptionsAreWmsExceptions = classes().that().areAssignableTo(Throwable.class)
+            .and().arePublic()
+            .should().beAssignableTo(WmsException.class)
+            .andShould().resideInAnyPackage("io.wms.core.error", "io.wms.migration")
+            .because("every exception a host can catch is rooted at WmsException, in io.wms.core.error (the "
+                    + "migrations' own in io.wms.migration)");
+
+    @ArchTest
+    static final ArchRule publicClassesOutsideInternalAreFinal = classes()
+            .that().resideOutsideOfPackages("io.wms.core.internal..", "io.wms.jooq..")
+            .and().arePublic()
+            .and().areNotInterfaces()
+            .and().areNotAssignableTo(Throwable.class)
+            .should().haveModifier(JavaModifier.FINAL)
+            .because("the API is interfaces, records, enums and final classes; a host extends none of them");
+
+    @ArchTest
+    static void eachPartHasExactlyOneFactory(JavaClasses classes) {
+        Map<String, List<String>> factories = classes.stream()
+                .filter(resideInAPackage(PARTS))
+                .filter(type -> type.getSimpleName().endsWith("Services") && !type.isNestedClass())
+                .collect(Collectors.groupingBy(JavaClass::getPackageName,
+                        Collectors.mapping(JavaClass::getSimpleName, Collectors.toList())));
+        Set<String> parts = classes.stream().filter(resideInAPackage(PARTS)).map(JavaClass::getPackageName)
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(factories.keySet()).as("parts with a factory").containsExactlyInAnyOrderElementsOf(parts);
+        assertThat(factories).allSatisfy((part, names) -> assertThat(names).as(part).hasSize(1));
     }
 
-    @Test
-    void eachPartOfInternalShowsOnlyItsFactoryAndSharedRules() {
-        List<String> publicTypes = new ArrayList<>();
-        forEachSource((file, source) -> {
-            String packageName = packageOf(source);
-            if (packageName.startsWith("io.wms.core.internal.")) {
-                Matcher type = PUBLIC_TYPE.matcher(source);
-                while (type.find()) {
-                    publicTypes.add(packageName + "." + type.group(1));
-                }
-            }
-        });
-
-        assertThat(publicTypes).isNotEmpty()
-                .allSatisfy(type -> assertThat(type.endsWith("Services") || SHARED_RULES.contains(type))
-                        .as("%s is public but neither a part's factory nor a shared rule", type).isTrue());
-    }
-
-    @Test
-    void everyLibraryModuleDeclaresItsExports() {
-        for (String module : List.of(".", "../wms-api", "../wms-migrations", "../wms-jooq-generated")) {
+    @ArchTest
+    static void everyLibraryModuleExportsItsApiPackagesAndNothingElse(JavaClasses classes) {
+        Set<String> allExports = new TreeSet<>();
+        MODULES.forEach((module, packages) -> {
             Path descriptor = Path.of(module, "src/main/java/module-info.java");
             assertThat(descriptor).as(module).exists();
-            assertThat(read(descriptor)).as(module).doesNotContain("exports io.wms.core.internal");
-        }
+            Set<String> exports = exports(descriptor);
+            assertThat(exports).as("exports of %s", module).allMatch(exported -> exported.matches(packages))
+                    .noneMatch(exported -> exported.startsWith("io.wms.core.internal"));
+            allExports.addAll(exports);
+        });
+        Set<String> apiPackages = classes.stream()
+                .filter(not(resideInAnyPackage("io.wms.core.internal..")))
+                .filter(type -> type.getModifiers().contains(JavaModifier.PUBLIC))
+                .map(JavaClass::getPackageName)
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(allExports).as("the exported packages are those with public types outside internal")
+                .isEqualTo(apiPackages);
     }
 
-    @Test
-    void theModulesOnSpringAndOnTestLibrariesNameTheirAutomaticModule() {
+    @ArchTest
+    static void theModulesOnSpringAndOnTestLibrariesNameTheirAutomaticModule(JavaClasses classes) {
         assertThat(read(Path.of("../wms-testkit/pom.xml")))
                 .contains("<Automatic-Module-Name>io.wms.testkit</Automatic-Module-Name>");
         assertThat(read(Path.of("../wms-spring-boot-starter/pom.xml")))
                 .contains("<Automatic-Module-Name>io.wms.spring.boot</Automatic-Module-Name>");
     }
 
-    private static Map<String, Set<String>> packageImports() {
-        Set<String> packages = new TreeSet<>();
-        forEachSource((file, source) -> packages.add(packageOf(source)));
-        Map<String, Set<String>> imports = new TreeMap<>();
-        forEachSource((file, source) -> {
-            String from = packageOf(source);
-            Matcher imported = IMPORT.matcher(source);
-            while (imported.find()) {
-                String to = imported.group(1);
-                while (!to.isEmpty() && !packages.contains(to)) {
-                    to = to.contains(".") ? to.substring(0, to.lastIndexOf('.')) : "";
-                }
-                if (!to.isEmpty() && !to.equals(from)) {
-                    imports.computeIfAbsent(from, key -> new TreeSet<>()).add(to);
-                }
-            }
-        });
-        return imports;
-    }
-
-    /** Tarjan's strongly connected components: every component of more than one package is a cycle. */
-    private static List<Set<String>> cycles(Map<String, Set<String>> imports) {
-        Map<String, Integer> index = new HashMap<>();
-        Map<String, Integer> lowest = new HashMap<>();
-        Deque<String> stack = new ArrayDeque<>();
-        List<Set<String>> cycles = new ArrayList<>();
-        for (String start : imports.keySet()) {
-            if (!index.containsKey(start)) {
-                connect(start, imports, index, lowest, stack, cycles);
-            }
+    private static Set<String> exports(Path descriptor) {
+        Set<String> exports = new TreeSet<>();
+        Matcher exported = EXPORTS.matcher(read(descriptor));
+        while (exported.find()) {
+            exports.add(exported.group(1));
         }
-        return cycles;
-    }
-
-    private static void connect(String from, Map<String, Set<String>> imports, Map<String, Integer> index,
-                                Map<String, Integer> lowest, Deque<String> stack, List<Set<String>> cycles) {
-        index.put(from, index.size());
-        lowest.put(from, index.get(from));
-        stack.push(from);
-        for (String to : imports.getOrDefault(from, Set.of())) {
-            if (!index.containsKey(to)) {
-                connect(to, imports, index, lowest, stack, cycles);
-                lowest.put(from, Math.min(lowest.get(from), lowest.get(to)));
-            } else if (stack.contains(to)) {
-                lowest.put(from, Math.min(lowest.get(from), index.get(to)));
-            }
-        }
-        if (lowest.get(from).equals(index.get(from))) {
-            Set<String> component = new TreeSet<>();
-            String member;
-            do {
-                member = stack.pop();
-                component.add(member);
-            } while (!member.equals(from));
-            if (component.size() > 1) {
-                cycles.add(component);
-            }
-        }
-    }
-
-    private interface SourceVisitor {
-        void visit(Path file, String source);
-    }
-
-    private static void forEachSource(SourceVisitor visitor) {
-        for (Path root : SOURCES) {
-            try (Stream<Path> files = Files.walk(root)) {
-                files.filter(file -> file.toString().endsWith(".java"))
-                        .filter(file -> !file.endsWith("module-info.java"))
-                        .forEach(file -> visitor.visit(file, read(file)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static String packageOf(String source) {
-        Matcher matcher = PACKAGE.matcher(source);
-        return matcher.find() ? matcher.group(1) : "";
+        return exports;
     }
 
     private static String read(Path file) {
