@@ -55,6 +55,16 @@ public final class UserEmails {
      * @return the condition on {@code users}
      */
     public static Condition liveUserWith(String email) {
-        return lower(USERS.EMAIL).eq(canonical(email)).and(USERS.DELETED_AT.isNull());
+        return liveUserWithCanonical(canonical(email));
+    }
+
+    /**
+     * Matches the live user with an address already in its canonical form, as {@link #liveUserWith} does.
+     *
+     * @param canonicalEmail the address as {@link #canonical} returned it; never {@code null}
+     * @return the condition on {@code users}
+     */
+    static Condition liveUserWithCanonical(String canonicalEmail) {
+        return lower(USERS.EMAIL).eq(canonicalEmail).and(USERS.DELETED_AT.isNull());
     }
 }

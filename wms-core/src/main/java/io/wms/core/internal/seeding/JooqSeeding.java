@@ -26,6 +26,7 @@ import io.wms.core.error.Violation;
 import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.LedgerActor;
+import io.wms.core.internal.LiveActors;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
@@ -65,18 +66,25 @@ final class JooqSeeding implements Seeding {
     private final SyntheticDataGenerator generator;
     private final WmsSettings settings;
     private final Passwords passwords;
+    private final LiveActors liveActors;
 
-    JooqSeeding(Transactions transactions, WmsSettings settings, Passwords passwords) {
+    JooqSeeding(Transactions transactions, WmsSettings settings, Passwords passwords, LiveActors liveActors) {
         this.transactions = transactions;
         this.dsl = transactions.dsl();
         this.generator = new SyntheticDataGenerator(transactions, settings);
         this.settings = settings;
         this.passwords = passwords;
+        this.liveActors = liveActors;
     }
 
+    /**
+     * Each seeder is guarded on its own: it runs later, outside this call, so the actor it is given is checked
+     * against the live users when it runs, as every call of the API checks its actor.
+     */
     @Override
     public List<Seeder> seeders(SeedOptions options) {
-        return seeders(dsl, options).stream().map(seeder -> ApiGuard.guard(Seeder.class, seeder)).toList();
+        return seeders(dsl, options).stream().map(seeder -> ApiGuard.guard(Seeder.class, seeder, liveActors))
+                .toList();
     }
 
     private List<Seeder> seeders(DSLContext context, SeedOptions options) {
