@@ -27,6 +27,7 @@ import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.LedgerActor;
 import io.wms.core.internal.LiveActors;
+import io.wms.core.internal.OperationObserver;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
@@ -78,13 +79,14 @@ final class JooqSeeding implements Seeding {
     }
 
     /**
-     * Each seeder is guarded on its own: it runs later, outside this call, so the actor it is given is checked
-     * against the live users when it runs, as every call of the API checks its actor.
+     * Each seeder is an operation of its own: it runs later, outside this call, so the actor it is given is checked
+     * against the live users when it runs, and inside a transaction someone else holds it runs under a savepoint,
+     * as every call of the API does.
      */
     @Override
     public List<Seeder> seeders(SeedOptions options) {
-        return seeders(dsl, options).stream().map(seeder -> ApiGuard.guard(Seeder.class, seeder, liveActors))
-                .toList();
+        return seeders(dsl, options).stream().map(seeder -> ApiGuard.operations("seeding.seeders", Seeder.class,
+                seeder, liveActors, transactions, OperationObserver.NONE)).toList();
     }
 
     private List<Seeder> seeders(DSLContext context, SeedOptions options) {
