@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Dumps the wms database to a timestamped, gzip-compressed SQL file with its SHA-256 checksum beside it
-# (<file>.sha256, as sha256sum writes it), and then deletes that database's backups older than the retention. A dump
-# that fails, or a run that is killed, leaves no file behind and deletes nothing.
+# Dumps the wms database to a timestamped archive in pg_dump's custom format (compressed, and restored with
+# pg_restore, never with psql: see restore-database.sh) with its SHA-256 checksum beside it (<file>.sha256, as
+# sha256sum writes it), and then deletes that database's backups older than the retention. A dump that fails, or a
+# run that is killed, leaves no file behind and deletes nothing.
 #
 # Settings (the same environment variables as the library, with the same defaults):
 #   DB_HOST (localhost), DB_PORT (5432), DB_USER (postgres), DB_NAME (go_wms),
@@ -29,7 +30,7 @@ RETENTION_DAYS="${RETENTION_DAYS:-30}"
 # The name becomes part of a file name and of the pattern that selects backups to delete.
 [[ "$DB_NAME" =~ ^[A-Za-z0-9_.-]+$ ]] || fail "DB_NAME may hold only letters, digits, '_', '.' and '-', got '$DB_NAME'"
 
-for tool in pg_dump psql gzip sha256sum; do
+for tool in pg_dump pg_restore psql sha256sum; do
     command -v "$tool" >/dev/null 2>&1 \
         || fail "$tool is not installed or not on PATH; install the PostgreSQL client tools of the server's major version (or newer)"
 done
@@ -50,7 +51,7 @@ fi
 
 umask 077
 mkdir -p -- "$BACKUP_DIR"
-backup_file="$BACKUP_DIR/${DB_NAME}_backup_$(date +%Y%m%d_%H%M%S).sql.gz"
+backup_file="$BACKUP_DIR/${DB_NAME}_backup_$(date +%Y%m%d_%H%M%S).dump"
 checksum_file="$backup_file.sha256"
 
 # The dump is written under a name the retention and the restore never pick up, and linked to its own name only when
@@ -58,12 +59,13 @@ checksum_file="$backup_file.sha256"
 partial_file="$(mktemp -- "$BACKUP_DIR/.${DB_NAME}_backup.XXXXXX.partial")"
 temporary_files+=("$partial_file" "$partial_file.sha256")
 # In the background, so that a signal reaches the trap at once instead of after the whole dump.
-pg_dump --no-password --format=plain --compress=6 --file="$partial_file" &
+pg_dump --no-password --format=custom --compress=6 --file="$partial_file" &
 running_child=$!
 wait "$running_child" \
     || fail "pg_dump of $DB_NAME at $DB_HOST:$DB_PORT failed; no backup was written and none was deleted"
 running_child=""
-gzip -t -- "$partial_file" || fail "the compressed dump does not read back; no backup was written"
+# Reading the whole archive back, as a restore will, proves it complete before it gets a backup's name.
+pg_restore --file=/dev/null -- "$partial_file" || fail "the dump does not read back; no backup was written"
 checksum="$(sha256sum -- "$partial_file")"
 printf '%s  %s\n' "${checksum%% *}" "${backup_file##*/}" >"$partial_file.sha256"
 # A hard link fails when the name exists, where a check followed by mv could overwrite a backup made in between.
@@ -75,8 +77,10 @@ ln -T -- "$partial_file.sha256" "$checksum_file" 2>/dev/null || {
 }
 echo "$backup_file"
 
-# -mmin rather than -mtime: -mtime +30 would keep a backup until it is 31 whole days old.
+# -mmin rather than -mtime: -mtime +30 would keep a backup until it is 31 whole days old. The plain SQL dumps
+# (.sql.gz) of earlier versions of this script expire too, although restore-database.sh no longer reads them.
 find "$BACKUP_DIR" -maxdepth 1 -type f \
-    \( -name "${DB_NAME}_backup_*.sql.gz" -o -name "${DB_NAME}_backup_*.sql.gz.sha256" \) \
+    \( -name "${DB_NAME}_backup_*.dump" -o -name "${DB_NAME}_backup_*.dump.sha256" \
+    -o -name "${DB_NAME}_backup_*.sql.gz" -o -name "${DB_NAME}_backup_*.sql.gz.sha256" \) \
     -mmin +$((RETENTION_DAYS * 24 * 60)) -print -delete \
     | sed 's/^/Deleted expired backup: /' >&2

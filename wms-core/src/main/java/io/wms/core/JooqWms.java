@@ -2,6 +2,7 @@ package io.wms.core;
 
 import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -58,10 +59,11 @@ final class JooqWms implements Wms {
 
     private JooqWms(DataSource dataSource, HikariDataSource ownedPool, DataSource migrationDataSource, String schema,
                     WmsSettings settings, OperationListener listener, Configuration jooqConfiguration,
-                    StatementLog log) {
+                    StatementLog log, HostTransactions host) {
         this.ownedPool = ownedPool;
         this.migrations = WmsMigrations.on(migrationDataSource == null ? dataSource : migrationDataSource, schema);
-        Transactions transactions = new Transactions(dataSource, jooqConfiguration, log);
+        Transactions transactions = new Transactions(dataSource, jooqConfiguration, log, host::isActive,
+                host::afterCommit);
         this.operations = new WiredOperations(transactions, settings, dataSource, schema, listener);
     }
 
@@ -72,7 +74,7 @@ final class JooqWms implements Wms {
         try {
             StatementLog log = StatementLog.at(StatementLogger.detail(logLevel));
             return start(new JooqWms(pool, pool, migrationDataSource, schema, settings, listener,
-                    jooqConfiguration(schema, log), log), migrate, listener);
+                    jooqConfiguration(schema, log), log, HostTransactions.NONE), migrate, listener);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -81,10 +83,11 @@ final class JooqWms implements Wms {
 
     /** Opens an instance on the host's data source, which the host keeps owning. */
     static JooqWms wrap(DataSource dataSource, DataSource migrationDataSource, String schema, boolean migrate,
-                        WmsSettings settings, OperationListener listener, LogLevel logLevel) {
+                        WmsSettings settings, OperationListener listener, LogLevel logLevel,
+                        HostTransactions host) {
         StatementLog log = StatementLog.at(StatementLogger.detail(logLevel));
         return start(new JooqWms(dataSource, null, migrationDataSource, schema, settings, listener,
-                jooqConfiguration(schema, log), log), migrate, listener);
+                jooqConfiguration(schema, log), log, host), migrate, listener);
     }
 
     /**
@@ -93,7 +96,8 @@ final class JooqWms implements Wms {
      */
     static JooqWms observed(DataSource dataSource, WmsSettings settings) {
         return new JooqWms(dataSource, null, null, WmsMigrations.DEFAULT_SCHEMA, settings, null,
-                jooqConfiguration(WmsMigrations.DEFAULT_SCHEMA, StatementLog.SILENT), StatementLog.SILENT);
+                jooqConfiguration(WmsMigrations.DEFAULT_SCHEMA, StatementLog.SILENT), StatementLog.SILENT,
+                HostTransactions.NONE);
     }
 
     private static JooqWms start(JooqWms wms, boolean migrate, OperationListener listener) {
@@ -228,7 +232,12 @@ final class JooqWms implements Wms {
 
     @Override
     public <T> T inHostTransaction(Connection connection, TransactionalWork<T> work) {
-        return operations.inHostTransaction(connection, work);
+        return operations.inHostTransaction(connection, Runnable::run, work);
+    }
+
+    @Override
+    public <T> T inHostTransaction(Connection connection, Consumer<Runnable> afterCommit, TransactionalWork<T> work) {
+        return operations.inHostTransaction(connection, afterCommit, work);
     }
 
     @Override

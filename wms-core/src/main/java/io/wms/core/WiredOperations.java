@@ -1,19 +1,19 @@
 package io.wms.core;
 
-import static io.wms.core.ObservedServices.observed;
-
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import io.wms.core.auth.AuthService;
 import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation;
+import io.wms.core.error.WmsException;
 import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.LiveActors;
+import io.wms.core.internal.OperationObserver;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
@@ -43,9 +43,11 @@ import io.wms.core.seed.Seeding;
 /**
  * The repositories and services of one {@link Wms}, each built once, with every statement they render.
  *
- * <p>Each is wrapped once more, so that every user actor passed to any of them is checked against the database
- * ({@link PeopleServices#liveActors}) before the service sees it: the user must still be live, and the actor acts
- * with only the permissions their current roles grant.
+ * <p>Each is wrapped once more as its operations ({@link ApiGuard#operations}): every user actor passed to any of
+ * them is checked against the database ({@link PeopleServices#liveActors}) before the service sees it (the user must
+ * still be live, and the actor acts with only the permissions their current roles grant); each call runs as one
+ * operation, under a savepoint inside a transaction someone else holds; and the listener hears of it once its work
+ * is committed.
  *
  * <p>A transaction builds nothing: {@link #inTransaction} binds a connection to the calling thread through
  * {@link Transactions}, and hands the work these same services, whose statements then run on that connection.
@@ -74,45 +76,60 @@ final class WiredOperations implements WmsOperations {
     WiredOperations(Transactions transactions, WmsSettings settings, DataSource dataSource, String schema,
                     OperationListener listener) {
         this.transactions = transactions;
+        OperationObserver observer = listener == null ? OperationObserver.NONE : observing(listener);
         LiveActors live = PeopleServices.liveActors(transactions);
         this.categories = wired("categories", CategoryRepository.class, CatalogServices.categories(transactions), live,
-                listener);
-        this.brands = wired("brands", BrandRepository.class, CatalogServices.brands(transactions), live, listener);
+                observer);
+        this.brands = wired("brands", BrandRepository.class, CatalogServices.brands(transactions), live, observer);
         this.products = wired("products", ProductRepository.class, CatalogServices.products(transactions, settings),
-                live, listener);
+                live, observer);
         this.batches = wired("batches", ProductBatchRepository.class, StockServices.batches(transactions, settings),
-                live, listener);
+                live, observer);
         this.ledger = wired("ledger", ProductBatchTrackRepository.class, StockServices.ledger(transactions), live,
-                listener);
+                observer);
         this.warehouses = wired("warehouses", WarehouseRepository.class, StockServices.warehouses(transactions),
-                live, listener);
+                live, observer);
         this.locations = wired("locations", LocationRepository.class, StockServices.locations(transactions), live,
-                listener);
+                observer);
         this.inventory = wired("inventory", InventoryService.class, StockServices.inventory(transactions, settings),
-                live, listener);
+                live, observer);
         this.cycleCounts = wired("cycleCounts", CycleCountService.class,
-                StockServices.cycleCounts(transactions, settings), live, listener);
+                StockServices.cycleCounts(transactions, settings), live, observer);
         this.reservations = wired("reservations", ReservationService.class,
-                StockServices.reservations(transactions, settings), live, listener);
+                StockServices.reservations(transactions, settings), live, observer);
         this.reorderPoints = wired("reorderPoints", ReorderPoints.class,
-                StockServices.reorderPoints(transactions, settings), live, listener);
+                StockServices.reorderPoints(transactions, settings), live, observer);
         this.stockReports = wired("stockReports", StockReports.class, StockServices.reports(transactions, settings),
-                live, listener);
+                live, observer);
         Passwords passwords = new Passwords(settings.passwordPolicy());
         this.users = wired("users", UserRepository.class, PeopleServices.users(transactions, passwords), live,
-                listener);
-        this.roles = wired("roles", RoleRepository.class, PeopleServices.roles(transactions), live, listener);
+                observer);
+        this.roles = wired("roles", RoleRepository.class, PeopleServices.roles(transactions), live, observer);
         this.auth = wired("auth", AuthService.class, PeopleServices.auth(transactions, passwords, settings), live,
-                listener);
+                observer);
         this.seeding = wired("seeding", Seeding.class, SeedingServices.seeding(transactions, settings, passwords),
-                live, listener);
+                live, observer);
         this.monitoring = ApiGuard.guard(Monitoring.class, MonitoringServices.monitoring(transactions, dataSource,
                 schema), live);
     }
 
-    /** Checks each call's actor against the live roles, translates its failures, and tells the listener of it. */
-    private static <T> T wired(String part, Class<T> api, T service, LiveActors live, OperationListener listener) {
-        return observed(part, api, ApiGuard.guard(api, service, live), listener);
+    /** Checks each call's actor against the live roles, runs it as one operation, and tells the observer of it. */
+    private <T> T wired(String part, Class<T> api, T service, LiveActors live, OperationObserver observer) {
+        return ApiGuard.operations(part, api, service, live, transactions, observer);
+    }
+
+    private static OperationObserver observing(OperationListener listener) {
+        return new OperationObserver() {
+            @Override
+            public void succeeded(String operation, long nanos, Object result) {
+                listener.succeeded(operation, nanos, result);
+            }
+
+            @Override
+            public void failed(String operation, long nanos, WmsException failure) {
+                listener.failed(operation, nanos, failure);
+            }
+        };
     }
 
     @Override
@@ -209,10 +226,11 @@ final class WiredOperations implements WmsOperations {
         }
     }
 
-    <T> T inHostTransaction(Connection connection, TransactionalWork<T> work) {
+    <T> T inHostTransaction(Connection connection, Consumer<Runnable> afterCommit, TransactionalWork<T> work) {
         requireArguments("inHostTransaction", "connection", connection, "work", work);
+        Validator.of("host transaction").required("afterCommit", afterCommit).validate();
         try {
-            return transactions.onCallersConnection(connection, () -> work.execute(this));
+            return transactions.onCallersConnection(connection, afterCommit, () -> work.execute(this));
         } catch (RuntimeException e) {
             throw ExceptionTranslator.translate(e);
         }
@@ -220,7 +238,7 @@ final class WiredOperations implements WmsOperations {
 
     void useHostTransaction(Connection connection, TransactionalAction action) {
         requireArguments("useHostTransaction", "connection", connection, "action", action);
-        inHostTransaction(connection, transaction -> {
+        inHostTransaction(connection, Runnable::run, transaction -> {
             action.execute(transaction);
             return null;
         });

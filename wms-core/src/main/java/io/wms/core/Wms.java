@@ -1,6 +1,7 @@
 package io.wms.core;
 
 import java.sql.Connection;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import io.wms.core.monitoring.Monitoring;
@@ -93,21 +94,25 @@ public interface Wms extends WmsOperations, AutoCloseable {
      * <p>The rules:
      * <ul>
      *   <li>The connection must be in a transaction (auto-commit off); wms never commits, rolls back or closes it.</li>
+     *   <li>Each operation runs under a savepoint of the host's transaction: one that is refused or fails is undone
+     *       whole (its idempotency key included) and leaves the transaction usable, so the host may catch the refusal
+     *       and commit the rest.</li>
      *   <li>Nothing is retried inside it: a serialization failure or deadlock surfaces at once as a
      *       {@link io.wms.core.error.RetryableException}, because the host's transaction is then doomed and only
      *       the host can run it again, from its start.</li>
      *   <li>An idempotency key claimed inside it is claimed only if the host commits; after a rollback the key is
      *       free again.</li>
-     *   <li>A refusal that wms detects before sending SQL (validation, permission, insufficient stock) leaves the
-     *       host's transaction usable; a failed statement aborts it, as PostgreSQL aborts any transaction.</li>
+     *   <li>wms cannot see the commit of a plain connection: the {@link OperationListener} hears of the operations
+     *       when the work returns. {@link #inHostTransaction(Connection, Consumer, TransactionalWork)} takes the
+     *       host's own after-commit hook instead.</li>
      *   <li>The operations handed to the work belong to the calling thread and are valid until the work returns.
      *       {@link WmsOperations#inTransaction} inside the work runs under a savepoint of the host's
      *       transaction.</li>
      * </ul>
      *
-     * <p>A host whose {@link DataSource} is transaction-aware (Spring's {@code TransactionAwareDataSourceProxy} or
-     * any data source that hands out the connection of the current transaction) needs none of this: wms finds the
-     * connection in a transaction and joins it by itself.
+     * <p>A host whose transactions a transaction manager holds (Spring's, through the starter) tells wms of it with
+     * {@link WmsBuilder#hostTransactions(HostTransactions)} instead, and wms then joins those transactions by itself.
+     * wms never takes a connection for a host's transaction on its auto-commit mode alone.
      *
      * @param connection the host's connection, in a transaction; never {@code null}
      * @param work       the work; never {@code null}
@@ -118,6 +123,23 @@ public interface Wms extends WmsOperations, AutoCloseable {
      * @throws io.wms.core.error.WmsException        whatever the work threw, translated
      */
     <T> T inHostTransaction(Connection connection, TransactionalWork<T> work);
+
+    /**
+     * Runs work inside a transaction the host holds on its own JDBC connection, as
+     * {@link #inHostTransaction(Connection, TransactionalWork)} does, and tells the {@link OperationListener} of its
+     * operations only once the host's transaction commits.
+     *
+     * @param connection  the host's connection, in a transaction; never {@code null}
+     * @param afterCommit the host's hook: runs the action it is given once the host's transaction commits, and never
+     *                    if it rolls back; never {@code null}
+     * @param work        the work; never {@code null}
+     * @param <T>         the result type
+     * @return what the work returned
+     * @throws io.wms.core.error.ValidationException if an argument is {@code null} or the connection has auto-commit
+     *                                               on
+     * @throws io.wms.core.error.WmsException        whatever the work threw, translated
+     */
+    <T> T inHostTransaction(Connection connection, Consumer<Runnable> afterCommit, TransactionalWork<T> work);
 
     /**
      * Runs work that returns nothing inside the host's transaction, as

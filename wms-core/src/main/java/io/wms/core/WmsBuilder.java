@@ -36,6 +36,7 @@ public final class WmsBuilder {
     private LoginThrottle loginThrottle = LoginThrottle.defaults();
     private LogLevel logLevel;
     private OperationListener operationListener;
+    private HostTransactions hostTransactions = HostTransactions.NONE;
 
     WmsBuilder() {
     }
@@ -180,6 +181,21 @@ public final class WmsBuilder {
     }
 
     /**
+     * Tells wms of the host's transaction manager, so that inside one of its transactions every operation joins it
+     * (under a savepoint) and the listener hears of the work once that transaction commits. Default:
+     * {@link HostTransactions#NONE}: outside {@link Wms#inHostTransaction} every operation is a transaction of wms's
+     * own, committed by wms even where the data source hands out connections with auto-commit off. The Spring Boot
+     * starter sets one for Spring-managed transactions.
+     *
+     * @param hostTransactions the host's transaction manager; never {@code null}
+     * @return this builder
+     */
+    public WmsBuilder hostTransactions(HostTransactions hostTransactions) {
+        this.hostTransactions = Objects.requireNonNull(hostTransactions, "hostTransactions");
+        return this;
+    }
+
+    /**
      * Builds the instance: opens the pool (when configured), checks the database answers, and migrates if asked.
      *
      * @return the open instance; close it at shutdown
@@ -198,6 +214,7 @@ public final class WmsBuilder {
         WmsSettings settings = new WmsSettings(clock, warehouseZone, passwordPolicy, loginThrottle);
         return config != null
                 ? JooqWms.open(config, migrationDataSource, inSchema, migrate, settings, operationListener, level)
-                : JooqWms.wrap(dataSource, migrationDataSource, inSchema, migrate, settings, operationListener, level);
+                : JooqWms.wrap(dataSource, migrationDataSource, inSchema, migrate, settings, operationListener, level,
+                        hostTransactions);
     }
 }

@@ -148,7 +148,9 @@ public interface WmsOperations {
      * throws (the exception is rethrown as it is).
      *
      * <p>Called on operations that are already bound to a transaction, it nests: the inner work runs under a
-     * savepoint, so an exception rolls back only the inner work, and the outer work may catch it and go on.
+     * savepoint, so an exception rolls back only the inner work, and the outer work may catch it and go on. Each
+     * operation called inside the work runs under a savepoint of its own as well: one that is refused is undone
+     * whole, and the work may catch the refusal and commit the rest.
      *
      * @param work the work; never {@code null}
      * @param <T>  the result type

@@ -36,6 +36,10 @@ import org.flywaydb.core.api.configuration.Configuration;
  * <p>Flyway's community edition has no undo, so this class plays Flyway's part: it reads what is applied from
  * Flyway, runs each down script and deletes the version's row from the history table in one transaction, so that
  * the history never claims a version whose objects are gone, nor the reverse.
+ *
+ * <p>Nothing here depends on the connections' {@code search_path}: a host's data source may not name the wms schema
+ * at all, and may find its own tables of the same names first. The down scripts name every object with its schema,
+ * and the tables they drop are found in the catalog and counted by their schema-qualified names.
  */
 final class DownMigrations {
 
@@ -49,10 +53,18 @@ final class DownMigrations {
     /**
      * A down script's line saying which rows of a table it drops would be lost, where the others are rows its
      * migration made itself (a default row) or that other tables already say: {@code -- lost rows: table where
-     * condition}. A dropped table without such a line loses all its rows.
+     * condition}, the table by its name in the wms schema. A condition naming another table names it with its
+     * schema, as the statements do. A dropped table without such a line loses all its rows.
      */
     private static final Pattern LOST_ROWS = Pattern.compile("^--\\s*lost rows:\\s*(\\S+)\\s+where\\s+(.+)$",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+    /**
+     * How a down script names a table it drops: with the placeholder of the wms schema, {@code
+     * "${flyway:defaultSchema}".name}, so that the statement can never reach a host's table of the same name.
+     */
+    private static final Pattern TABLE_IN_THE_SCHEMA =
+            Pattern.compile("\"\\$\\{flyway:defaultSchema}\"\\.([a-z_][a-z0-9_]*)");
 
     /** A Flyway placeholder, {@code ${name}}, as the migrations use it. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
@@ -61,10 +73,13 @@ final class DownMigrations {
     private static final MigrationVersion EMPTY = MigrationVersion.fromVersion("0");
 
     private final DataSource dataSource;
+    private final String schema;
     private final Flyway flyway;
 
-    DownMigrations(DataSource dataSource, Flyway flyway) {
+    /** Undoes the wms schema {@code schema}, a name matching the schema rule that Flyway has as its default schema. */
+    DownMigrations(DataSource dataSource, String schema, Flyway flyway) {
         this.dataSource = dataSource;
+        this.schema = schema;
         this.flyway = flyway;
     }
 
@@ -87,11 +102,9 @@ final class DownMigrations {
             if (!withRows.isEmpty() && !chosen.contains(UndoOption.DROP_DATA)) {
                 throw new UndoRefusedException(toVersion, withRows);
             }
-            String schema = historySchema(connection);
             String historyTable = quote(schema) + "." + quote(flyway.getConfiguration().getTable());
             for (DownScript script : scripts) {
-                run(connection, script.withPlaceholdersReplaced(placeholders(schema)), historyTable, toVersion,
-                        chosen.contains(UndoOption.DROP_DATA));
+                run(connection, script, historyTable, toVersion, chosen.contains(UndoOption.DROP_DATA));
             }
             List<String> undone = scripts.stream().map(DownScript::version).toList();
             return new UndoResult(versionBefore, currentVersion(), undone, withRows);
@@ -136,6 +149,7 @@ final class DownMigrations {
                 .toList();
         List<DownScript> scripts = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        Map<String, String> placeholders = placeholders();
         for (MigrationInfo migration : applied) {
             String version = migration.getVersion().getVersion();
             String resource = WmsMigrations.UNDO_LOCATION + "/U" + migration.getScript().replaceFirst("^V", "");
@@ -143,7 +157,9 @@ final class DownMigrations {
             if (sql == null) {
                 missing.add(version + " (" + resource + ")");
             } else {
-                scripts.add(new DownScript(version, resource, sql, droppedTables(sql), lostRows(sql)));
+                String replaced = withPlaceholdersReplaced(resource, sql, placeholders);
+                scripts.add(new DownScript(version, resource, replaced, droppedTables(resource, sql),
+                        lostRows(replaced)));
             }
         }
         if (!missing.isEmpty()) {
@@ -161,11 +177,22 @@ final class DownMigrations {
         }
     }
 
-    static List<String> droppedTables(String sql) {
+    /**
+     * The tables a down script drops, by their names in the wms schema, or a refusal naming one it drops without
+     * naming that schema: the statement would drop whatever table of that name the search_path finds first.
+     */
+    static List<String> droppedTables(String resource, String sql) {
         Matcher drops = DROP_TABLE.matcher(LINE_COMMENT.matcher(sql).replaceAll(""));
         Set<String> tables = new LinkedHashSet<>();
         while (drops.find()) {
-            Arrays.stream(drops.group(1).split(",")).map(String::strip).forEach(tables::add);
+            for (String name : drops.group(1).split(",")) {
+                Matcher table = TABLE_IN_THE_SCHEMA.matcher(name.strip());
+                if (!table.matches()) {
+                    throw new MigrationException("Down script " + resource + " drops the table " + name.strip()
+                            + " without naming the wms schema; write it \"${flyway:defaultSchema}\".<table>", null);
+                }
+                tables.add(table.group(1));
+            }
         }
         return List.copyOf(tables);
     }
@@ -180,7 +207,7 @@ final class DownMigrations {
         return Map.copyOf(conditions);
     }
 
-    private static List<TableRows> tablesWithRows(Connection connection, List<DownScript> scripts) throws SQLException {
+    private List<TableRows> tablesWithRows(Connection connection, List<DownScript> scripts) throws SQLException {
         List<TableRows> withRows = new ArrayList<>();
         for (DownScript script : scripts) {
             withRows.addAll(tablesWithRows(connection, script));
@@ -188,11 +215,11 @@ final class DownMigrations {
         return withRows;
     }
 
-    private static List<TableRows> tablesWithRows(Connection connection, DownScript script) throws SQLException {
+    private List<TableRows> tablesWithRows(Connection connection, DownScript script) throws SQLException {
         List<TableRows> withRows = new ArrayList<>();
         for (String table : existing(connection, script.droppedTables())) {
             try (Statement statement = connection.createStatement();
-                 ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table
+                 ResultSet count = statement.executeQuery("SELECT count(*) FROM " + qualified(table)
                          + (script.lostRows().containsKey(table) ? " WHERE " + script.lostRows().get(table) : ""))) {
                 count.next();
                 if (count.getLong(1) > 0) {
@@ -203,11 +230,16 @@ final class DownMigrations {
         return withRows;
     }
 
-    private static List<String> existing(Connection connection, List<String> tables) throws SQLException {
+    /** The tables of the wms schema among those named, as the catalog has them, whatever the search_path says. */
+    private List<String> existing(Connection connection, List<String> tables) throws SQLException {
         List<String> existing = new ArrayList<>();
-        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+        try (PreparedStatement exists = connection.prepareStatement("""
+                SELECT EXISTS (SELECT FROM pg_catalog.pg_class c
+                               JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                               WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p'))""")) {
+            exists.setString(1, schema);
             for (String table : tables) {
-                exists.setString(1, table);
+                exists.setString(2, table);
                 try (ResultSet result = exists.executeQuery()) {
                     result.next();
                     if (result.getBoolean(1)) {
@@ -219,28 +251,11 @@ final class DownMigrations {
         return existing;
     }
 
-    /** The schema Flyway keeps its history table in and migrates: the configured one, else the current one. */
-    private String historySchema(Connection connection) throws SQLException {
-        Configuration configuration = flyway.getConfiguration();
-        String schema = configuration.getDefaultSchema();
-        if (schema == null && configuration.getSchemas().length > 0) {
-            schema = configuration.getSchemas()[0];
-        }
-        if (schema == null) {
-            try (Statement statement = connection.createStatement();
-                 ResultSet current = statement.executeQuery("SELECT current_schema()")) {
-                current.next();
-                schema = current.getString(1);
-            }
-        }
-        return schema;
-    }
-
     /**
      * The values Flyway gives the placeholders of a migration, so that a down script names the same schema as the
      * migration it reverses.
      */
-    private Map<String, String> placeholders(String schema) {
+    private Map<String, String> placeholders() {
         Configuration configuration = flyway.getConfiguration();
         Map<String, String> values = new HashMap<>(configuration.getPlaceholders());
         values.put("flyway:defaultSchema", schema);
@@ -252,19 +267,25 @@ final class DownMigrations {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
+    /** A table of the wms schema as a statement names it: schema and table, each quoted. */
+    private String qualified(String table) {
+        return quote(schema) + "." + quote(table);
+    }
+
     /**
      * Runs one down script and forgets its version, in one transaction. The tables it drops are locked before they
      * are counted again, so that no row can be written between the check and the drop.
      */
-    private static void run(Connection connection, DownScript script, String historyTable, String toVersion,
-                            boolean dropData) throws SQLException {
+    private void run(Connection connection, DownScript script, String historyTable, String toVersion,
+                     boolean dropData) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("LOCK TABLE " + historyTable + " IN SHARE ROW EXCLUSIVE MODE");
             List<String> dropped = existing(connection, script.droppedTables());
             if (!dropped.isEmpty()) {
-                statement.execute("LOCK TABLE " + String.join(", ", dropped) + " IN ACCESS EXCLUSIVE MODE");
+                statement.execute("LOCK TABLE " + dropped.stream().map(this::qualified).collect(Collectors.joining(", "))
+                        + " IN ACCESS EXCLUSIVE MODE");
             }
             List<TableRows> withRows = tablesWithRows(connection, script);
             if (!withRows.isEmpty() && !dropData) {
@@ -296,27 +317,27 @@ final class DownMigrations {
         return WmsMigrations.newestApplied(info());
     }
 
+    /** A script with each {@code ${name}} replaced, or a refusal naming one that has no value. */
+    private static String withPlaceholdersReplaced(String resource, String sql, Map<String, String> values) {
+        Matcher placeholder = PLACEHOLDER.matcher(sql);
+        StringBuilder replaced = new StringBuilder();
+        while (placeholder.find()) {
+            String value = values.get(placeholder.group(1));
+            if (value == null) {
+                throw new MigrationException("Down script " + resource + " uses the placeholder ${"
+                        + placeholder.group(1) + "}, which has no value", null);
+            }
+            placeholder.appendReplacement(replaced, Matcher.quoteReplacement(value));
+        }
+        placeholder.appendTail(replaced);
+        return replaced.toString();
+    }
+
     /**
-     * One applied version's down script, the tables its {@code DROP TABLE} statements name, and for some of them the
-     * condition of the rows that dropping them would lose.
+     * One applied version's down script with its placeholders replaced, the tables of the wms schema its {@code DROP
+     * TABLE} statements name, and for some of them the condition of the rows that dropping them would lose.
      */
     private record DownScript(String version, String resource, String sql, List<String> droppedTables,
                               Map<String, String> lostRows) {
-
-        /** The script with each {@code ${name}} replaced, or a refusal naming one that has no value. */
-        DownScript withPlaceholdersReplaced(Map<String, String> values) {
-            Matcher placeholder = PLACEHOLDER.matcher(sql);
-            StringBuilder replaced = new StringBuilder();
-            while (placeholder.find()) {
-                String value = values.get(placeholder.group(1));
-                if (value == null) {
-                    throw new MigrationException("Down script " + resource + " uses the placeholder ${"
-                            + placeholder.group(1) + "}, which has no value", null);
-                }
-                placeholder.appendReplacement(replaced, Matcher.quoteReplacement(value));
-            }
-            placeholder.appendTail(replaced);
-            return new DownScript(version, resource, replaced.toString(), droppedTables, lostRows);
-        }
     }
 }

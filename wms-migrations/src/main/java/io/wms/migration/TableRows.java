@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * A table and the number of rows it holds, as undo reports the rows it would drop or did drop.
  *
- * @param table the table's name as the down script names it, for example {@code "product_batches"}
+ * @param table the table's name in the wms schema, without the schema, for example {@code "product_batches"}; a
+ *              host's table of the same name in another schema is never counted
  * @param rows  how many rows the table held; never negative
  */
 public record TableRows(String table, long rows) {

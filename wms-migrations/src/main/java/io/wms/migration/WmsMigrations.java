@@ -256,6 +256,10 @@ public final class WmsMigrations {
      * <p>Before anything changes, undo counts the rows of every table the down scripts would drop, and refuses while
      * any holds a row unless {@link UndoOption#DROP_DATA} is given. Undo to the current version changes nothing.
      *
+     * <p>The data source's {@code search_path} need not name the schema: the down scripts and the counts name every
+     * object with its schema, so a host's tables of the same names in {@code public} are neither counted nor
+     * dropped.
+     *
      * <pre>{@code
      * migrations.undo("3");                         // refuses if idempotency_keys holds rows
      * migrations.undo("0", UndoOption.DROP_DATA);   // drops every wms table, rows and all
@@ -271,7 +275,7 @@ public final class WmsMigrations {
      *                              if a down script fails (that version is rolled back; newer ones stay undone)
      */
     public UndoResult undo(String toVersion, UndoOption... options) {
-        return new DownMigrations(dataSource, flyway).undo(toVersion, Objects.requireNonNull(options, "options"));
+        return new DownMigrations(dataSource, schema, flyway).undo(toVersion, Objects.requireNonNull(options, "options"));
     }
 
     /**

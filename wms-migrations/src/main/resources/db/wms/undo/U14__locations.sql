@@ -5,7 +5,7 @@
 -- therefore counts as rows to lose only those beyond what V14 itself made (DownMigrations reads these lines):
 -- lost rows: warehouses where not is_default
 -- lost rows: locations where not is_default
--- lost rows: batch_locations where quantity > 0 and location_id not in (select id from locations where is_default)
+-- lost rows: batch_locations where quantity > 0 and location_id not in (select id from "${flyway:defaultSchema}".locations where is_default)
 -- Fails, leaving the schema as it is, while the append-only ledger holds 'transferred' rows: they cannot be removed.
 
 CREATE OR REPLACE FUNCTION "${flyway:defaultSchema}".wms_guard_ledger() RETURNS trigger
@@ -55,8 +55,8 @@ DROP TRIGGER product_batches_place_inserted ON "${flyway:defaultSchema}".product
 DROP TRIGGER product_batches_place_changed ON "${flyway:defaultSchema}".product_batches;
 DROP FUNCTION "${flyway:defaultSchema}".wms_place_batch_quantity();
 
-DROP TABLE batch_locations;
+DROP TABLE "${flyway:defaultSchema}".batch_locations;
 DROP FUNCTION "${flyway:defaultSchema}".wms_check_batch_sum();
-DROP TABLE locations;
+DROP TABLE "${flyway:defaultSchema}".locations;
 DROP FUNCTION "${flyway:defaultSchema}".wms_refuse_location_cycle();
-DROP TABLE warehouses;
+DROP TABLE "${flyway:defaultSchema}".warehouses;

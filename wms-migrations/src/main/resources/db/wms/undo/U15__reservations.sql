@@ -3,9 +3,9 @@
 --
 -- What only these tables know is lost: which orders the units were promised to, and the reorder points.
 
-DROP TABLE reorder_points;
-DROP TABLE reservation_lines;
-DROP TABLE reservations;
+DROP TABLE "${flyway:defaultSchema}".reorder_points;
+DROP TABLE "${flyway:defaultSchema}".reservation_lines;
+DROP TABLE "${flyway:defaultSchema}".reservations;
 
 ALTER TABLE "${flyway:defaultSchema}".batch_locations
     DROP CONSTRAINT batch_locations_reserved_within_quantity,

@@ -1,3 +1,3 @@
 -- Undoes V5: the stored results of retry-safe operations go; a retry after this is a new operation.
 
-DROP TABLE idempotency_keys;
+DROP TABLE "${flyway:defaultSchema}".idempotency_keys;

@@ -1,11 +1,14 @@
 package io.wms.examples.ops;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import javax.sql.DataSource;
 
 import io.wms.migration.WmsMigrations;
@@ -48,7 +52,7 @@ class BackupRoundTripTest {
 
     private static final String SOURCE = "wms_source";
     private static final String RESTORED = "wms_restored";
-    private static final String BACKUP_FILE_NAME = "wms_source_backup_[0-9]{8}_[0-9]{6}\\.sql\\.gz";
+    private static final String BACKUP_FILE_NAME = "wms_source_backup_[0-9]{8}_[0-9]{6}\\.dump";
 
     /** The rows every table of the schema gets; a new table without rows here fails the fill check. */
     private static final List<String> FILL = List.of(
@@ -256,6 +260,71 @@ class BackupRoundTripTest {
         assertThat(tableFingerprints(server.dataSource(databaseName))).isEmpty();
     }
 
+    /**
+     * Writes a plain SQL dump whose commands would make files, with its checksum, restores it into a new database
+     * and checks that the restore refused it without running any of them.
+     */
+    private static void assertAPlainDumpIsRefusedWithoutRunningItsCommands(String databaseName, String fileName,
+                                                                           boolean gzipped) throws Exception {
+        Path markers = Files.createDirectories(work.resolve(databaseName + "-markers"));
+        Path dump = Files.createDirectories(work.resolve(databaseName)).resolve(fileName);
+        try (OutputStream file = Files.newOutputStream(dump);
+             OutputStream out = gzipped ? new GZIPOutputStream(file) : file) {
+            out.write(plainDumpRunning(markers).getBytes(UTF_8));
+        }
+        writeChecksumBeside(dump);
+
+        assertRestoreIntoANewDatabaseIsRefused(databaseName, dump, "is not an archive in pg_dump's custom format");
+        assertThat(fileNames(markers)).as("files the dump's shell commands made").isEmpty();
+    }
+
+    /** Writes a file's SHA-256 checksum beside it, as backup-database.sh does. */
+    private static void writeChecksumBeside(Path file) throws IOException, NoSuchAlgorithmException {
+        Files.writeString(Path.of(file + ".sha256"), sha256(file) + "  " + file.getFileName() + "\n");
+    }
+
+    /**
+     * A plain SQL dump, as psql reads one, that ends with pg_dump's completion mark and holds psql meta-commands that
+     * run shell commands, each of which would make a file in {@code markers}.
+     */
+    private static String plainDumpRunning(Path markers) {
+        return String.join("\n",
+                "-- PostgreSQL database dump",
+                "SET client_encoding = 'UTF8';",
+                "\\! touch " + markers.resolve("shell"),
+                "select 1; \\! touch " + markers.resolve("after-a-statement"),
+                "\\copy (select 1) to program 'touch " + markers.resolve("copy-program") + "'",
+                "-- PostgreSQL database dump complete",
+                "");
+    }
+
+    /** Replaces the one occurrence of a text in a file with another text of the same length. */
+    private static void plant(Path file, String text, String replacement) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] target = text.getBytes(UTF_8);
+        byte[] planted = replacement.getBytes(UTF_8);
+        assertThat(planted).hasSameSizeAs(target);
+        int at = -1;
+        for (int index = 0; index + target.length <= bytes.length && at < 0; index++) {
+            if (Arrays.equals(bytes, index, index + target.length, target, 0, target.length)) {
+                at = index;
+            }
+        }
+        assertThat(at).as("where %s is in %s", text, file).isNotNegative();
+        System.arraycopy(planted, 0, bytes, at, planted.length);
+        Files.write(file, bytes);
+    }
+
+    /** The SQL of an archive as {@code pg_restore --file=-} writes it. */
+    private static String archiveAsSql(Path archive) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(Postgres15Server.BIN.resolve("pg_restore").toString(), "--file=-",
+                archive.toString()).redirectErrorStream(true).start();
+        String sql = new String(process.getInputStream().readAllBytes(), UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(sql).isZero();
+        return sql;
+    }
+
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
@@ -290,7 +359,7 @@ class BackupRoundTripTest {
     }
 
     @Test
-    void backupWritesOneTimestampedCompressedFileAndPrintsItsPath() throws IOException {
+    void backupWritesOneTimestampedCustomFormatArchiveAndPrintsItsPath() throws IOException {
         assertThat(backup.exitStatus()).as(backup.errors()).isZero();
         Path file = Path.of(backup.output().strip());
 
@@ -298,7 +367,7 @@ class BackupRoundTripTest {
         assertThat(file.getFileName().toString()).matches(BACKUP_FILE_NAME);
         assertThat(fileNames(backupDirectory))
                 .containsExactly(file.getFileName().toString(), file.getFileName() + ".sha256");
-        assertThat(Files.readAllBytes(file)).startsWith(0x1f, 0x8b);
+        assertThat(Files.readAllBytes(file)).as("pg_dump's custom format").startsWith("PGDMP".getBytes(US_ASCII));
     }
 
     @Test
@@ -440,11 +509,49 @@ class BackupRoundTripTest {
     @Test
     void restoreRefusesACutOffBackupAndLeavesTheDatabaseEmpty() throws Exception {
         byte[] whole = Files.readAllBytes(Path.of(backup.output().strip()));
-        Path cutOff = Files.write(work.resolve("cut-off.sql.gz"), Arrays.copyOf(whole, whole.length / 2));
-        // A file cut off before its checksum was taken: the checksum matches, the gzip check must still refuse it.
-        Files.writeString(Path.of(cutOff + ".sha256"), sha256(cutOff) + "  cut-off.sql.gz\n");
+        Path cutOff = Files.write(work.resolve("cut-off.dump"), Arrays.copyOf(whole, whole.length / 2));
+        // A file cut off before its checksum was taken: the checksum matches, reading the archive must still refuse it.
+        writeChecksumBeside(cutOff);
 
-        assertRestoreIntoANewDatabaseIsRefused("wms_cut_off", cutOff, "is not a complete gzip file");
+        assertRestoreIntoANewDatabaseIsRefused("wms_cut_off", cutOff, "is not a complete pg_dump archive");
+    }
+
+    @Test
+    void restoreRefusesACompressedPlainSqlDumpWithoutRunningTheShellCommandsItHolds() throws Exception {
+        assertAPlainDumpIsRefusedWithoutRunningItsCommands("wms_plain_gz", SOURCE + "_backup_20260101_000000.sql.gz",
+                true);
+    }
+
+    @Test
+    void restoreRefusesAPlainSqlDumpNamedLikeAnArchiveWithoutRunningTheShellCommandsItHolds() throws Exception {
+        assertAPlainDumpIsRefusedWithoutRunningItsCommands("wms_plain", SOURCE + "_backup_20260101_000000.dump", false);
+    }
+
+    @Test
+    void restoreOfAnArchiveWhoseSqlHoldsAShellCommandNeverRunsIt() throws Exception {
+        Path markers = Files.createDirectories(work.resolve("archive-markers"));
+        String placeholder = "X".repeat(300);
+        server.execute("create database wms_attack_source");
+        try (Connection connection = wmsFirst("wms_attack_source").getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create schema wms");
+            statement.execute("create table wms.note (id integer)");
+            statement.execute("comment on table wms.note is '" + placeholder + "'");
+        }
+        Path backups = work.resolve("attack");
+        OpsScript.Result written = OpsScript.run("backup-database.sh", settings("wms_attack_source", backups), work);
+        assertThat(written.exitStatus()).as(written.errors()).isZero();
+        Path archive = Path.of(written.output().strip());
+        // The archive's statements are stored as plain text: one of them now ends the comment and, to psql, would
+        // go on with a shell command. Whoever can change the file can write its checksum too.
+        String payload = "'';\n\\! touch " + markers.resolve("shell") + "\n--";
+        plant(archive, "'" + placeholder + "'", payload + "-".repeat(placeholder.length() + 2 - payload.length()));
+        writeChecksumBeside(archive);
+        assertThat(archiveAsSql(archive)).as("the archive's SQL, as pg_restore would hand it to psql")
+                .contains("\n\\! touch " + markers.resolve("shell") + "\n");
+
+        assertRestoreIntoANewDatabaseIsRefused("wms_attacked", archive, "failed and was rolled back");
+        assertThat(fileNames(markers)).as("files the archive's shell command made").isEmpty();
     }
 
     @Test
@@ -452,7 +559,7 @@ class BackupRoundTripTest {
         // A role that may connect but may not read the tables: pg_dump fails after it has started writing.
         server.execute("create role wms_no_rights login");
         Path backups = work.resolve("failed-dump");
-        backupFile(backups, SOURCE + "_backup_20200101_000000.sql.gz", Duration.ofDays(400));
+        backupFile(backups, SOURCE + "_backup_20200101_000000.dump", Duration.ofDays(400));
         Map<String, String> settings = settings(SOURCE, backups);
         settings.put("DB_USER", "wms_no_rights");
 
@@ -461,17 +568,20 @@ class BackupRoundTripTest {
         assertThat(failed.exitStatus()).isNotZero();
         assertThat(failed.errors()).contains("permission denied").contains("no backup was written");
         assertThat(failed.output()).isEmpty();
-        assertThat(fileNames(backups)).containsExactly(SOURCE + "_backup_20200101_000000.sql.gz");
+        assertThat(fileNames(backups)).containsExactly(SOURCE + "_backup_20200101_000000.dump");
     }
 
     @Test
     void retentionDeletesThisDatabasesBackupsOlderThanRetentionDaysOnly() throws Exception {
         Path backups = work.resolve("retention");
-        backupFile(backups, SOURCE + "_backup_20200101_000000.sql.gz", Duration.ofDays(31));
-        backupFile(backups, SOURCE + "_backup_20200101_000000.sql.gz.sha256", Duration.ofDays(31));
-        backupFile(backups, SOURCE + "_backup_20200102_000000.sql.gz", Duration.ofDays(29));
-        backupFile(backups, SOURCE + "_backup_20200102_000000.sql.gz.sha256", Duration.ofDays(29));
-        backupFile(backups, "other_backup_20200101_000000.sql.gz", Duration.ofDays(31));
+        // A plain SQL dump of the script's earlier versions expires like an archive.
+        backupFile(backups, SOURCE + "_backup_20191231_000000.sql.gz", Duration.ofDays(32));
+        backupFile(backups, SOURCE + "_backup_20191231_000000.sql.gz.sha256", Duration.ofDays(32));
+        backupFile(backups, SOURCE + "_backup_20200101_000000.dump", Duration.ofDays(31));
+        backupFile(backups, SOURCE + "_backup_20200101_000000.dump.sha256", Duration.ofDays(31));
+        backupFile(backups, SOURCE + "_backup_20200102_000000.dump", Duration.ofDays(29));
+        backupFile(backups, SOURCE + "_backup_20200102_000000.dump.sha256", Duration.ofDays(29));
+        backupFile(backups, "other_backup_20200101_000000.dump", Duration.ofDays(31));
         Map<String, String> settings = settings(SOURCE, backups);
         settings.put("RETENTION_DAYS", "30");
 
@@ -479,12 +589,12 @@ class BackupRoundTripTest {
 
         assertThat(result.exitStatus()).as(result.errors()).isZero();
         assertThat(result.errors()).contains("Deleted expired backup: ")
-                .contains(SOURCE + "_backup_20200101_000000.sql.gz");
+                .contains(SOURCE + "_backup_20200101_000000.dump").contains(SOURCE + "_backup_20191231_000000.sql.gz");
         String written = Path.of(result.output().strip()).getFileName().toString();
         assertThat(fileNames(backups)).containsExactlyInAnyOrder(
-                SOURCE + "_backup_20200102_000000.sql.gz",
-                SOURCE + "_backup_20200102_000000.sql.gz.sha256",
-                "other_backup_20200101_000000.sql.gz",
+                SOURCE + "_backup_20200102_000000.dump",
+                SOURCE + "_backup_20200102_000000.dump.sha256",
+                "other_backup_20200101_000000.dump",
                 written, written + ".sha256");
     }
 

@@ -33,7 +33,7 @@ final class Postgres15Server implements AutoCloseable {
     /** A role that must log in with its password (SCRAM) even though every other role is trusted. */
     static final String PASSWORD_USER = "wms_password_only";
 
-    private static final List<String> NEEDED = List.of("initdb", "pg_ctl", "postgres", "pg_dump", "psql");
+    private static final List<String> NEEDED = List.of("initdb", "pg_ctl", "postgres", "pg_dump", "pg_restore", "psql");
 
     private final Path directory;
     private final Path data;

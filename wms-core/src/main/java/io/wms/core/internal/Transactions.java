@@ -3,8 +3,13 @@ package io.wms.core.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -19,58 +24,79 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.NoTransactionProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where every statement of one {@code Wms} runs, and the transaction and retry policy around it.
  *
  * <p>The services are built once, on the one {@link #dsl() DSLContext} this object hands out. That context takes
  * its connection from here: the connection the current thread is bound to, or else a fresh one from the data
- * source. An operation binds a connection for its duration, so its statements share it, and its state says whether
+ * source. An operation binds a connection for its duration, so its statements share it, and the binding says whether
  * the operation runs
  * <ul>
- *   <li>{@linkplain State#AUTO_COMMIT on its own}: each statement commits by itself; a conflict (serialization
- *       failure, deadlock) is retried up to {@link InventoryService#MAX_ATTEMPTS} times in all;</li>
- *   <li>{@linkplain State#OWN_TRANSACTION in a transaction wms began}: committed at its end, retried as a whole;</li>
- *   <li>{@linkplain State#CALLERS_TRANSACTION in the caller's transaction}: the host's connection was already in a
- *       transaction (a transaction-aware data source, or a connection the host handed in). wms never commits, rolls
- *       back or retries it: a conflict has doomed the caller's work, which must decide itself.</li>
+ *   <li>on its own: each statement commits by itself; a conflict (serialization failure, deadlock) is retried up to
+ *       {@link InventoryService#MAX_ATTEMPTS} times in all;</li>
+ *   <li>in a transaction wms began: committed at its end, retried as a whole;</li>
+ *   <li>in the caller's transaction. wms never commits, rolls back or retries it: a conflict has doomed the
+ *       caller's work, which must decide itself.</li>
  * </ul>
+ *
+ * <p>wms joins a caller's transaction only on explicit facts: the caller handed in its connection
+ * ({@link #onCallersConnection}), or the host's transaction manager says a transaction is active on this thread and
+ * the connection the data source hands out is in it. A connection that merely has auto-commit off (a pool configured
+ * so) is wms's own: wms commits its work on it, whatever the pool's default.
+ *
+ * <p>Each public operation that joins a transaction someone else holds (the caller's, or one {@link #callersWork}
+ * began) runs under a savepoint, so that a refused or failed operation is undone whole and leaves that transaction
+ * as it was, and usable.
  *
  * <p>Thread-safe: the binding is per thread, and an operation's work runs on the thread that called it.
  */
 public final class Transactions {
 
-    /** How the connection bound to the current thread is being used. */
-    public enum State {
-        /** No operation of this instance runs on the current thread. */
-        NONE,
-        /** An operation runs statements that commit one by one. */
-        AUTO_COMMIT,
-        /** An operation runs inside a transaction that wms began and will end. */
-        OWN_TRANSACTION,
-        /** An operation runs inside a transaction that belongs to the caller. */
-        CALLERS_TRANSACTION
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
     private static final long BACKOFF_MILLIS = 10;
 
     private final DataSource dataSource;
     private final DSLContext dsl;
     private final StatementLog log;
+    private final BooleanSupplier hostTransactionActive;
+    private final Consumer<Runnable> afterHostCommit;
     private final ThreadLocal<Binding> binding = new ThreadLocal<>();
+
+    /** How the connection bound to the current thread is being used. */
+    private enum State {
+        /** Statements commit one by one. */
+        AUTO_COMMIT,
+        /** Inside a transaction that wms began and will end. */
+        OWN_TRANSACTION,
+        /** Inside a transaction that belongs to the caller. */
+        CALLERS_TRANSACTION
+    }
 
     private static final class Binding {
         private final Connection connection;
         private State state;
+        /** Whether the binding outlives one operation: each operation on it then runs under a savepoint. */
+        private final boolean shared;
+        /** Where the actions run once the caller's transaction commits; {@code null} where wms commits. */
+        private final Consumer<Runnable> callersCommit;
+        /** Whether an operation runs on the binding now: an operation it calls joins it without a savepoint. */
+        private boolean inOperation;
+        private final List<Runnable> afterCommit = new ArrayList<>(0);
 
-        private Binding(Connection connection, State state) {
+        private Binding(Connection connection, State state, boolean shared, Consumer<Runnable> callersCommit) {
             this.connection = connection;
             this.state = state;
+            this.shared = shared;
+            this.callersCommit = callersCommit;
         }
     }
 
     /**
-     * Creates the policy over a data source.
+     * Creates the policy over a data source whose connections are never in a host's transaction.
      *
      * @param dataSource    where connections come from when no operation has one bound; never {@code null}
      * @param configuration the jOOQ settings, dialect and listeners; its connection and transaction providers are
@@ -79,8 +105,28 @@ public final class Transactions {
      *                      jOOQ's; never {@code null}
      */
     public Transactions(DataSource dataSource, Configuration configuration, StatementLog log) {
+        this(dataSource, configuration, log, () -> false, Runnable::run);
+    }
+
+    /**
+     * Creates the policy over a data source whose connections may belong to a transaction of the host's transaction
+     * manager.
+     *
+     * @param dataSource            where connections come from when no operation has one bound; never {@code null}
+     * @param configuration         the jOOQ settings, dialect and listeners; its connection and transaction providers
+     *                              are replaced by this object's; never {@code null}
+     * @param log                   where the statements sent on plain JDBC are logged; never {@code null}
+     * @param hostTransactionActive says whether the host's transaction manager holds a transaction on this thread,
+     *                              whose connection the data source hands out; never {@code null}
+     * @param afterHostCommit       runs an action once that transaction commits, and never if it rolls back; never
+     *                              {@code null}
+     */
+    public Transactions(DataSource dataSource, Configuration configuration, StatementLog log,
+                        BooleanSupplier hostTransactionActive, Consumer<Runnable> afterHostCommit) {
         this.dataSource = dataSource;
         this.log = log;
+        this.hostTransactionActive = hostTransactionActive;
+        this.afterHostCommit = afterHostCommit;
         // A stray jOOQ transaction would commit an operation's work half-way: only this class begins and ends them.
         this.dsl = DSL.using(configuration.derive(new BoundConnections()).derive(new NoTransactionProvider()));
     }
@@ -140,23 +186,46 @@ public final class Transactions {
     }
 
     /**
-     * Says how the current thread's operation uses its connection.
+     * Runs one public operation. Inside a transaction someone else holds it runs under a savepoint, undone whole if
+     * the operation fails; inside a transaction of the host's transaction manager it binds that transaction's
+     * connection for its whole duration; otherwise it runs as it is, and its statements choose their transaction.
      *
-     * @return the state; {@link State#NONE} outside any operation
+     * @param work the operation's work
+     * @param <T>  the result type
+     * @return the work's result
      */
-    public State state() {
+    public <T> T operation(Supplier<T> work) {
         Binding bound = binding.get();
-        return bound == null ? State.NONE : bound.state;
+        if (bound == null) {
+            return hostTransactionActive.getAsBoolean() ? inHostManagersTransaction(work) : work.get();
+        }
+        if (!bound.shared || bound.inOperation) {
+            return work.get();
+        }
+        bound.inOperation = true;
+        try {
+            return underSavepoint(bound, work);
+        } finally {
+            bound.inOperation = false;
+        }
     }
 
     /**
-     * Says whether the current thread runs inside a transaction, wms's own or its caller's.
+     * Runs an action once the current operation's work is committed: at once when it already is, after wms's commit
+     * when wms holds the transaction, after the caller's commit when the caller does. The action is dropped when the
+     * work rolls back, and a failure of the action is logged, never thrown: the work it follows has committed.
      *
-     * @return {@code true} inside a transaction
+     * @param action the action; it must be quick
      */
-    public boolean inTransaction() {
-        State state = state();
-        return state == State.OWN_TRANSACTION || state == State.CALLERS_TRANSACTION;
+    public void afterCommit(Runnable action) {
+        Binding bound = binding.get();
+        if (bound == null) {
+            runCommitted(List.of(action));
+        } else if (bound.state == State.AUTO_COMMIT) {
+            runCommitted(List.of(action));
+        } else {
+            bound.afterCommit.add(action);
+        }
     }
 
     /**
@@ -172,7 +241,7 @@ public final class Transactions {
         if (bound != null) {
             return work.get();
         }
-        return onFreshConnection(binding -> binding.state == State.CALLERS_TRANSACTION ? work.get()
+        return onFreshConnection(false, fresh -> fresh.state == State.CALLERS_TRANSACTION ? work.get()
                 : retried(work));
     }
 
@@ -188,7 +257,7 @@ public final class Transactions {
     public <T> T transaction(Supplier<T> work) {
         Binding bound = binding.get();
         if (bound == null) {
-            return onFreshConnection(fresh -> fresh.state == State.CALLERS_TRANSACTION ? work.get()
+            return onFreshConnection(false, fresh -> fresh.state == State.CALLERS_TRANSACTION ? work.get()
                     : retried(() -> within(fresh, work)));
         }
         return bound.state == State.AUTO_COMMIT ? within(bound, work) : work.get();
@@ -207,14 +276,15 @@ public final class Transactions {
         if (bound != null && bound.state != State.AUTO_COMMIT) {
             return work.apply(false);
         }
-        // A data source that hands out the caller's transaction makes this a join, where the characteristics are set.
+        // A join of the host manager's transaction is decided on the fresh connection, where the characteristics are
+        // then the host's.
         return transaction(() -> work.apply(binding.get().state == State.OWN_TRANSACTION));
     }
 
     /**
      * Runs a caller's unit of work in a transaction: a new one, never retried, since the work may have effects
      * outside the database; inside a transaction already, a savepoint, so that a failure of the work undoes only
-     * its own statements.
+     * its own statements. Every operation the work calls runs under a savepoint of its own.
      *
      * @param work the caller's work
      * @param <T>  the result type
@@ -223,54 +293,131 @@ public final class Transactions {
     public <T> T callersWork(Supplier<T> work) {
         Binding bound = binding.get();
         if (bound == null) {
-            return onFreshConnection(fresh -> fresh.state == State.CALLERS_TRANSACTION ? work.get()
-                    : within(fresh, work));
+            return onFreshConnection(true, fresh -> fresh.state == State.CALLERS_TRANSACTION
+                    ? underSavepoint(fresh, work) : within(fresh, work));
         }
         if (bound.state == State.AUTO_COMMIT) {
             return within(bound, work);
         }
-        return underSavepoint(bound.connection, work);
+        return underSavepoint(bound, work);
     }
 
     /**
      * Runs work on a connection the caller holds in its own transaction: every operation the work calls on the
-     * current thread joins that transaction, and wms neither commits, rolls back, retries nor closes it.
+     * current thread joins that transaction under a savepoint of its own, and wms neither commits, rolls back,
+     * retries nor closes it.
      *
-     * @param connection the caller's connection, with auto-commit off
-     * @param work       the work
-     * @param <T>        the result type
+     * @param connection    the caller's connection, with auto-commit off
+     * @param afterCommit   runs an action once the caller's transaction commits (and never if it rolls back), or at
+     *                      once when the caller has no such hook ({@code Runnable::run})
+     * @param work          the work
+     * @param <T>           the result type
      * @return the work's result
      * @throws ValidationException if the connection has auto-commit on: each statement would commit by itself, and
      *                             an operation of several statements could be left half done
      */
-    public <T> T onCallersConnection(Connection connection, Supplier<T> work) {
+    public <T> T onCallersConnection(Connection connection, Consumer<Runnable> afterCommit, Supplier<T> work) {
         if (autoCommit(connection)) {
             throw new ValidationException("host transaction", List.of(new Violation("connection",
                     Violation.Rule.IN_TRANSACTION,
                     "must be in a transaction (auto-commit off), which the host commits or rolls back")));
         }
         Binding previous = binding.get();
-        binding.set(new Binding(connection, State.CALLERS_TRANSACTION));
+        Binding callers = new Binding(connection, State.CALLERS_TRANSACTION, true, afterCommit);
+        binding.set(callers);
         try {
-            return work.get();
+            T result = work.get();
+            handOverAfterCommit(callers);
+            return result;
         } finally {
             restore(previous);
         }
     }
 
-    private <T> T onFreshConnection(Function<Binding, T> work) {
+    /** Binds the connection of the host manager's transaction for one operation, under a savepoint of it. */
+    private <T> T inHostManagersTransaction(Supplier<T> work) {
         Connection connection = open();
         try {
-            Binding fresh = new Binding(connection, autoCommit(connection) ? State.AUTO_COMMIT
-                    : State.CALLERS_TRANSACTION);
-            binding.set(fresh);
+            if (autoCommit(connection)) {
+                // The manager's transaction does not hold this data source's connection: the work is wms's own.
+                close(connection);
+                connection = null;
+                return work.get();
+            }
+            Binding host = new Binding(connection, State.CALLERS_TRANSACTION, true, afterHostCommit);
+            binding.set(host);
             try {
-                return work.apply(fresh);
+                host.inOperation = true;
+                T result = underSavepoint(host, work);
+                handOverAfterCommit(host);
+                return result;
             } finally {
                 binding.remove();
             }
         } finally {
+            if (connection != null) {
+                close(connection);
+            }
+        }
+    }
+
+    private <T> T onFreshConnection(boolean shared, Function<Binding, T> work) {
+        Connection connection = open();
+        boolean switchedOn = false;
+        try {
+            Binding fresh;
+            if (!autoCommit(connection) && hostTransactionActive.getAsBoolean()) {
+                fresh = new Binding(connection, State.CALLERS_TRANSACTION, shared, afterHostCommit);
+            } else {
+                if (!autoCommit(connection)) {
+                    // A pool that hands out connections with auto-commit off still gets wms's work committed: the
+                    // fresh connection is in no transaction yet, so switching auto-commit on sends nothing.
+                    setAutoCommit(connection, true);
+                    switchedOn = true;
+                }
+                fresh = new Binding(connection, State.AUTO_COMMIT, shared, null);
+            }
+            binding.set(fresh);
+            try {
+                T result = work.apply(fresh);
+                handOverAfterCommit(fresh);
+                return result;
+            } finally {
+                binding.remove();
+            }
+        } finally {
+            if (switchedOn) {
+                restoreAutoCommitOff(connection);
+            }
             close(connection);
+        }
+    }
+
+    /** Gives a pool's connection back with auto-commit off, as the pool handed it out. */
+    private static void restoreAutoCommitOff(Connection connection) {
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            LOG.debug("Could not switch a connection's auto-commit back off", e);
+        }
+    }
+
+    /** Hands the caller's commit hook what ran on a binding of the caller's transaction; nothing on wms's own. */
+    private static void handOverAfterCommit(Binding bound) {
+        if (bound.callersCommit != null && !bound.afterCommit.isEmpty()) {
+            List<Runnable> actions = List.copyOf(bound.afterCommit);
+            bound.afterCommit.clear();
+            bound.callersCommit.accept(() -> runCommitted(actions));
+        }
+    }
+
+    private static void runCommitted(List<Runnable> actions) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException failure) {
+                LOG.warn("An action after a commit failed; the committed work stands", failure);
+            }
         }
     }
 
@@ -281,8 +428,12 @@ public final class Transactions {
         try {
             T result = work.get();
             commit(connection);
+            List<Runnable> committed = List.copyOf(bound.afterCommit);
+            bound.afterCommit.clear();
+            runCommitted(committed);
             return result;
         } catch (RuntimeException | Error failure) {
+            bound.afterCommit.clear();
             rollback(connection, failure);
             throw failure;
         } finally {
@@ -291,7 +442,9 @@ public final class Transactions {
         }
     }
 
-    private static <T> T underSavepoint(Connection connection, Supplier<T> work) {
+    private static <T> T underSavepoint(Binding bound, Supplier<T> work) {
+        Connection connection = bound.connection;
+        int actionsBefore = bound.afterCommit.size();
         Savepoint savepoint;
         try {
             savepoint = connection.setSavepoint();
@@ -305,6 +458,7 @@ public final class Transactions {
         } catch (SQLException e) {
             throw new DataAccessException("Could not release a savepoint", e);
         } catch (RuntimeException | Error failure) {
+            bound.afterCommit.subList(actionsBefore, bound.afterCommit.size()).clear();
             try {
                 connection.rollback(savepoint);
             } catch (SQLException e) {
@@ -397,19 +551,36 @@ public final class Transactions {
         }
     }
 
-    /** Hands jOOQ the thread's bound connection, or a fresh one that it closes again after its statement. */
+    /**
+     * Hands jOOQ the thread's bound connection, or a fresh one for one statement, which it closes again after it. A
+     * fresh connection with auto-commit off is switched on for that statement, unless it is in the host manager's
+     * transaction, so that the statement commits.
+     */
     private final class BoundConnections implements ConnectionProvider {
+
+        private final Set<Connection> switchedOn = ConcurrentHashMap.newKeySet();
 
         @Override
         public Connection acquire() {
             Binding bound = binding.get();
-            return bound == null ? open() : bound.connection;
+            if (bound != null) {
+                return bound.connection;
+            }
+            Connection fresh = open();
+            if (!autoCommit(fresh) && !hostTransactionActive.getAsBoolean()) {
+                setAutoCommit(fresh, true);
+                switchedOn.add(fresh);
+            }
+            return fresh;
         }
 
         @Override
         public void release(Connection connection) {
             Binding bound = binding.get();
             if (bound == null || bound.connection != connection) {
+                if (switchedOn.remove(connection)) {
+                    restoreAutoCommitOff(connection);
+                }
                 close(connection);
             }
         }

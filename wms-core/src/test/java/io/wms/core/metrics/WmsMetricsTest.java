@@ -5,6 +5,11 @@ import static io.wms.jooq.Tables.PRODUCTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wms.core.error.InsufficientStockException;
 import io.wms.core.inventory.AdjustStock;
@@ -73,5 +78,56 @@ class WmsMetricsTest {
     void thePoolsFiguresAreGauges() {
         assertThat(registry.get(WmsMetrics.POOL_CONNECTIONS).tag("state", "max").gauge().value()).isEqualTo(12);
         assertThat(registry.get(WmsMetrics.POOL_CONNECTIONS).tag("state", "active").gauge().value()).isZero();
+    }
+
+    private double picks() {
+        return registry.get(WmsMetrics.PICKS).counter().count();
+    }
+
+    @Test
+    void picksOfATransactionThatRollsBackAreNotCounted() {
+        extension.wms().inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 10));
+
+        assertThatThrownBy(() -> extension.wms().useTransaction(transaction -> {
+            transaction.inventory().pick(ADMIN, PickStock.of(milk, 3));
+            transaction.inventory().pick(ADMIN, PickStock.of(milk, 2));
+            throw new IllegalStateException("the order was cancelled");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(picks()).isZero();
+        assertThat(registry.find(WmsMetrics.UNITS_MOVED).tag("action", "picked").counter()).isNull();
+    }
+
+    @Test
+    void onlyThePicksThatCommitAreCountedAndOnlyOnceTheTransactionCommits() {
+        extension.wms().inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 10));
+
+        extension.wms().useTransaction(transaction -> {
+            transaction.inventory().pick(ADMIN, PickStock.of(milk, 3));
+            transaction.inventory().pick(ADMIN, PickStock.of(milk, 2));
+            assertThatThrownBy(() -> transaction.inventory().pick(ADMIN, PickStock.of(milk, 50)))
+                    .isInstanceOf(InsufficientStockException.class);
+            assertThat(picks()).as("before the commit").isZero();
+        });
+
+        assertThat(picks()).isEqualTo(2);
+        assertThat(registry.get(WmsMetrics.UNITS_MOVED).tag("action", "picked").counter().count()).isEqualTo(5);
+    }
+
+    @Test
+    void insideTheHostsTransactionPicksAreCountedOnTheHostsCommitHookAndNeverOnRollback() throws SQLException {
+        extension.wms().inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 10));
+        List<Runnable> hostCommitHooks = new ArrayList<>();
+
+        try (Connection host = extension.database().dataSource().getConnection()) {
+            host.setAutoCommit(false);
+            extension.wms().inHostTransaction(host, hostCommitHooks::add,
+                    transaction -> transaction.inventory().pick(ADMIN, PickStock.of(milk, 3)));
+            assertThat(picks()).as("before the host commits").isZero();
+            host.commit();
+            hostCommitHooks.forEach(Runnable::run);
+        }
+
+        assertThat(picks()).isEqualTo(1);
     }
 }

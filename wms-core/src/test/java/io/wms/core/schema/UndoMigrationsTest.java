@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import io.wms.core.error.MigrationException;
 import io.wms.migration.AppliedMigration;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class UndoMigrationsTest {
 
@@ -176,6 +178,153 @@ class UndoMigrationsTest {
                 .hasMessageContaining("no down script for applied version 99 (db/wms/undo/U99__from_a_newer_library.sql)");
         assertThat(migrations.info()).filteredOn(migration -> migration.state() == MigrationState.APPLIED)
                 .extracting(AppliedMigration::version).contains("6", "99");
+    }
+
+    @Test
+    void undoToZeroThroughADataSourceWhoseSearchPathLacksTheSchemaLeavesNoWmsObject() {
+        WmsMigrations migrations = WmsMigrations.on(publicOnly(), WmsMigrations.DEFAULT_SCHEMA);
+        migrations.migrate();
+        holdStock();
+
+        UndoResult result = migrations.undo(0, UndoOption.DROP_DATA);
+
+        assertThat(result.versionAfter()).isNull();
+        assertThat(result.droppedRows()).containsExactly(new TableRows("product_batch_tracks", 2),
+                new TableRows("product_batches", 1), new TableRows("products", 1), new TableRows("users", 1));
+        assertThat(objectsIn(WmsMigrations.DEFAULT_SCHEMA)).as("wms objects left after undo to 0")
+                .containsExactlyInAnyOrder("relation " + WmsMigrations.HISTORY_TABLE,
+                        "relation " + WmsMigrations.HISTORY_TABLE + "_pk",
+                        "relation " + WmsMigrations.HISTORY_TABLE + "_s_idx");
+        assertThat(objectsIn("public")).as("objects in public").isEmpty();
+    }
+
+    @Test
+    void undoWithDropDataLeavesTheHostsTablesOfTheSameNamesInPublicAndReportsOnlyWmsRows() {
+        WmsMigrations migrations = WmsMigrations.on(publicOnly(), WmsMigrations.DEFAULT_SCHEMA);
+        migrations.migrate();
+        holdStock();
+        startACycleCount();
+        Map<String, Integer> hostTables = hostTablesNamedLikeWms();
+
+        UndoResult result = migrations.undo("15", UndoOption.DROP_DATA);
+
+        assertThat(result.undone()).isEqualTo(versionsAbove("15", migrations));
+        assertThat(result.droppedRows()).as("rows reported as dropped")
+                .containsExactly(new TableRows("cycle_counts", 1));
+        assertThat(rowsOfPublic(hostTables.keySet())).as("the host's tables and rows").isEqualTo(hostTables);
+    }
+
+    @Test
+    void undoToZeroWithDropDataLeavesTheHostsTablesOfTheSameNamesInPublicAndReportsOnlyWmsRows() {
+        WmsMigrations migrations = WmsMigrations.on(publicOnly(), WmsMigrations.DEFAULT_SCHEMA);
+        migrations.migrate();
+        holdStock();
+        Map<String, Integer> hostTables = hostTablesNamedLikeWms();
+
+        UndoResult result = migrations.undo(0, UndoOption.DROP_DATA);
+
+        assertThat(result.droppedRows()).as("rows reported as dropped").containsExactly(
+                new TableRows("product_batch_tracks", 2), new TableRows("product_batches", 1),
+                new TableRows("products", 1), new TableRows("users", 1));
+        assertThat(rowsOfPublic(hostTables.keySet())).as("the host's tables and rows").isEqualTo(hostTables);
+        assertThat(objectsIn(WmsMigrations.DEFAULT_SCHEMA)).allSatisfy(
+                object -> assertThat(object).startsWith("relation " + WmsMigrations.HISTORY_TABLE));
+    }
+
+    @Test
+    void undoIsNotRefusedForRowsOfTheHostsTablesOfTheSameNames() {
+        WmsMigrations migrations = WmsMigrations.on(publicOnly(), WmsMigrations.DEFAULT_SCHEMA);
+        migrations.migrate();
+        Map<String, Integer> hostTables = hostTablesNamedLikeWms();
+
+        UndoResult result = migrations.undo("0");
+
+        assertThat(result.versionAfter()).isNull();
+        assertThat(result.droppedRows()).isEmpty();
+        assertThat(rowsOfPublic(hostTables.keySet())).as("the host's tables and rows").isEqualTo(hostTables);
+    }
+
+    @Test
+    void undoRefusesADownScriptThatDropsATableWithoutNamingTheSchema() {
+        WmsMigrations migrations = WmsMigrations.on(database.dataSource());
+        migrations.migrate();
+        String latest = migrations.latestVersion();
+        sql().execute("""
+                insert into flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                                                   installed_by, execution_time, success)
+                values (98, '98', 'drops a table without its schema', 'SQL', 'V98__drops_a_table_without_its_schema.sql',
+                        0, current_user, 0, true)
+                """);
+
+        assertThatThrownBy(() -> migrations.undo(latest))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("db/wms/undo/U98__drops_a_table_without_its_schema.sql drops the table "
+                        + "reservation_lines without naming the wms schema");
+        assertThat(tables()).contains("reorder_points", "reservation_lines");
+        assertThat(migrations.currentVersion()).isEqualTo("98");
+    }
+
+    /**
+     * Connections whose search_path is {@code public} alone, as a host's data source may be: a statement or a count
+     * that named a wms table without its schema would miss it, or reach the host's table of that name.
+     */
+    private DataSource publicOnly() {
+        PGSimpleDataSource dataSource = database.database().server().dataSource(database.database().databaseName());
+        dataSource.setOptions("-c search_path=public");
+        return dataSource;
+    }
+
+    /**
+     * A host's own tables in {@code public}, one of each name a down script drops, each holding two rows (wms's
+     * tables of those names hold at most one here); by name, with their row counts.
+     */
+    private Map<String, Integer> hostTablesNamedLikeWms() {
+        List<String> names = List.of("users", "roles", "user_roles", "categories", "brands", "products",
+                "product_batches", "product_batch_tracks", "idempotency_keys", "warehouses", "locations",
+                "batch_locations", "reservations", "reservation_lines", "reorder_points", "cycle_counts",
+                "cycle_count_lines");
+        Map<String, Integer> tables = new LinkedHashMap<>();
+        for (String name : names) {
+            sql().execute("create table public." + name + " (id bigint primary key, is_default boolean not null, "
+                    + "quantity integer not null, location_id bigint)");
+            sql().execute("insert into public." + name + " values (1, false, 1, 1), (2, false, 1, 1)");
+            tables.put(name, 2);
+        }
+        return tables;
+    }
+
+    /** The row counts of the named tables of {@code public}, leaving out those that are gone. */
+    private Map<String, Integer> rowsOfPublic(Iterable<String> names) {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        for (String name : names) {
+            if (sql().fetchExists(DSL.selectOne().from("pg_tables")
+                    .where("schemaname = 'public' and tablename = {0}", DSL.val(name)))) {
+                rows.put(name, sql().fetchCount(DSL.table(DSL.name("public", name))));
+            }
+        }
+        return rows;
+    }
+
+    /** Each relation, function and type of a schema that is not a table's own row type, as a line. */
+    private List<String> objectsIn(String schema) {
+        return sql().fetch("""
+                        select 'relation ' || c.relname from pg_class c
+                        where c.relnamespace = {0}::regnamespace
+                        union all
+                        select 'function ' || p.proname from pg_proc p where p.pronamespace = {0}::regnamespace
+                        union all
+                        select 'type ' || t.typname from pg_type t
+                        where t.typnamespace = {0}::regnamespace and t.typrelid = 0 and t.typcategory <> 'A'
+                        """, DSL.val(schema))
+                .getValues(0, String.class);
+    }
+
+    /** An open count of the stock {@link #holdStock()} made, in the default warehouse. */
+    private void startACycleCount() {
+        sql().execute("""
+                insert into cycle_counts (warehouse_id, product_id, blind, started_by_name)
+                    select w.id, p.id, false, 'ann' from warehouses w, products p
+                """);
     }
 
     /** One batch with two ledger rows, received and picked by one user, as the library itself would leave them. */

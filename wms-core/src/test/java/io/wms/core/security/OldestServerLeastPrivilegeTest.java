@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,12 +54,12 @@ class OldestServerLeastPrivilegeTest {
     private WmsTestDatabase database;
 
     @BeforeAll
-    static void startTheOldestSupportedServer() throws IOException {
+    static void startTheOldestSupportedServer() {
         server = OldestServer.start();
     }
 
     @AfterAll
-    static void stopServer() throws IOException {
+    static void stopServer() {
         if (server != null) {
             server.close();
         }

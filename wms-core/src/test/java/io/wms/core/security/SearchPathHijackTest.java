@@ -4,7 +4,6 @@ import static io.wms.core.testing.TestConfigs.configFor;
 import static io.wms.core.testing.WmsExtension.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,7 +50,7 @@ class SearchPathHijackTest {
     private static OldestServer oldest;
 
     @AfterAll
-    static void stopTheOldestServer() throws IOException {
+    static void stopTheOldestServer() {
         if (oldest != null) {
             oldest.close();
         }
@@ -194,7 +193,7 @@ class SearchPathHijackTest {
         }
     }
 
-    private static WmsTestServer oldestServer() throws IOException {
+    private static WmsTestServer oldestServer() {
         if (oldest == null) {
             oldest = OldestServer.start();
         }
@@ -204,7 +203,7 @@ class SearchPathHijackTest {
     /** Where a scenario's server comes from: the PostgreSQL 14 one is started on first use. */
     @FunctionalInterface
     interface ServerSource {
-        WmsTestServer server() throws IOException;
+        WmsTestServer server();
     }
 
     /**

@@ -7,6 +7,7 @@ import io.wms.core.Wms;
 import io.wms.core.WmsBuilder;
 import io.wms.core.metrics.WmsMetrics;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,10 +23,15 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  *
  * <ul>
  *   <li>wms joins Spring-managed transactions: it reaches the data source through a
- *       {@link TransactionAwareDataSourceProxy}, so inside a {@code @Transactional} method (with the
+ *       {@link TransactionAwareDataSourceProxy} and asks Spring ({@link SpringHostTransactions}) whether a
+ *       transaction is active, so inside a {@code @Transactional} method (with the
  *       {@code DataSourceTransactionManager} or {@code JdbcTransactionManager} of that data source) every wms
- *       operation runs in the method's transaction and commits or rolls back with it; outside one, each operation
- *       is a transaction of its own, retried on serialization failures.</li>
+ *       operation runs in the method's transaction, under a savepoint that undoes it whole if it is refused, and
+ *       commits or rolls back with it; outside one, each operation is a transaction of its own, committed by wms
+ *       whatever the pool's auto-commit default, and retried on serialization failures. The listener hears of work
+ *       done in Spring's transaction once it commits.</li>
+ *   <li>A HikariCP pool of the application gets pgjdbc's {@code logServerErrorDetail=false} unless the application
+ *       sets it ({@link ServerErrorDetailOff}).</li>
  *   <li>Migrations run on the data source itself, never inside an application transaction, at start unless
  *       {@code wms.auto-migrate=false}.</li>
  *   <li>It backs off when the application defines its own {@code Wms} bean.</li>
@@ -57,6 +63,7 @@ public class WmsAutoConfiguration {
         WmsBuilder builder = Wms.builder()
                 .dataSource(transactionAware)
                 .migrationDataSource(plain)
+                .hostTransactions(new SpringHostTransactions(plain))
                 .schema(properties.getSchema())
                 .autoMigrate(properties.isAutoMigrate())
                 .passwordPolicy(properties.getPasswordPolicy().toPolicy());
@@ -65,6 +72,16 @@ public class WmsAutoConfiguration {
         }
         listener.ifUnique(builder::operationListener);
         return builder.build();
+    }
+
+    /**
+     * Keeps the server's DETAIL text out of the exceptions of the application's HikariCP pool.
+     *
+     * @return the post-processor
+     */
+    @Bean
+    static BeanPostProcessor wmsServerErrorDetailOff() {
+        return new ServerErrorDetailOff();
     }
 
     /** Micrometer meters of wms, bound by Spring Boot to the application's registry. */
