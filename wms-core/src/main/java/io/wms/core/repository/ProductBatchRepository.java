@@ -245,12 +245,16 @@ public interface ProductBatchRepository {
     ProductBatch restore(Actor actor, long id);
 
     /**
-     * Deletes a batch for good, live or soft-deleted, with its ledger.
+     * Deletes a batch for good, live or soft-deleted, with its ledger. Taking a batch's ledger rows is the database
+     * owner's act: wms must run as the owner of the wms tables (not as the application role of the grant script) to
+     * purge a batch that has ledger rows.
      *
      * @param actor who purges it
      * @param id    the batch's id
      * @throws io.wms.core.error.NotFoundException         if there is no batch with this id
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not purge data
+     * @throws io.wms.core.error.ReferencedException       if the batch has ledger rows and wms's database role does
+     *                                                     not own the wms tables; nothing was deleted
      */
     void purge(Actor actor, long id);
 }

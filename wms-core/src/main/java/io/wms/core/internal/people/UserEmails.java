@@ -1,7 +1,7 @@
 package io.wms.core.internal.people;
 
+import static io.wms.core.internal.PgCatalog.lower;
 import static io.wms.jooq.Tables.USERS;
-import static org.jooq.impl.DSL.lower;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.wms.core.internal.seeding;
 
+import static io.wms.core.internal.PgCatalog.lower;
 import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
 import static io.wms.jooq.Tables.PRODUCTS;
@@ -8,7 +9,6 @@ import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static io.wms.jooq.Tables.ROLES;
 import static io.wms.jooq.Tables.USERS;
 import static io.wms.jooq.Tables.USER_ROLES;
-import static org.jooq.impl.DSL.lower;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,17 +2,17 @@ package io.wms.core.internal.stock;
 
 import io.wms.core.auth.Permission;
 import io.wms.core.auth.Actor;
+import static io.wms.core.internal.PgCatalog.count;
+import static io.wms.core.internal.PgCatalog.sum;
 import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.sum;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
