@@ -372,6 +372,23 @@ public final class WmsMigrations {
     }
 
     /**
+     * Sets the {@code search_path} of the connection's current transaction to the wms schema, then {@code pg_temp}
+     * (see {@link SchemaOnlySearchPath} for why); it ends with the transaction.
+     *
+     * @param connection a connection in a transaction
+     * @param schema     the wms schema, a name that matched the schema rule
+     * @throws SQLException as the driver throws it
+     */
+    static void narrowSearchPath(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement statement = connection
+                .prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)")) {
+            // The name matched the schema rule: quoting it cannot be escaped from.
+            statement.setString(1, "\"" + schema + "\", pg_temp");
+            statement.execute();
+        }
+    }
+
+    /**
      * Narrows each migration's {@code search_path} to the wms schema alone, for that migration's transaction.
      *
      * <p>Flyway puts the schema in front of the connection's own path, which keeps {@code public} on it. A function
@@ -385,11 +402,10 @@ public final class WmsMigrations {
      */
     private static final class SchemaOnlySearchPath extends BaseCallback {
 
-        private final String path;
+        private final String schema;
 
         SchemaOnlySearchPath(String schema) {
-            // The name matched SCHEMA_RULE: quoting it cannot be escaped from.
-            this.path = "\"" + schema + "\", pg_temp";
+            this.schema = schema;
         }
 
         @Override
@@ -404,10 +420,8 @@ public final class WmsMigrations {
 
         @Override
         public void handle(Event event, Context context) {
-            try (PreparedStatement statement = context.getConnection()
-                    .prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)")) {
-                statement.setString(1, path);
-                statement.execute();
+            try {
+                narrowSearchPath(context.getConnection(), schema);
             } catch (SQLException e) {
                 throw new MigrationException("Narrowing the migration's search_path failed: " + e.getMessage(), e);
             }
