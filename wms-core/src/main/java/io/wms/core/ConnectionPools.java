@@ -15,11 +15,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.wms.core.WmsConfig;
+import io.wms.core.error.ConfigurationException;
 import io.wms.core.error.DatabaseException;
 import io.wms.core.error.RetryableException;
 import io.wms.core.error.WmsException;
 import io.wms.core.internal.PoolMetrics;
 import io.wms.core.internal.SqlStates;
+import io.wms.migration.WmsMigrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,28 @@ public final class ConnectionPools {
     }
 
     /**
+     * Opens a connection pool for the configured database and schema ({@link WmsConfig#schema()}) and pings it; the
+     * same as {@link #open(WmsConfig, String)} with that schema.
+     *
+     * @param config the configuration; never {@code null}
+     * @return the pool, connected; the caller closes it
+     * @throws RetryableException if the database cannot be reached or does not answer
+     * @throws DatabaseException  if the database refuses for good
+     */
+    public static HikariDataSource open(WmsConfig config) {
+        Objects.requireNonNull(config, "config");
+        return open(config, config.schema());
+    }
+
+    /**
      * Opens a connection pool for the configured database and pings it.
+     *
+     * <p>Every connection's {@code search_path} is the wms schema alone (then {@code pg_temp}, named last so that no
+     * temporary table stands in for a wms table), whatever the server's or the role's default: PostgreSQL then
+     * searches {@code pg_catalog} first and the wms schema after it, where only its owner creates. On a path with a
+     * schema other roles may create in ({@code public} on PostgreSQL 14 and older), a function or an operator
+     * planted there that matches a call better than pg_catalog's ({@code =(varchar, varchar)} beside
+     * {@code pg_catalog.=(text, text)}) would run with wms's rights in its statements.
      *
      * <p>The pool holds at most {@link WmsConfig#maxConnections()} connections, keeps {@link
      * WmsConfig#idleConnections()} of them ready, closes the others after {@link WmsConfig#idleTimeout()}, replaces
@@ -66,6 +89,8 @@ public final class ConnectionPools {
      * machine is reached without checking its certificate ({@link #transportWarning}).
      *
      * @param config the configuration; never {@code null}
+     * @param schema the wms schema, a name {@link io.wms.migration.WmsMigrations#isSchemaName} accepts; never
+     *               {@code null}
      * @return the pool, connected; the caller closes it
      * @throws RetryableException if the database cannot be reached or does not answer; the message names the host,
      *                            port, database and user and never contains the password, and the pool is closed
@@ -73,13 +98,17 @@ public final class ConnectionPools {
      *                            database (3D000), or TLS that cannot succeed as configured: a server certificate
      *                            not signed by the trusted authority or not naming the host, or a missing client
      *                            certificate or key file; the message is masked in the same way
+     * @throws ConfigurationException (setting {@code schema}) if {@code schema} is not a wms schema name
      */
-    public static HikariDataSource open(WmsConfig config) {
+    public static HikariDataSource open(WmsConfig config, String schema) {
         Objects.requireNonNull(config, "config");
+        if (!WmsMigrations.isSchemaName(schema)) {
+            throw new ConfigurationException("schema", "not a wms schema name: '" + schema + "'");
+        }
         transportWarning(config).ifPresent(LOG::warn);
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(hikariConfig(config));
+            pool = new HikariDataSource(hikariConfig(config, schema));
         } catch (HikariPool.PoolInitializationException e) {
             // HikariCP has already shut down what it had started when it throws this.
             throw connectionFailure(config, e.getCause() != null ? e.getCause() : e);
@@ -97,8 +126,10 @@ public final class ConnectionPools {
         return pool;
     }
 
-    private static HikariConfig hikariConfig(WmsConfig config) {
+    private static HikariConfig hikariConfig(WmsConfig config, String schema) {
         HikariConfig hikari = new HikariConfig();
+        // The name is a plain identifier (isSchemaName): quoting it cannot be escaped from.
+        hikari.setConnectionInitSql("SET search_path TO \"" + schema + "\", pg_temp");
         hikari.setPoolName(POOL_NAME);
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.username());

@@ -70,7 +70,7 @@ final class JooqWms implements Wms {
     /** Opens an instance on a pool built from a configuration; the instance owns the pool. */
     static JooqWms open(WmsConfig config, DataSource migrationDataSource, String schema, boolean migrate,
                         WmsSettings settings, OperationListener listener, LogLevel logLevel) {
-        HikariDataSource pool = ConnectionPools.open(config);
+        HikariDataSource pool = ConnectionPools.open(config, schema);
         try {
             StatementLog log = StatementLog.at(StatementLogger.detail(logLevel));
             return start(new JooqWms(pool, pool, migrationDataSource, schema, settings, listener,

@@ -404,7 +404,9 @@ public final class WmsConfig {
 
     /**
      * Returns the database schema that holds wms's tables, functions and migration history; wms creates it when it
-     * migrates and names it in every statement, so the connection's {@code search_path} does not matter.
+     * migrates and names it in every statement. The pool wms opens sets each connection's {@code search_path} to this
+     * schema alone, so that no function or operator another role planted in a schema such as {@code public} is
+     * called instead of pg_catalog's.
      *
      * @return the schema's name, by default {@value #DEFAULT_SCHEMA}; never {@code null}
      */

@@ -131,6 +131,32 @@ class QueryPlansTest {
                         "Seq Scan on product_batch_tracks");
     }
 
+    @Test
+    void aPageOfTheStockReportReadsOnlyItsProductsBatchesThroughTheIndex() {
+        threeBatchesPerProduct();
+
+        var first = observed.operations().stockReports().stockPerProduct(ADMIN, 20);
+        observed.operations().stockReports().stockPerProduct(ADMIN, 20, first.nextCursor().orElseThrow());
+
+        String plan = planOf(observed.lastQuery());
+        assertThat(plan).as(plan).contains("idx_products_name", "idx_product_batches_product_status")
+                .doesNotContain("Seq Scan on product_batches", "Seq Scan on products");
+    }
+
+    @Test
+    void aPageOfTheExpiringBatchesSeeksInTheActiveExpiryIndex() {
+        threeBatchesPerProduct();
+        long days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.now(),
+                java.time.LocalDate.of(2030, 1, 3));
+
+        var first = observed.operations().stockReports().expiringWithin(ADMIN, (int) days, 20);
+        observed.operations().stockReports().expiringWithin(ADMIN, (int) days, 20, first.nextCursor().orElseThrow());
+
+        String plan = planOf(observed.lastQuery());
+        assertThat(plan).as(plan).contains("idx_product_batches_active_expiry")
+                .doesNotContain("Seq Scan on product_batches");
+    }
+
     private void threeBatchesPerProduct() {
         extension.sql().execute("""
                 insert into product_batches (product_id, batch_number, quantity, expiry_date)

@@ -281,6 +281,8 @@ final class DownMigrations {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            // As for migrations: nothing a role planted in a schema on the connection's path may run as the owner.
+            WmsMigrations.narrowSearchPath(connection, schema);
             statement.execute("LOCK TABLE " + historyTable + " IN SHARE ROW EXCLUSIVE MODE");
             List<String> dropped = existing(connection, script.droppedTables());
             if (!dropped.isEmpty()) {

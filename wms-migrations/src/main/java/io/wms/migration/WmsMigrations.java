@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -21,6 +22,9 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.BaseCallback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
 
@@ -80,10 +84,11 @@ public final class WmsMigrations {
         this.schema = schema;
         this.flyway = Flyway.configure(WmsMigrations.class.getClassLoader())
                 .dataSource(dataSource)
-                // The first schema is also the migrations' search_path and ${flyway:defaultSchema}, and the home of
-                // the history table.
+                // The first schema is also ${flyway:defaultSchema} and the home of the history table; the callback
+                // makes it the whole search_path of every migration.
                 .schemas(schema)
                 .defaultSchema(schema)
+                .callbacks(new SchemaOnlySearchPath(schema))
                 .createSchemas(true)
                 .locations(LOCATION)
                 .table(HISTORY_TABLE)
@@ -290,15 +295,18 @@ public final class WmsMigrations {
 
     /**
      * Grants an existing database role what the application needs at run time, and nothing more: it can read and
-     * write rows and append to the ledger, but cannot change the schema or rewrite ledger rows. Runs the statements
-     * of {@value #APPLICATION_ROLE_GRANTS} (also usable with {@code psql -v app_role=NAME -f}).
+     * write rows and append to the ledger, but cannot change the schema or rewrite ledger rows: it inserts no id and
+     * no ledger time of its choosing, and may not purge a batch that has ledger rows. Runs the statements of
+     * {@value #APPLICATION_ROLE_GRANTS} (also usable with {@code psql -v app_role=NAME -f}).
      *
      * <p>What the role would otherwise get through {@code PUBLIC} is taken from {@code PUBLIC}: {@code CREATE} on the
-     * schema (held by {@code PUBLIC} on PostgreSQL 14 and older) and {@code TEMPORARY} on the database. Other roles
-     * of the database that need temporary tables must be granted {@code TEMPORARY} explicitly.
+     * wms schema and on schema {@code public} (held by {@code PUBLIC} on PostgreSQL 14 and older), where a role could
+     * plant functions that run with the rights of whoever calls them, and {@code TEMPORARY} on the database. Other
+     * roles of the database that need temporary tables must be granted {@code TEMPORARY} explicitly.
      *
-     * <p>Run it as the owner of the database and the schema after {@link #migrate()}, and again after every
-     * upgrade. Creating the role (with its password) stays the database administrator's act.
+     * <p>Run it as the owner of the database, of the schema and of schema {@code public} (a superuser on PostgreSQL
+     * 14 and older, where {@code public} belongs to the bootstrap superuser) after {@link #migrate()}, and again after
+     * every upgrade. Creating the role (with its password) stays the database administrator's act.
      *
      * @param role the role's name, for example {@code "go_wms_app"}; letters, digits and underscores
      * @throws MigrationException if the name is not a plain identifier, the role does not exist, the grants fail,
@@ -361,6 +369,68 @@ public final class WmsMigrations {
             throw new MigrationException(APPLICATION_ROLE_GRANTS + " ends inside a statement: " + current, null);
         }
         return statements;
+    }
+
+    /**
+     * Sets the {@code search_path} of the connection's current transaction to the wms schema, then {@code pg_temp}
+     * (see {@link SchemaOnlySearchPath} for why); it ends with the transaction.
+     *
+     * @param connection a connection in a transaction
+     * @param schema     the wms schema, a name that matched the schema rule
+     * @throws SQLException as the driver throws it
+     */
+    static void narrowSearchPath(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement statement = connection
+                .prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)")) {
+            // The name matched the schema rule: quoting it cannot be escaped from.
+            statement.setString(1, "\"" + schema + "\", pg_temp");
+            statement.execute();
+        }
+    }
+
+    /**
+     * Narrows each migration's {@code search_path} to the wms schema alone, for that migration's transaction.
+     *
+     * <p>Flyway puts the schema in front of the connection's own path, which keeps {@code public} on it. A function
+     * or operator that a role allowed to create in {@code public} planted there, with argument types that match a
+     * migration's call better than pg_catalog's (a {@code lower(varchar)} beside {@code pg_catalog.lower(text)}), would
+     * then be bound into an index or a check, and would run inside the migration with the owner's rights. With the
+     * wms schema alone on the path, names resolve in pg_catalog (searched first when the path does not name it), then
+     * in the wms schema, where only its owner creates; {@code pg_temp} is named last so that no temporary table
+     * stands in for a wms table. {@code set_config(..., true)} ends with the transaction, so the host's connection
+     * keeps its own path.
+     */
+    private static final class SchemaOnlySearchPath extends BaseCallback {
+
+        private final String schema;
+
+        SchemaOnlySearchPath(String schema) {
+            this.schema = schema;
+        }
+
+        @Override
+        public boolean supports(Event event, Context context) {
+            return event == Event.BEFORE_EACH_MIGRATE;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(Event event, Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(Event event, Context context) {
+            try {
+                narrowSearchPath(context.getConnection(), schema);
+            } catch (SQLException e) {
+                throw new MigrationException("Narrowing the migration's search_path failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "wms-search-path";
+        }
     }
 
     private static AppliedMigration toAppliedMigration(MigrationInfo info) {

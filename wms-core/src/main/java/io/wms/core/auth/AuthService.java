@@ -19,6 +19,8 @@ public interface AuthService {
      * @param email    the e-mail address; never {@code null}
      * @param password the password; never {@code null}
      * @return the user and their actor; never {@code null}
+     * @throws io.wms.core.error.ValidationException     if the e-mail is longer than 255 characters or holds a NUL
+     *                                                   character or a lone surrogate; nothing was counted or checked
      * @throws io.wms.core.error.LoginThrottledException if the e-mail is locked after failed logins (see
      *                                                   {@link LoginThrottle}); the password was not checked
      * @throws io.wms.core.error.AuthenticationException if the e-mail or the password is wrong
@@ -33,8 +35,12 @@ public interface AuthService {
      * @param email     the e-mail address; never {@code null}
      * @param password  the password; never {@code null}
      * @param sourceKey where the attempt comes from, as the host knows it, for example the client's IP address;
-     *                  never {@code null}
+     *                  at most {@link LoginThrottle#MAX_SOURCE_KEY_LENGTH} characters; never {@code null}
      * @return the user and their actor; never {@code null}
+     * @throws io.wms.core.error.ValidationException     if the e-mail is longer than 255 characters, the source key
+     *                                                   longer than {@link LoginThrottle#MAX_SOURCE_KEY_LENGTH}, or
+     *                                                   either holds a NUL character or a lone surrogate; nothing was
+     *                                                   counted or checked
      * @throws io.wms.core.error.LoginThrottledException if the e-mail or the source is locked after failed logins;
      *                                                   the password was not checked
      * @throws io.wms.core.error.AuthenticationException if the e-mail or the password is wrong

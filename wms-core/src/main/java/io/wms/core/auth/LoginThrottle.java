@@ -14,6 +14,11 @@ import io.wms.core.error.ConfigurationException;
  * e-mail's failures (never its source's, or one valid account would reset a guesser's count). Failures are forgotten
  * once no failure has come for {@link #longestLock()} after the last lock ran out.
  *
+ * <p>An e-mail is counted in the canonical form its user is looked up by, so that variants in case, width or
+ * composition ({@code ADMIN@example.com}, {@code ａｄｍｉｎ@example.com}) share one count. An attempt counts as a failure
+ * from the moment it is let through, before its password is checked, until it succeeds: logins that arrive at once
+ * get through no more than the free attempts left, however many there are.
+ *
  * <p>The counts live in the memory of one instance, at most {@link #maxTrackedKeys()} e-mails and sources, the
  * least recently seen forgotten first; several instances behind a load balancer each count their own. A host that
  * needs one count across instances turns this off and throttles in front of wms.
@@ -44,6 +49,12 @@ public record LoginThrottle(boolean enabled, int freeAttemptsPerEmail, int freeA
 
     /** The most e-mails and sources remembered unless configured: {@value}, a few megabytes at most. */
     public static final int DEFAULT_MAX_TRACKED_KEYS = 10_000;
+
+    /**
+     * The longest source key a login accepts, in characters (code points): {@value}, room for any address with a
+     * port or a host name, and small enough that {@link #DEFAULT_MAX_TRACKED_KEYS} of them stay a few megabytes.
+     */
+    public static final int MAX_SOURCE_KEY_LENGTH = 255;
 
     /**
      * Creates the policy, checking it.

@@ -333,6 +333,9 @@ public final class ExceptionTranslator {
                 return new ValidationException("data", List.of(SUM_OF_LOCATIONS), failure);
             case SqlStates.LOCATION_CYCLE:
                 return new ValidationException("data", List.of(LOCATION_CYCLE), failure);
+            case SqlStates.LEDGER_PURGE_NEEDS_OWNER:
+                return new ReferencedException("The batch's ledger rows keep its history: only the owner of the wms "
+                        + "tables may purge a batch that has them (" + message + ")", failure);
             default:
                 break;
         }

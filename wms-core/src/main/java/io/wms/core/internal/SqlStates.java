@@ -69,6 +69,12 @@ public final class SqlStates {
     /** WMS03: a location would lie inside itself in the hierarchy (migration V14). */
     public static final String LOCATION_CYCLE = "WMS03";
 
+    /**
+     * WMS04: a role that does not own the ledger purged a batch that has ledger rows, which would take its history
+     * with it (migration V19).
+     */
+    public static final String LEDGER_PURGE_NEEDS_OWNER = "WMS04";
+
     private static final Set<String> CONFLICTS = Set.of(SERIALIZATION_FAILURE, DEADLOCK_DETECTED);
 
     private static final Set<String> RETRYABLE = Set.of(SERIALIZATION_FAILURE, DEADLOCK_DETECTED, TOO_MANY_CONNECTIONS,

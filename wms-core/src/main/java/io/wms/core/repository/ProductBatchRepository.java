@@ -31,22 +31,85 @@ public interface ProductBatchRepository {
     /**
      * Lists a product's live batches in first-expired, first-out order: by expiry date, undated last, then id.
      *
+     * <p>It answers with every batch at once only up to {@link PageRequest#MAX_LISTED}; a product of any number of
+     * batches is read page by page with {@link #byProduct(Actor, long, int, String)}.
+     *
      * @param actor who reads; needs {@code READ_CATALOG}
      * @param productId the product's id
      * @return the batches; empty for an unknown product
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     * @throws io.wms.core.error.TooManyRowsException     if the product has more than
+     *                                                     {@link PageRequest#MAX_LISTED} live batches
      */
     List<ProductBatch> byProduct(Actor actor, long productId);
 
     /**
+     * Returns the first page of a product's live batches, in the order of {@link #byProduct(Actor, long)}.
+     *
+     * @param actor     who reads; needs {@code READ_CATALOG}
+     * @param productId the product's id
+     * @param limit     the batches per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @return the page, with the cursor of the next one if there are more batches; empty for an unknown product
+     * @throws io.wms.core.error.ValidationException       if the limit is out of range
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     */
+    KeysetPage<ProductBatch> byProduct(Actor actor, long productId, int limit);
+
+    /**
+     * Returns the page of a product's live batches that follows a cursor. Each page is its own statement: a batch
+     * whose expiry date changes between two pages is shown where it is when its page is read.
+     *
+     * @param actor     who reads; needs {@code READ_CATALOG}
+     * @param productId the product's id, the same as for the previous page
+     * @param limit     the batches per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @param cursor    the previous page's {@link KeysetPage#nextCursor()}; never {@code null}
+     * @return the page; never {@code null}
+     * @throws io.wms.core.error.ValidationException       if the limit is out of range or the cursor is not one of
+     *                                                     this listing
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     */
+    KeysetPage<ProductBatch> byProduct(Actor actor, long productId, int limit, String cursor);
+
+    /**
      * Lists the live batches with a lot number, across all products, by id.
+     *
+     * <p>It answers with every batch at once only up to {@link PageRequest#MAX_LISTED}; beyond, they are read page
+     * by page with {@link #byBatchNumber(Actor, String, int, String)}.
      *
      * @param actor who reads; needs {@code READ_CATALOG}
      * @param batchNumber the lot number, compared exactly
      * @return the batches; never {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     * @throws io.wms.core.error.TooManyRowsException     if more than {@link PageRequest#MAX_LISTED} live batches
+     *                                                     have the lot number
      */
     List<ProductBatch> byBatchNumber(Actor actor, String batchNumber);
+
+    /**
+     * Returns the first page of the live batches with a lot number, by id.
+     *
+     * @param actor       who reads; needs {@code READ_CATALOG}
+     * @param batchNumber the lot number, compared exactly
+     * @param limit       the batches per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @return the page, with the cursor of the next one if there are more batches
+     * @throws io.wms.core.error.ValidationException       if the limit is out of range
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     */
+    KeysetPage<ProductBatch> byBatchNumber(Actor actor, String batchNumber, int limit);
+
+    /**
+     * Returns the page of the live batches with a lot number that follows a cursor.
+     *
+     * @param actor       who reads; needs {@code READ_CATALOG}
+     * @param batchNumber the lot number, the same as for the previous page
+     * @param limit       the batches per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @param cursor      the previous page's {@link KeysetPage#nextCursor()}; never {@code null}
+     * @return the page; never {@code null}
+     * @throws io.wms.core.error.ValidationException       if the limit is out of range or the cursor is not one of
+     *                                                     this listing
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     */
+    KeysetPage<ProductBatch> byBatchNumber(Actor actor, String batchNumber, int limit, String cursor);
 
     /**
      * Lists the live batches that hold expired stock awaiting disposal or return (the seed's
@@ -54,23 +117,86 @@ public interface ProductBatchRepository {
      * their expiry date by the warehouse's rule (usable through the end of the expiry date). The answer is the same
      * before and after the sweep. By expiry date then id, each with its product, in one round trip.
      *
+     * <p>It answers with every batch at once only up to {@link PageRequest#MAX_LISTED}; beyond, they are read page
+     * by page with {@link #expired(Actor, int, String)}.
+     *
      * @param actor who reads; needs {@code READ_CATALOG}
      * @return the batches; never {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     * @throws io.wms.core.error.TooManyRowsException     if more than {@link PageRequest#MAX_LISTED} batches hold
+     *                                                     expired stock
      */
     List<BatchWithProduct> expired(Actor actor);
 
     /**
+     * Returns the first page of the batches of {@link #expired(Actor)}, in its order.
+     *
+     * @param actor who reads; needs {@code READ_CATALOG}
+     * @param limit the batches per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @return the page, with the cursor of the next one if there are more batches
+     * @throws io.wms.core.error.ValidationException       if the limit is out of range
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     */
+    KeysetPage<BatchWithProduct> expired(Actor actor, int limit);
+
+    /**
+     * Returns the page of the batches of {@link #expired(Actor)} that follows a cursor. Each page is its own
+     * statement, judged by the day it is read.
+     *
+     * @param actor  who reads; needs {@code READ_CATALOG}
+     * @param limit  the batches per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @param cursor the previous page's {@link KeysetPage#nextCursor()}; never {@code null}
+     * @return the page; never {@code null}
+     * @throws io.wms.core.error.ValidationException       if the limit is out of range or the cursor is not one of
+     *                                                     this listing
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     */
+    KeysetPage<BatchWithProduct> expired(Actor actor, int limit, String cursor);
+
+    /**
      * Lists the live batches of usable stock (active, not expired) holding fewer units than a threshold, by quantity
      * then id, each with its product, in one round trip (the seed's {@code GetLowStockBatches}).
+     *
+     * <p>It answers with every batch at once only up to {@link PageRequest#MAX_LISTED}; beyond (as a threshold of
+     * {@link Integer#MAX_VALUE} lists every usable batch), they are read page by page with
+     * {@link #lowStock(Actor, int, int, String)}.
      *
      * @param actor who reads; needs {@code READ_CATALOG}
      * @param threshold the quantity a batch must be below; at least 1
      * @return the batches; never {@code null}
      * @throws io.wms.core.error.ValidationException if the threshold is below 1
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     * @throws io.wms.core.error.TooManyRowsException     if more than {@link PageRequest#MAX_LISTED} batches are
+     *                                                     below the threshold
      */
     List<BatchWithProduct> lowStock(Actor actor, int threshold);
+
+    /**
+     * Returns the first page of the batches of {@link #lowStock(Actor, int)}, in its order.
+     *
+     * @param actor     who reads; needs {@code READ_CATALOG}
+     * @param threshold the quantity a batch must be below; at least 1
+     * @param limit     the batches per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @return the page, with the cursor of the next one if there are more batches
+     * @throws io.wms.core.error.ValidationException       if the threshold is below 1 or the limit is out of range
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     */
+    KeysetPage<BatchWithProduct> lowStock(Actor actor, int threshold, int limit);
+
+    /**
+     * Returns the page of the batches of {@link #lowStock(Actor, int)} that follows a cursor. Each page is its own
+     * statement: a batch whose quantity changes between two pages is shown where it is when its page is read.
+     *
+     * @param actor     who reads; needs {@code READ_CATALOG}
+     * @param threshold the quantity a batch must be below, the same as for the previous page; at least 1
+     * @param limit     the batches per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @param cursor    the previous page's {@link KeysetPage#nextCursor()}; never {@code null}
+     * @return the page; never {@code null}
+     * @throws io.wms.core.error.ValidationException       if the threshold is below 1, the limit is out of range or
+     *                                                     the cursor is not one of this listing
+     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
+     */
+    KeysetPage<BatchWithProduct> lowStock(Actor actor, int threshold, int limit, String cursor);
 
     /**
      * Corrects the lot number and dates of a live batch, if it has not changed since it was read, and writes one
@@ -119,12 +245,16 @@ public interface ProductBatchRepository {
     ProductBatch restore(Actor actor, long id);
 
     /**
-     * Deletes a batch for good, live or soft-deleted, with its ledger.
+     * Deletes a batch for good, live or soft-deleted, with its ledger. Taking a batch's ledger rows is the database
+     * owner's act: wms must run as the owner of the wms tables (not as the application role of the grant script) to
+     * purge a batch that has ledger rows.
      *
      * @param actor who purges it
      * @param id    the batch's id
      * @throws io.wms.core.error.NotFoundException         if there is no batch with this id
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not purge data
+     * @throws io.wms.core.error.ReferencedException       if the batch has ledger rows and wms's database role does
+     *                                                     not own the wms tables; nothing was deleted
      */
     void purge(Actor actor, long id);
 }

@@ -85,12 +85,16 @@ public interface ProductRepository {
     Product restore(Actor actor, long id);
 
     /**
-     * Deletes a product for good, live or soft-deleted, with all its batches and their ledgers.
+     * Deletes a product for good, live or soft-deleted, with all its batches and their ledgers. Taking ledger rows is
+     * the database owner's act: wms must run as the owner of the wms tables (not as the application role of the
+     * grant script) to purge a product whose batches have ledger rows.
      *
      * @param actor who purges it
      * @param id    the product's id
      * @throws io.wms.core.error.NotFoundException         if there is no product with this id
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not purge data
+     * @throws io.wms.core.error.ReferencedException       if a batch of the product has ledger rows and wms's database
+     *                                                     role does not own the wms tables; nothing was deleted
      */
     void purge(Actor actor, long id);
 

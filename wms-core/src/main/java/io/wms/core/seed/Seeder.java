@@ -20,7 +20,9 @@ public interface Seeder {
     /**
      * Adds the rows of this seeder that are missing.
      *
-     * @param actor who seeds, usually {@link Actor#system(String)}; never {@code null}
+     * @param actor who seeds, usually {@link Actor#system(String)}; never {@code null}. A user's actor is checked
+     *              when the seeder runs, not when it was obtained: it holds only what the user's current roles
+     *              grant, and nothing once the user is deleted
      * @return how many rows were added; 0 when everything was there already
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks the permission the table's writes need
      * @throws io.wms.core.error.ValidationException       if the configured first admin breaks a rule

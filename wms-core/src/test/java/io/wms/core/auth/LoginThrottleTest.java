@@ -4,17 +4,28 @@ import static io.wms.core.testing.WmsExtension.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.wms.core.error.AuthenticationException;
 import io.wms.core.error.ConfigurationException;
 import io.wms.core.error.LoginThrottledException;
+import io.wms.core.error.ValidationException;
+import io.wms.core.error.Violation;
 import io.wms.core.repository.NewUser;
 import io.wms.core.testing.WmsExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +158,107 @@ class LoginThrottleTest {
             assertThatCode(() -> unthrottled.auth().authenticate("ann@example.com", PASSWORD))
                     .doesNotThrowAnyException();
         }
+    }
+
+    @Test
+    void variantsOfOneAddressInCaseWidthAndCompositionShareOneThrottle() {
+        fail("ANN@example.com", 1);
+        fail("\uFF41\uFF4E\uFF4E@example.com", 1);
+        fail("\uFF21\uFF2E\uFF2E@\uFF25\uFF38\uFF21\uFF2D\uFF30\uFF2C\uFF25.com", 1);
+        fail("  Ann@Example.COM ", 1);
+        fail("ann@example.com", 1);
+
+        assertThatThrownBy(() -> auth().authenticate("ann@example.com", PASSWORD))
+                .as("five failures spread over variants of ann's address lock it")
+                .isInstanceOf(LoginThrottledException.class);
+        assertThatThrownBy(() -> auth().authenticate("\uFF41\uFF4E\uFF4E@example.com", PASSWORD))
+                .as("the full-width variant is locked too")
+                .isInstanceOf(LoginThrottledException.class);
+    }
+
+    @Test
+    void wrongGuessesArrivingAtOnceGetNoMorePasswordChecksThanTheFreeAttempts() throws Exception {
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int run = 0; run < 4; run++) {
+                String fresh = "fresh" + run + "@example.com";
+                CyclicBarrier start = new CyclicBarrier(threads);
+                List<Future<Throwable>> guesses = new ArrayList<>();
+                for (int thread = 0; thread < threads; thread++) {
+                    guesses.add(pool.submit(() -> {
+                        start.await();
+                        return catchThrowable(() -> auth().authenticate(fresh, "wrong horse"));
+                    }));
+                }
+                int checked = 0;
+                int throttled = 0;
+                for (Future<Throwable> guess : guesses) {
+                    Throwable outcome = guess.get(60, TimeUnit.SECONDS);
+                    assertThat(outcome).as("every wrong guess fails").isInstanceOf(AuthenticationException.class);
+                    if (outcome instanceof LoginThrottledException) {
+                        throttled++;
+                    } else {
+                        checked++;
+                    }
+                }
+                assertThat(checked).as("guesses whose password was checked in run " + run)
+                        .isEqualTo(LoginThrottle.DEFAULT_FREE_ATTEMPTS_PER_EMAIL);
+                assertThat(throttled).as("guesses refused unchecked in run " + run)
+                        .isEqualTo(threads - LoginThrottle.DEFAULT_FREE_ATTEMPTS_PER_EMAIL);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aHugeEmailIsRefusedNamingTheFieldAndCountsAgainstNothing() {
+        String huge = "a".repeat(2_000_000) + "@example.com";
+        for (int attempt = 0; attempt < 2 * LoginThrottle.DEFAULT_FREE_ATTEMPTS_PER_SOURCE; attempt++) {
+            assertThatThrownBy(() -> auth().authenticate(huge, "wrong horse", "203.0.113.7"))
+                    .isInstanceOfSatisfying(ValidationException.class, failure -> assertThat(failure.violations())
+                            .extracting(Violation::field, Violation::rule)
+                            .containsExactly(tuple("email", "max_length")));
+        }
+
+        assertThatCode(() -> auth().authenticate("ann@example.com", PASSWORD, "203.0.113.7"))
+                .as("the refused attempts left no count against their source")
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aHugeSourceKeyIsRefusedNamingTheFieldAndCountsAgainstNothing() {
+        String huge = "s".repeat(LoginThrottle.MAX_SOURCE_KEY_LENGTH + 1);
+        for (int attempt = 0; attempt < 2 * LoginThrottle.DEFAULT_FREE_ATTEMPTS_PER_EMAIL; attempt++) {
+            assertThatThrownBy(() -> auth().authenticate("ann@example.com", "wrong horse", huge))
+                    .isInstanceOfSatisfying(ValidationException.class, failure -> assertThat(failure.violations())
+                            .extracting(Violation::field, Violation::rule)
+                            .containsExactly(tuple("sourceKey", "max_length")));
+        }
+
+        assertThatCode(() -> auth().authenticate("ann@example.com", PASSWORD))
+                .as("the refused attempts left no count against ann's address")
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aSourceKeyOfTheLongestLengthIsAccepted() {
+        assertThatCode(() -> auth().authenticate("ann@example.com", PASSWORD,
+                "s".repeat(LoginThrottle.MAX_SOURCE_KEY_LENGTH))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aSuccessfulLoginDoesNotCountAgainstItsSource() {
+        assertThatCode(() -> auth().authenticate("ann@example.com", PASSWORD, "203.0.113.7"))
+                .doesNotThrowAnyException();
+        for (int guess = 0; guess < LoginThrottle.DEFAULT_FREE_ATTEMPTS_PER_SOURCE - 1; guess++) {
+            failFrom("203.0.113.7", "user" + guess + "@example.com");
+        }
+
+        assertThatCode(() -> auth().authenticate("ann@example.com", PASSWORD, "203.0.113.7"))
+                .as("only the failures count, and there are fewer than the free attempts")
+                .doesNotThrowAnyException();
     }
 
     @Test

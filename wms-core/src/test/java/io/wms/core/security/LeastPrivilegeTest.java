@@ -8,13 +8,19 @@ import static io.wms.testkit.WmsTestDatabase.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wms.core.model.TrackAction;
+import java.time.Instant;
 import java.util.UUID;
 
 import io.wms.core.Wms;
 import io.wms.core.error.DatabaseException;
 import io.wms.core.error.MigrationException;
+import io.wms.core.error.ReferencedException;
+import io.wms.core.inventory.PickStock;
+import io.wms.core.inventory.ReceiveStock;
 import io.wms.core.model.Category;
+import io.wms.core.model.ProductBatchTrack;
+import io.wms.core.model.TrackAction;
+import io.wms.core.repository.NewProduct;
 import io.wms.core.repository.NewProductGroup;
 import io.wms.core.testing.TestSql;
 import io.wms.core.testing.WmsExtension;
@@ -34,6 +40,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 class LeastPrivilegeTest {
 
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final String LEDGER_PURGE_NEEDS_OWNER = "WMS04";
 
     @RegisterExtension
     final WmsExtension extension = WmsExtension.create();
@@ -41,6 +48,7 @@ class LeastPrivilegeTest {
     private final String role = "wms_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private PGSimpleDataSource applicationDataSource;
     private DSLContext asApplication;
+    private long productId;
     private long batchId;
 
     @BeforeEach
@@ -53,7 +61,7 @@ class LeastPrivilegeTest {
         applicationDataSource.setPassword("app-secret");
         asApplication = TestSql.on(applicationDataSource);
 
-        long productId = extension.sql().insertInto(PRODUCTS).set(PRODUCTS.NAME, "Widget").returning().fetchSingle()
+        productId = extension.sql().insertInto(PRODUCTS).set(PRODUCTS.NAME, "Widget").returning().fetchSingle()
                 .getId();
         batchId = extension.sql().insertInto(PRODUCT_BATCHES).set(PRODUCT_BATCHES.PRODUCT_ID, productId)
                 .set(PRODUCT_BATCHES.BATCH_NUMBER, "B-1").set(PRODUCT_BATCHES.QUANTITY, 5).returning().fetchSingle()
@@ -178,10 +186,86 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void purgingABatchAsTheApplicationStillRemovesItsLedger() {
-        asApplication.deleteFrom(PRODUCT_BATCHES).where(PRODUCT_BATCHES.ID.eq(batchId)).execute();
+    void applicationRoleCannotPurgeABatchThatHasLedgerRows() {
+        assertRefused(() -> asApplication.deleteFrom(PRODUCT_BATCHES).where(PRODUCT_BATCHES.ID.eq(batchId)).execute(),
+                LEDGER_PURGE_NEEDS_OWNER);
+
+        assertThat(extension.sql().fetchCount(PRODUCT_BATCHES, PRODUCT_BATCHES.ID.eq(batchId))).isEqualTo(1);
+        assertThat(extension.sql().fetchCount(PRODUCT_BATCH_TRACKS)).isEqualTo(1);
+    }
+
+    @Test
+    void applicationRoleCannotPurgeAProductWhoseBatchHasLedgerRows() {
+        assertRefused(() -> asApplication.deleteFrom(PRODUCTS).execute(), LEDGER_PURGE_NEEDS_OWNER);
+
+        assertThat(extension.sql().fetchCount(PRODUCT_BATCH_TRACKS)).isEqualTo(1);
+    }
+
+    @Test
+    void purgingABatchWithHistoryThroughTheLibraryAsTheApplicationRoleIsATypedRefusal() {
+        try (Wms wms = Wms.create(applicationDataSource)) {
+            assertThatThrownBy(() -> wms.batches().purge(ADMIN, batchId)).isInstanceOf(ReferencedException.class);
+            assertThatThrownBy(() -> wms.products().purge(ADMIN, productId)).isInstanceOf(ReferencedException.class);
+        }
+        assertThat(extension.sql().fetchCount(PRODUCT_BATCH_TRACKS)).isEqualTo(1);
+    }
+
+    @Test
+    void theOwnerStillPurgesABatchWithItsLedger() {
+        extension.wms().batches().purge(ADMIN, batchId);
 
         assertThat(extension.sql().fetchCount(PRODUCT_BATCH_TRACKS)).isZero();
+    }
+
+    @Test
+    void applicationRoleStillPurgesABatchWithoutLedgerRows() {
+        long unrecorded = extension.sql().insertInto(PRODUCT_BATCHES).set(PRODUCT_BATCHES.PRODUCT_ID, productId)
+                .set(PRODUCT_BATCHES.BATCH_NUMBER, "B-2").returning().fetchSingle().getId();
+
+        asApplication.deleteFrom(PRODUCT_BATCHES).where(PRODUCT_BATCHES.ID.eq(unrecorded)).execute();
+
+        assertThat(extension.sql().fetchCount(PRODUCT_BATCHES, PRODUCT_BATCHES.ID.eq(unrecorded))).isZero();
+    }
+
+    @Test
+    void applicationRoleCannotInsertABatchUnderAnIdOfItsChoosing() {
+        assertRefused(() -> asApplication.execute("insert into product_batches (id, product_id, batch_number) "
+                + "overriding system value values (" + (batchId + 1000) + ", " + productId + ", 'B-1b')"));
+
+        assertThat(extension.sql().fetchCount(PRODUCT_BATCHES)).isEqualTo(1);
+    }
+
+    @Test
+    void applicationRoleCannotInsertALedgerRowUnderAnIdOfItsChoosing() {
+        long unusedId = extension.sql().fetchValue(PRODUCT_BATCH_TRACKS.ID) + 1000;
+
+        assertRefused(() -> asApplication.execute("insert into product_batch_tracks "
+                + "(id, product_batch_id, action, quantity_change, quantity_after) "
+                + "overriding system value values (" + unusedId + ", " + batchId + ", 'received', 5, 5)"));
+
+        assertThat(extension.sql().fetchCount(PRODUCT_BATCH_TRACKS)).isEqualTo(1);
+    }
+
+    @Test
+    void applicationRoleCannotBackdateALedgerRow() {
+        assertRefused(() -> asApplication.insertInto(PRODUCT_BATCH_TRACKS)
+                .set(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID, batchId).set(PRODUCT_BATCH_TRACKS.ACTION, TrackAction.ADJUSTED)
+                .set(PRODUCT_BATCH_TRACKS.CREATED_AT, Instant.parse("2020-01-01T00:00:00Z")).execute());
+
+        assertThat(extension.sql().fetchCount(PRODUCT_BATCH_TRACKS)).isEqualTo(1);
+    }
+
+    @Test
+    void applicationRoleStillMovesStockAndReadsTheLedgerThroughTheLibrary() {
+        try (Wms wms = Wms.create(applicationDataSource)) {
+            long milk = wms.products().create(ADMIN, new NewProduct("Milk", null, null, null)).id();
+            long received = wms.inventory().receive(ADMIN, ReceiveStock.of(milk, "L-1", 10)).batchId();
+            wms.inventory().pick(ADMIN, PickStock.of(milk, 4));
+
+            assertThat(wms.ledger().byBatch(ADMIN, received, 10).items()).extracting(ProductBatchTrack::action)
+                    .containsExactly(TrackAction.PICKED, TrackAction.RECEIVED);
+            assertThat(wms.inventory().verifyLedger(ADMIN)).isEmpty();
+        }
     }
 
     @Test
@@ -202,9 +286,13 @@ class LeastPrivilegeTest {
     }
 
     private static void assertRefused(Runnable statement) {
+        assertRefused(statement, INSUFFICIENT_PRIVILEGE);
+    }
+
+    private static void assertRefused(Runnable statement, String sqlState) {
         assertThatThrownBy(statement::run)
                 .isInstanceOfSatisfying(DataAccessException.class,
-                        failure -> assertThat(failure.sqlState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+                        failure -> assertThat(failure.sqlState()).isEqualTo(sqlState));
     }
 
     @Test

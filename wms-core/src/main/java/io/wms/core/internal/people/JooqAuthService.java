@@ -45,18 +45,24 @@ final class JooqAuthService implements AuthService {
 
     @Override
     public Authentication authenticate(String email, String password, String sourceKey) {
-        throttle.refuseWhileLocked(email, sourceKey);
-        UsersRecord row = dsl.selectFrom(USERS).where(UserEmails.liveUserWith(email)).fetchOne();
+        // Bounded before anything is counted, looked up or hashed: no stored address is longer, and a huge one would
+        // cost its canonical form, a throttle key held in memory and a statement.
+        Validator.of("login")
+                .optionalText("email", email, UserEmails.MAX_LENGTH)
+                .optionalText("sourceKey", sourceKey, LoginThrottle.MAX_SOURCE_KEY_LENGTH)
+                .validate();
+        // Throttled by the very form the user is looked up by, so that no variant of an address counts apart.
+        String canonicalEmail = UserEmails.canonical(email);
+        LoginThrottler.Admission admission = throttle.admit(canonicalEmail, sourceKey);
+        UsersRecord row = dsl.selectFrom(USERS).where(UserEmails.liveUserWithCanonical(canonicalEmail)).fetchOne();
         if (row == null) {
             passwords.verifyAgainstDummy(password);
-            throttle.failed(email, sourceKey);
             throw new AuthenticationException();
         }
         if (!passwords.verifyInPolicyTime(password, row.getPassword())) {
-            throttle.failed(email, sourceKey);
             throw new AuthenticationException();
         }
-        throttle.succeeded(email);
+        throttle.succeeded(admission);
         if (passwords.needsUpgrade(row.getPassword())) {
             // Conditional on the hash read, so that a password changed meanwhile is never overwritten.
             dsl.update(USERS)

@@ -1,9 +1,9 @@
 package io.wms.core.internal.people;
 
+import static io.wms.core.internal.PgCatalog.lower;
 import static io.wms.jooq.Tables.ROLES;
 import static io.wms.jooq.Tables.USERS;
 import static io.wms.jooq.Tables.USER_ROLES;
-import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectFrom;

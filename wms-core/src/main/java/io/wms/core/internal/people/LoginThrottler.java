@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import io.wms.core.auth.LoginThrottle;
@@ -12,6 +11,11 @@ import io.wms.core.error.LoginThrottledException;
 
 /**
  * Counts failed logins per e-mail and per source, by a {@link LoginThrottle} policy, in a map of bounded size.
+ *
+ * <p>An attempt is counted as a failure in the same step that admits it, before its password is hashed: the check
+ * and the count are one, so that logins arriving together cannot all read "not locked" before any of them failed,
+ * and no more attempts reach the hashing than the policy lets through. A login that then succeeds gives its count
+ * back ({@link #succeeded}).
  *
  * <p>Thread-safe: every method holds the instance's lock; a login's hashing, which takes far longer, runs outside it.
  */
@@ -23,6 +27,27 @@ final class LoginThrottler {
 
     /** The failures of one e-mail or source: how many in a row, the last one, and until when it is locked. */
     private record Failures(int count, Instant last, Instant lockedUntil) {
+    }
+
+    /**
+     * A login let through, with what it counted against its source: the source's failures just before it and the
+     * ones it left, so that a success can undo exactly its own count.
+     */
+    static final class Admission {
+
+        private static final Admission UNCOUNTED = new Admission(null, null, null, null);
+
+        private final String emailKey;
+        private final String sourceKey;
+        private final Failures sourceBefore;
+        private final Failures sourceCounted;
+
+        private Admission(String emailKey, String sourceKey, Failures sourceBefore, Failures sourceCounted) {
+            this.emailKey = emailKey;
+            this.sourceKey = sourceKey;
+            this.sourceBefore = sourceBefore;
+            this.sourceCounted = sourceCounted;
+        }
     }
 
     LoginThrottler(LoginThrottle policy, Clock clock) {
@@ -38,39 +63,70 @@ final class LoginThrottler {
     }
 
     /**
-     * Refuses a login while its e-mail or its source is locked.
+     * Lets a login through unless its e-mail or its source is locked, counting it as a failure of both at once.
      *
-     * @throws LoginThrottledException with the longer of the two locks left
+     * @param canonicalEmail the e-mail in the canonical form its user is looked up by ({@link UserEmails#canonical})
+     * @param source         where the attempt comes from; {@code null} when the host did not say
+     * @return the admitted attempt, for {@link #succeeded} should its password be right
+     * @throws LoginThrottledException with the longer of the two locks left; nothing is counted then
      */
-    synchronized void refuseWhileLocked(String email, String source) {
+    synchronized Admission admit(String canonicalEmail, String source) {
         if (!policy.enabled()) {
-            return;
+            return Admission.UNCOUNTED;
         }
         Instant now = clock.instant();
-        Duration left = longer(lockLeft(emailKey(email), now), source == null ? Duration.ZERO
-                : lockLeft(sourceKey(source), now));
+        String emailKey = emailKey(canonicalEmail);
+        String sourceKey = source == null ? null : sourceKey(source);
+        Duration left = longer(lockLeft(emailKey, now), sourceKey == null ? Duration.ZERO : lockLeft(sourceKey, now));
         if (!left.isNegative() && !left.isZero()) {
             throw new LoginThrottledException(left);
         }
+        count(emailKey, policy.freeAttemptsPerEmail(), now);
+        if (sourceKey == null) {
+            return new Admission(emailKey, null, null, null);
+        }
+        Failures sourceBefore = failures.get(sourceKey);
+        return new Admission(emailKey, sourceKey, sourceBefore, count(sourceKey, policy.freeAttemptsPerSource(), now));
     }
 
-    synchronized void failed(String email, String source) {
-        if (!policy.enabled()) {
+    /**
+     * Records that an admitted login's password was right: its e-mail's failures are cleared, and its count against
+     * the source is given back, never the source's other failures (or one valid account would reset a guesser's
+     * count).
+     *
+     * @param admission what {@link #admit} returned for the login
+     */
+    synchronized void succeeded(Admission admission) {
+        if (admission == Admission.UNCOUNTED) {
             return;
         }
-        Instant now = clock.instant();
-        count(emailKey(email), policy.freeAttemptsPerEmail(), now);
-        if (source != null) {
-            count(sourceKey(source), policy.freeAttemptsPerSource(), now);
+        failures.remove(admission.emailKey);
+        if (admission.sourceKey != null) {
+            giveBack(admission);
         }
-    }
-
-    synchronized void succeeded(String email) {
-        failures.remove(emailKey(email));
     }
 
     synchronized int trackedKeys() {
         return failures.size();
+    }
+
+    private void giveBack(Admission admission) {
+        Failures current = failures.get(admission.sourceKey);
+        if (current == null) {
+            return;
+        }
+        if (current == admission.sourceCounted) {
+            if (admission.sourceBefore == null || isForgotten(admission.sourceBefore, clock.instant())) {
+                failures.remove(admission.sourceKey);
+            } else {
+                failures.put(admission.sourceKey, admission.sourceBefore);
+            }
+        } else if (current.count() <= 1) {
+            failures.remove(admission.sourceKey);
+        } else {
+            // Others were counted since: their lock stands, only this attempt's count goes.
+            failures.put(admission.sourceKey, new Failures(current.count() - 1, current.last(), current.lockedUntil()));
+        }
     }
 
     private Duration lockLeft(String key, Instant now) {
@@ -79,12 +135,14 @@ final class LoginThrottler {
                 : Duration.between(now, current.lockedUntil());
     }
 
-    private void count(String key, int freeAttempts, Instant now) {
+    private Failures count(String key, int freeAttempts, Instant now) {
         Failures before = failures.get(key);
         int count = before == null || isForgotten(before, now) ? 1 : before.count() + 1;
         Instant lockedUntil = count < freeAttempts ? before == null ? null : before.lockedUntil()
                 : now.plus(lock(count - freeAttempts));
-        failures.put(key, new Failures(count, now, lockedUntil));
+        Failures counted = new Failures(count, now, lockedUntil);
+        failures.put(key, counted);
+        return counted;
     }
 
     /** Failures are forgotten once a whole longest lock has passed since the last one and since its lock ran out. */
@@ -107,8 +165,8 @@ final class LoginThrottler {
         return one.compareTo(other) >= 0 ? one : other;
     }
 
-    private static String emailKey(String email) {
-        return "email:" + email.strip().toLowerCase(Locale.ROOT);
+    private static String emailKey(String canonicalEmail) {
+        return "email:" + canonicalEmail;
     }
 
     private static String sourceKey(String source) {

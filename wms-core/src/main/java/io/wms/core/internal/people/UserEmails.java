@@ -1,7 +1,7 @@
 package io.wms.core.internal.people;
 
+import static io.wms.core.internal.PgCatalog.lower;
 import static io.wms.jooq.Tables.USERS;
-import static org.jooq.impl.DSL.lower;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -55,6 +55,16 @@ public final class UserEmails {
      * @return the condition on {@code users}
      */
     public static Condition liveUserWith(String email) {
-        return lower(USERS.EMAIL).eq(canonical(email)).and(USERS.DELETED_AT.isNull());
+        return liveUserWithCanonical(canonical(email));
+    }
+
+    /**
+     * Matches the live user with an address already in its canonical form, as {@link #liveUserWith} does.
+     *
+     * @param canonicalEmail the address as {@link #canonical} returned it; never {@code null}
+     * @return the condition on {@code users}
+     */
+    static Condition liveUserWithCanonical(String canonicalEmail) {
+        return lower(USERS.EMAIL).eq(canonicalEmail).and(USERS.DELETED_AT.isNull());
     }
 }

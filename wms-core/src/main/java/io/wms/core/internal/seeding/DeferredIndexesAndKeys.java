@@ -33,22 +33,23 @@ final class DeferredIndexesAndKeys {
      */
     private static final String DEFINITIONS = """
             with target as (select {0}::regclass as oid)
-            select format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid), 1, c.relname
-            from pg_index i
-                join pg_class c on c.oid = i.indexrelid
+            select pg_catalog.format('DROP INDEX %s', i.indexrelid::regclass), pg_catalog.pg_get_indexdef(i.indexrelid), 1,
+                   c.relname
+            from pg_catalog.pg_index i
+                join pg_catalog.pg_class c on c.oid = i.indexrelid
                 join target on i.indrelid = target.oid
             where i.indisvalid and not i.indisreplident and not i.indisclustered and c.reltablespace = 0
-              and not exists (select from pg_constraint k where k.conindid = i.indexrelid)
-              and obj_description(i.indexrelid, 'pg_class') is null
+              and not exists (select from pg_catalog.pg_constraint k where k.conindid = i.indexrelid)
+              and pg_catalog.obj_description(i.indexrelid, 'pg_class') is null
             union all
-            select format('ALTER TABLE %s DROP CONSTRAINT %I', k.conrelid::regclass, k.conname),
-                   format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.conrelid::regclass, k.conname,
-                          pg_get_constraintdef(k.oid)),
+            select pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', k.conrelid::regclass, k.conname),
+                   pg_catalog.format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.conrelid::regclass, k.conname,
+                                     pg_catalog.pg_get_constraintdef(k.oid)),
                    2, k.conname
-            from pg_constraint k
+            from pg_catalog.pg_constraint k
                 join target on k.conrelid = target.oid
             where k.contype = 'f' and k.conparentid = 0
-              and obj_description(k.oid, 'pg_constraint') is null
+              and pg_catalog.obj_description(k.oid, 'pg_constraint') is null
             order by 3, 4
             """;
 
@@ -58,10 +59,10 @@ final class DeferredIndexesAndKeys {
      */
     private static final String OWNED = """
             with target as (select {0}::regclass as oid)
-            select bool_and(pg_has_role(c.relowner, 'USAGE'))
-            from pg_class c, target
+            select pg_catalog.bool_and(pg_catalog.pg_has_role(c.relowner, 'USAGE'))
+            from pg_catalog.pg_class c, target
             where c.oid = target.oid
-               or c.oid in (select k.confrelid from pg_constraint k where k.conrelid = target.oid and k.contype = 'f')
+               or c.oid in (select k.confrelid from pg_catalog.pg_constraint k where k.conrelid = target.oid and k.contype = 'f')
             """;
 
     /** Nothing dropped: the load runs against the table as it is. */

@@ -1,5 +1,6 @@
 package io.wms.core.internal.seeding;
 
+import static io.wms.core.internal.PgCatalog.lower;
 import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
 import static io.wms.jooq.Tables.PRODUCTS;
@@ -8,7 +9,6 @@ import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static io.wms.jooq.Tables.ROLES;
 import static io.wms.jooq.Tables.USERS;
 import static io.wms.jooq.Tables.USER_ROLES;
-import static org.jooq.impl.DSL.lower;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +26,8 @@ import io.wms.core.error.Violation;
 import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.LedgerActor;
+import io.wms.core.internal.LiveActors;
+import io.wms.core.internal.OperationObserver;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
@@ -65,18 +67,26 @@ final class JooqSeeding implements Seeding {
     private final SyntheticDataGenerator generator;
     private final WmsSettings settings;
     private final Passwords passwords;
+    private final LiveActors liveActors;
 
-    JooqSeeding(Transactions transactions, WmsSettings settings, Passwords passwords) {
+    JooqSeeding(Transactions transactions, WmsSettings settings, Passwords passwords, LiveActors liveActors) {
         this.transactions = transactions;
         this.dsl = transactions.dsl();
         this.generator = new SyntheticDataGenerator(transactions, settings);
         this.settings = settings;
         this.passwords = passwords;
+        this.liveActors = liveActors;
     }
 
+    /**
+     * Each seeder is an operation of its own: it runs later, outside this call, so the actor it is given is checked
+     * against the live users when it runs, and inside a transaction someone else holds it runs under a savepoint,
+     * as every call of the API does.
+     */
     @Override
     public List<Seeder> seeders(SeedOptions options) {
-        return seeders(dsl, options).stream().map(seeder -> ApiGuard.guard(Seeder.class, seeder)).toList();
+        return seeders(dsl, options).stream().map(seeder -> ApiGuard.operations("seeding.seeders", Seeder.class,
+                seeder, liveActors, transactions, OperationObserver.NONE)).toList();
     }
 
     private List<Seeder> seeders(DSLContext context, SeedOptions options) {

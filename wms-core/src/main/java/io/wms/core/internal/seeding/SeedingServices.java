@@ -4,6 +4,7 @@ import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.internal.people.Passwords;
+import io.wms.core.internal.people.PeopleServices;
 import io.wms.core.seed.Seeding;
 
 /**
@@ -15,7 +16,8 @@ public final class SeedingServices {
     }
 
     /**
-     * Builds the seeding service.
+     * Builds the seeding service. The seeders it hands out check the actor they run for against the live users, as
+     * the guard around the service checks the actors of its own calls.
      *
      * @param transactions where its statements run
      * @param settings     the clock and warehouse zone the demo data is dated by
@@ -23,6 +25,7 @@ public final class SeedingServices {
      * @return the service
      */
     public static Seeding seeding(Transactions transactions, WmsSettings settings, Passwords passwords) {
-        return ApiGuard.guard(Seeding.class, new JooqSeeding(transactions, settings, passwords));
+        return ApiGuard.guard(Seeding.class,
+                new JooqSeeding(transactions, settings, passwords, PeopleServices.liveActors(transactions)));
     }
 }

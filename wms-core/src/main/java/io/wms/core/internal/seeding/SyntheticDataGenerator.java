@@ -316,12 +316,13 @@ final class SyntheticDataGenerator {
     private static long reserve(DSLContext transaction, Table<?> table, int count) {
         transaction.execute("LOCK TABLE {0} IN SHARE ROW EXCLUSIVE MODE", table);
         // The table's name as rendered, with its mapped schema: the connection's search_path may not reach it.
-        String sequence = transaction.select(field("pg_get_serial_sequence({0}, {1})", String.class,
+        String sequence = transaction.select(field("pg_catalog.pg_get_serial_sequence({0}, {1})", String.class,
                         val(transaction.render(table)), inline("id")))
                 .fetchSingle().value1();
-        long first = transaction.select(field("nextval({0}::regclass)", Long.class, val(sequence))).fetchSingle().value1();
+        long first = transaction.select(field("pg_catalog.nextval({0}::regclass)", Long.class, val(sequence)))
+                .fetchSingle().value1();
         if (count > 1) {
-            transaction.select(field("setval({0}::regclass, {1})", Long.class, val(sequence), val(first + count - 1)))
+            transaction.select(field("pg_catalog.setval({0}::regclass, {1})", Long.class, val(sequence), val(first + count - 1)))
                     .fetchSingle();
         }
         return first;

@@ -1,5 +1,6 @@
 package io.wms.core.internal.stock;
 
+import static io.wms.core.internal.PgCatalog.max;
 import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.CYCLE_COUNTS;
 import static io.wms.jooq.Tables.CYCLE_COUNT_LINES;
@@ -10,7 +11,6 @@ import static io.wms.jooq.Tables.WAREHOUSES;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 

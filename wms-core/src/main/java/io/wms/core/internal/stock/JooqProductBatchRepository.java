@@ -3,6 +3,7 @@ package io.wms.core.internal.stock;
 import io.wms.core.internal.LiveStock;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
+import static org.jooq.impl.DSL.noCondition;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.ExpiryPolicy;
+import io.wms.core.internal.Keyset;
 import io.wms.core.internal.Mappers;
 import io.wms.core.internal.SoftDeletes;
 import io.wms.core.internal.Transactions;
@@ -24,11 +26,11 @@ import io.wms.core.model.BatchWithProduct;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.TrackAction;
 import io.wms.core.repository.BatchChanges;
+import io.wms.core.repository.KeysetPage;
 import io.wms.core.repository.ProductBatchRepository;
 import io.wms.jooq.tables.records.ProductBatchesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.SortField;
 
 /**
  * Product batches on jOOQ. Never writes {@code quantity} or {@code status}: those belong to the inventory service,
@@ -41,6 +43,21 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
     private static final SoftDeletes<ProductBatchesRecord, ProductBatch> SOFT_DELETES = new SoftDeletes<>("batch",
             PRODUCT_BATCHES, PRODUCT_BATCHES.ID, PRODUCT_BATCHES.DELETED_AT, PRODUCT_BATCHES.UPDATED_BY,
             Mappers::batch);
+
+    /** First-expired, first-out, as {@link ExpiryPolicy#FIRST_EXPIRED_FIRST} orders: undated batches last. */
+    private static final Keyset<ProductBatch> BY_EXPIRY = Keyset.<ProductBatch>byDayThenId("batch:product-expiry",
+            PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.ID, ProductBatch::expiryDate, ProductBatch::id).nullKeysLast();
+
+    private static final Keyset<ProductBatch> BY_ID = Keyset.byId("batch:batch-number-id", PRODUCT_BATCHES.ID,
+            ProductBatch::id);
+
+    /** A batch marked expired may carry no date: it sorts last, where PostgreSQL puts nulls in ascending order. */
+    private static final Keyset<BatchWithProduct> EXPIRED_BY_EXPIRY = Keyset.<BatchWithProduct>byDayThenId(
+            "batch:expired-expiry", PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.ID,
+            expired -> expired.batch().expiryDate(), expired -> expired.batch().id()).nullKeysLast();
+
+    private static final Keyset<BatchWithProduct> BY_QUANTITY = Keyset.byNumberThenId("batch:low-stock-quantity",
+            PRODUCT_BATCHES.QUANTITY, PRODUCT_BATCHES.ID, low -> low.batch().quantity(), low -> low.batch().id());
 
     private final Transactions transactions;
     private final DSLContext dsl;
@@ -64,34 +81,115 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
     @Override
     public List<ProductBatch> byProduct(Actor actor, long productId) {
         actor.require(Permission.READ_CATALOG);
-        return dsl.selectFrom(PRODUCT_BATCHES)
-                .where(PRODUCT_BATCHES.PRODUCT_ID.eq(productId).and(live()))
-                .orderBy(ExpiryPolicy.FIRST_EXPIRED_FIRST)
-                .fetch(Mappers::batch);
+        return Keyset.everything("batches of the product", "byProduct(actor, productId, limit, cursor)",
+                rows -> batches(dsl, ofProduct(productId), BY_EXPIRY, rows));
+    }
+
+    @Override
+    public KeysetPage<ProductBatch> byProduct(Actor actor, long productId, int limit) {
+        return byProduct(actor, productId, limit, null);
+    }
+
+    @Override
+    public KeysetPage<ProductBatch> byProduct(Actor actor, long productId, int limit, String cursor) {
+        actor.require(Permission.READ_CATALOG);
+        return BY_EXPIRY.page("page of a product's batches", limit, cursor,
+                (after, rows) -> batches(dsl, ofProduct(productId).and(after), BY_EXPIRY, rows));
     }
 
     @Override
     public List<ProductBatch> byBatchNumber(Actor actor, String batchNumber) {
         actor.require(Permission.READ_CATALOG);
-        return dsl.selectFrom(PRODUCT_BATCHES)
-                .where(PRODUCT_BATCHES.BATCH_NUMBER.eq(batchNumber).and(live()))
-                .orderBy(PRODUCT_BATCHES.ID)
-                .fetch(Mappers::batch);
+        return Keyset.everything("batches with the lot number", "byBatchNumber(actor, batchNumber, limit, cursor)",
+                rows -> batches(dsl, withBatchNumber(batchNumber), BY_ID, rows));
+    }
+
+    @Override
+    public KeysetPage<ProductBatch> byBatchNumber(Actor actor, String batchNumber, int limit) {
+        return byBatchNumber(actor, batchNumber, limit, null);
+    }
+
+    @Override
+    public KeysetPage<ProductBatch> byBatchNumber(Actor actor, String batchNumber, int limit, String cursor) {
+        actor.require(Permission.READ_CATALOG);
+        return BY_ID.page("page of batches with a lot number", limit, cursor,
+                (after, rows) -> batches(dsl, withBatchNumber(batchNumber).and(after), BY_ID, rows));
     }
 
     @Override
     public List<BatchWithProduct> expired(Actor actor) {
         actor.require(Permission.READ_CATALOG);
-        return withProducts(LiveStock.batchOfLiveProduct().and(expiryPolicy.holdsExpiredStock()),
-                List.of(PRODUCT_BATCHES.EXPIRY_DATE.asc(), PRODUCT_BATCHES.ID.asc()));
+        return Keyset.everything("batches holding expired stock", "expired(actor, limit, cursor)",
+                rows -> withProducts(holdingExpiredStock(), noCondition(), EXPIRED_BY_EXPIRY, rows));
+    }
+
+    @Override
+    public KeysetPage<BatchWithProduct> expired(Actor actor, int limit) {
+        return expired(actor, limit, null);
+    }
+
+    @Override
+    public KeysetPage<BatchWithProduct> expired(Actor actor, int limit, String cursor) {
+        actor.require(Permission.READ_CATALOG);
+        return EXPIRED_BY_EXPIRY.page("page of expired batches", limit, cursor,
+                (after, rows) -> withProducts(holdingExpiredStock(), after, EXPIRED_BY_EXPIRY, rows));
     }
 
     @Override
     public List<BatchWithProduct> lowStock(Actor actor, int threshold) {
         actor.require(Permission.READ_CATALOG);
+        Condition below = below(threshold);
+        return Keyset.everything("low-stock batches", "lowStock(actor, threshold, limit, cursor)",
+                rows -> withProducts(below, noCondition(), BY_QUANTITY, rows));
+    }
+
+    @Override
+    public KeysetPage<BatchWithProduct> lowStock(Actor actor, int threshold, int limit) {
+        return lowStock(actor, threshold, limit, null);
+    }
+
+    @Override
+    public KeysetPage<BatchWithProduct> lowStock(Actor actor, int threshold, int limit, String cursor) {
+        actor.require(Permission.READ_CATALOG);
+        Condition below = below(threshold);
+        return BY_QUANTITY.page("page of low-stock batches", limit, cursor,
+                (after, rows) -> withProducts(below, after, BY_QUANTITY, rows));
+    }
+
+    private static Condition ofProduct(long productId) {
+        return PRODUCT_BATCHES.PRODUCT_ID.eq(productId).and(live());
+    }
+
+    private static Condition withBatchNumber(String batchNumber) {
+        return PRODUCT_BATCHES.BATCH_NUMBER.eq(batchNumber).and(live());
+    }
+
+    private Condition holdingExpiredStock() {
+        return LiveStock.batchOfLiveProduct().and(expiryPolicy.holdsExpiredStock());
+    }
+
+    /** Validates the threshold first, so that a bad one is refused before the listing's own checks. */
+    private Condition below(int threshold) {
         Validator.of("low-stock threshold").positive("threshold", threshold).validate();
-        return withProducts(LiveStock.batchOfLiveProduct().and(expiryPolicy.usableStock()).and(PRODUCT_BATCHES.QUANTITY.lt(threshold)),
-                List.of(PRODUCT_BATCHES.QUANTITY.asc(), PRODUCT_BATCHES.ID.asc()));
+        return LiveStock.batchOfLiveProduct().and(expiryPolicy.usableStock())
+                .and(PRODUCT_BATCHES.QUANTITY.lt(threshold));
+    }
+
+    /**
+     * Reads the batches that match, in a listing's order, at most a number of them.
+     *
+     * @param dsl       where the statement runs
+     * @param condition which batches, with where the page starts
+     * @param order     the listing
+     * @param rows      the most rows to read
+     * @return the batches
+     */
+    static List<ProductBatch> batches(DSLContext dsl, Condition condition, Keyset<?> order, int rows) {
+        return dsl.selectFrom(PRODUCT_BATCHES)
+                .where(condition)
+                .orderBy(order.order())
+                .limit(rows)
+                .fetch(Mappers::batch);
     }
 
     @Override
@@ -178,12 +276,13 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
         SOFT_DELETES.purge(dsl, id);
     }
 
-    private List<BatchWithProduct> withProducts(Condition condition, List<SortField<?>> order) {
+    private List<BatchWithProduct> withProducts(Condition condition, Condition after, Keyset<?> order, int rows) {
         return dsl.select(PRODUCT_BATCHES, PRODUCTS)
                 .from(PRODUCT_BATCHES)
                 .join(PRODUCTS).on(PRODUCTS.ID.eq(PRODUCT_BATCHES.PRODUCT_ID))
-                .where(condition)
-                .orderBy(order)
+                .where(condition.and(after))
+                .orderBy(order.order())
+                .limit(rows)
                 .fetch(row -> new BatchWithProduct(Mappers.batch(row.value1()), Mappers.product(row.value2())));
     }
 

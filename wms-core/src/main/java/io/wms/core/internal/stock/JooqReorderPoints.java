@@ -1,5 +1,6 @@
 package io.wms.core.internal.stock;
 
+import static io.wms.core.internal.PgCatalog.sum;
 import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.LOCATIONS;
 import static io.wms.jooq.Tables.PRODUCTS;
@@ -9,7 +10,6 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.val;
 
 import java.math.BigDecimal;

@@ -2,17 +2,17 @@ package io.wms.core.internal.stock;
 
 import io.wms.core.auth.Permission;
 import io.wms.core.auth.Actor;
+import static io.wms.core.internal.PgCatalog.count;
+import static io.wms.core.internal.PgCatalog.sum;
 import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.sum;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -51,6 +51,12 @@ final class JooqStockReports implements StockReports {
 
     private static final Keyset<InventoryReportLine> BY_PRODUCT_NAME = Keyset.byKeyThenId("inventory:product-name",
             PRODUCTS.NAME, PRODUCTS.ID, InventoryReportLine::productName, InventoryReportLine::productId);
+
+    private static final Keyset<ProductStock> STOCK_BY_PRODUCT_NAME = Keyset.byKeyThenId("stock:product-name",
+            PRODUCTS.NAME, PRODUCTS.ID, ProductStock::productName, ProductStock::productId);
+
+    private static final Keyset<ProductBatch> BY_EXPIRY_DATE = Keyset.byDayThenId("expiring:expiry-date",
+            PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.ID, ProductBatch::expiryDate, ProductBatch::id);
 
     private static final Param<LocalDate> TODAY = DSL.param("today", SQLDataType.LOCALDATE);
     private static final Param<Integer> ROWS = DSL.param("rows", SQLDataType.INTEGER);
@@ -158,20 +164,53 @@ final class JooqStockReports implements StockReports {
     @Override
     public List<ProductBatch> expiringWithin(Actor actor, int days) {
         actor.require(Permission.READ_CATALOG);
+        Condition expiring = expiringWithin(days);
+        return Keyset.everything("batches expiring within the window", "expiringWithin(actor, days, limit, cursor)",
+                rows -> JooqProductBatchRepository.batches(dsl, expiring, BY_EXPIRY_DATE, rows));
+    }
+
+    @Override
+    public KeysetPage<ProductBatch> expiringWithin(Actor actor, int days, int limit) {
+        return expiringWithin(actor, days, limit, null);
+    }
+
+    @Override
+    public KeysetPage<ProductBatch> expiringWithin(Actor actor, int days, int limit, String cursor) {
+        actor.require(Permission.READ_CATALOG);
+        Condition expiring = expiringWithin(days);
+        return BY_EXPIRY_DATE.page("page of the expiring-batches report", limit, cursor,
+                (after, rows) -> JooqProductBatchRepository.batches(dsl, expiring.and(after), BY_EXPIRY_DATE, rows));
+    }
+
+    /** Validates the window first, so that a negative one is refused before the listing's own checks. */
+    private Condition expiringWithin(int days) {
         Validator.of("expiring-batches report").notNegative("days", days).validate();
-        return dsl.selectFrom(PRODUCT_BATCHES)
-                .where(LiveStock.batchOfLiveProduct()
-                        .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE))
-                        .and(PRODUCT_BATCHES.QUANTITY.gt(0))
-                        .and(expiry.expiresWithin(days)))
-                .orderBy(PRODUCT_BATCHES.EXPIRY_DATE, PRODUCT_BATCHES.ID)
-                .fetch(Mappers::batch);
+        return LiveStock.batchOfLiveProduct()
+                .and(PRODUCT_BATCHES.STATUS.eq(BatchStatus.ACTIVE))
+                .and(PRODUCT_BATCHES.QUANTITY.gt(0))
+                .and(expiry.expiresWithin(days));
     }
 
     @Override
     public List<ProductStock> stockPerProduct(Actor actor) {
         actor.require(Permission.READ_CATALOG);
-        // Aggregated per product before the join, as the whole inventory report is (see everyInventoryLine).
+        return Keyset.everything("products in the stock report", "stockPerProduct(actor, limit, cursor)",
+                this::everyProductStock);
+    }
+
+    @Override
+    public KeysetPage<ProductStock> stockPerProduct(Actor actor, int limit) {
+        return stockPerProduct(actor, limit, null);
+    }
+
+    @Override
+    public KeysetPage<ProductStock> stockPerProduct(Actor actor, int limit, String cursor) {
+        actor.require(Permission.READ_CATALOG);
+        return STOCK_BY_PRODUCT_NAME.page("page of the stock report", limit, cursor, this::productStockPage);
+    }
+
+    /** Aggregated per product before the join, as the whole inventory report is (see wholeReportStatement). */
+    private List<ProductStock> everyProductStock(int rows) {
         Field<Long> usable = units(expiry.usableStock()).as("usable");
         Field<Long> quarantined = units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.QUARANTINED)).as("quarantined");
         Field<Long> expired = units(expiry.holdsExpiredStock()).as("expired");
@@ -187,7 +226,35 @@ final class JooqStockReports implements StockReports {
                 .from(PRODUCTS)
                 .leftJoin(stock).on(stock.field(PRODUCT_BATCHES.PRODUCT_ID).eq(PRODUCTS.ID))
                 .where(PRODUCTS.DELETED_AT.isNull())
-                .orderBy(PRODUCTS.NAME, PRODUCTS.ID)
+                .orderBy(STOCK_BY_PRODUCT_NAME.order())
+                .limit(rows)
+                .fetch(row -> new ProductStock(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
+                        row.value6()));
+    }
+
+    /**
+     * A page of the stock report: the page's products first, read alone by the index on their names and cut at the
+     * limit, then their batches through the index on the product. Grouping the joined rows instead, as a page of the
+     * inventory report does, lets PostgreSQL group by the id alone (the key decides the name) and so lose the names'
+     * order: past the first page it would read every product and batch and sort them.
+     */
+    private List<ProductStock> productStockPage(Condition after, int rows) {
+        Table<?> page = dsl.select(PRODUCTS.ID, PRODUCTS.NAME)
+                .from(PRODUCTS)
+                .where(PRODUCTS.DELETED_AT.isNull().and(after))
+                .orderBy(STOCK_BY_PRODUCT_NAME.order())
+                .limit(rows)
+                .asTable("page");
+        Field<Long> productId = page.field(PRODUCTS.ID);
+        Field<String> productName = page.field(PRODUCTS.NAME);
+        return dsl.select(productId, productName, units(expiry.usableStock()),
+                        units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.QUARANTINED)), units(expiry.holdsExpiredStock()),
+                        units(PRODUCT_BATCHES.STATUS.eq(BatchStatus.RECALLED)))
+                .from(page)
+                .leftJoin(PRODUCT_BATCHES).on(PRODUCT_BATCHES.PRODUCT_ID.eq(productId)
+                        .and(PRODUCT_BATCHES.DELETED_AT.isNull()))
+                .groupBy(productId, productName)
+                .orderBy(productName.asc(), productId.asc())
                 .fetch(row -> new ProductStock(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
                         row.value6()));
     }
@@ -195,10 +262,12 @@ final class JooqStockReports implements StockReports {
     @Override
     public List<ProductBatchTrack> history(Actor actor, long batchId) {
         actor.require(Permission.READ_CATALOG);
-        return dsl.selectFrom(PRODUCT_BATCH_TRACKS)
-                .where(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(batchId))
-                .orderBy(PRODUCT_BATCH_TRACKS.ID)
-                .fetch(Mappers::track);
+        return Keyset.everything("ledger rows of the batch", "ledger().byBatch(actor, batchId, limit, cursor)",
+                rows -> dsl.selectFrom(PRODUCT_BATCH_TRACKS)
+                        .where(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(batchId))
+                        .orderBy(PRODUCT_BATCH_TRACKS.ID)
+                        .limit(rows)
+                        .fetch(Mappers::track));
     }
 
     private static Field<Long> units(Condition condition) {

@@ -1,5 +1,6 @@
 package io.wms.core.internal.stock;
 
+import static io.wms.core.internal.PgCatalog.sum;
 import static io.wms.core.internal.stock.StockStatements.AVAILABLE;
 import static io.wms.core.internal.stock.StockStatements.PLACE_QUANTITY;
 import static io.wms.core.internal.stock.StockStatements.PLACE_RESERVED;
@@ -21,7 +22,6 @@ import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
-import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.update;
 import static org.jooq.impl.DSL.val;

@@ -1,5 +1,9 @@
 package io.wms.core.internal.stock;
 
+import static io.wms.core.internal.PgCatalog.max;
+import static io.wms.core.internal.PgCatalog.min;
+import static io.wms.core.internal.PgCatalog.rowNumber;
+import static io.wms.core.internal.PgCatalog.sum;
 import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.LOCATIONS;
 import static io.wms.jooq.Tables.PRODUCTS;
@@ -12,16 +16,12 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.insertInto;
 import static org.jooq.impl.DSL.least;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.orderBy;
 import static org.jooq.impl.DSL.partitionBy;
-import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.update;
 import static org.jooq.impl.DSL.val;

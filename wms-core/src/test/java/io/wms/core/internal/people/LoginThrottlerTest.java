@@ -16,7 +16,7 @@ class LoginThrottlerTest {
         LoginThrottler throttler = new LoginThrottler(small, Clock.systemUTC());
 
         for (int guess = 0; guess < 100; guess++) {
-            throttler.failed("user" + guess + "@example.com", "source-" + guess);
+            throttler.admit("user" + guess + "@example.com", "source-" + guess);
         }
 
         assertThat(throttler.trackedKeys()).isEqualTo(3);

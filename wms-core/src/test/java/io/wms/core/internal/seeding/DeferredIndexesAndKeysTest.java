@@ -162,8 +162,10 @@ class DeferredIndexesAndKeysTest {
         extension.sql().execute("create role " + role + " login password 'gen-secret'");
         try {
             WmsMigrations.on(extension.database().dataSource()).grantApplicationRole(role);
-            // Reserving a block of ids moves the sequences (setval), which the application role may not do.
+            // Reserving a block of ids moves the sequences (setval) and the rows carry those ids and their ledger
+            // times, none of which the application role may do.
             extension.sql().execute("grant update on all sequences in schema wms to " + role);
+            extension.sql().execute("grant insert on all tables in schema wms to " + role);
             PGSimpleDataSource asRole = new PGSimpleDataSource();
             asRole.setURL(extension.database().jdbcUrl());
             asRole.setUser(role);

@@ -1,0 +1,4 @@
+-- Undoes V18, which has nothing to undo. V18 changed only the indexes and checks that called a function or an
+-- operator from outside pg_catalog, each made again with the same expression calling pg_catalog's, which is exactly
+-- what V1 to V17 create on a schema nobody planted objects for. Undoing it would mean binding the planted objects
+-- again.
