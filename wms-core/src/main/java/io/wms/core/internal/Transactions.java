@@ -338,27 +338,23 @@ public final class Transactions {
     private <T> T inHostManagersTransaction(Supplier<T> work) {
         Connection connection = open();
         try {
-            if (autoCommit(connection)) {
-                // The manager's transaction does not hold this data source's connection: the work is wms's own.
-                close(connection);
-                connection = null;
-                return work.get();
-            }
-            Binding host = new Binding(connection, State.CALLERS_TRANSACTION, true, afterHostCommit);
-            binding.set(host);
-            try {
-                host.inOperation = true;
-                T result = underSavepoint(host, work);
-                handOverAfterCommit(host);
-                return result;
-            } finally {
-                binding.remove();
+            if (!autoCommit(connection)) {
+                Binding host = new Binding(connection, State.CALLERS_TRANSACTION, true, afterHostCommit);
+                binding.set(host);
+                try {
+                    host.inOperation = true;
+                    T result = underSavepoint(host, work);
+                    handOverAfterCommit(host);
+                    return result;
+                } finally {
+                    binding.remove();
+                }
             }
         } finally {
-            if (connection != null) {
-                close(connection);
-            }
+            close(connection);
         }
+        // The manager's transaction does not hold this data source's connection: the work is wms's own.
+        return work.get();
     }
 
     private <T> T onFreshConnection(boolean shared, Function<Binding, T> work) {
