@@ -128,6 +128,23 @@ public class OperationBenchmarks {
         return JdbcReplay.replay(warehouse.pool, warehouse.pick);
     }
 
+    /** Pick one unit first-expired, first-out over 5 batches under a new idempotency key, through the wms API. */
+    @Benchmark
+    public Object keyedPick_wms(Warehouse warehouse) {
+        return warehouse.wms.inventory().pick(Warehouse.ACTOR,
+                new PickStock(warehouse.pickProductId, 1, 0, null, warehouse.nextKey()));
+    }
+
+    /**
+     * Pick one unit first-expired, first-out over 5 batches under a new idempotency key, as the same statements on
+     * plain JDBC: the key's claim, the pick and the stored result in one transaction.
+     */
+    @Benchmark
+    public long keyedPick_jdbc(Warehouse warehouse) {
+        return JdbcReplay.replay(warehouse.pool, warehouse.keyedPick.binding(warehouse.recordedKey,
+                warehouse.nextKey()));
+    }
+
     /**
      * Pick one unit first-expired, first-out over 5 batches, each in a bin of its own among the warehouse's generated
      * bins, through the wms API: the location-aware pick, to set beside {@code pick} on the same data.

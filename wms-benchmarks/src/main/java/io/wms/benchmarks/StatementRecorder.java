@@ -41,6 +41,32 @@ final class StatementRecorder {
      * @param transaction whether they ran in an explicit transaction
      */
     record RecordedOperation(List<RecordedStatement> statements, boolean transaction) {
+
+        /**
+         * The same statements with every bind argument equal to one value bound to another instead: a keyed
+         * operation replayed under a key of its own, which the recorded key would make a repetition.
+         *
+         * @param recorded the value as recorded
+         * @param replaced the value to bind in its place
+         * @return the operation with the value replaced
+         */
+        RecordedOperation binding(Object recorded, Object replaced) {
+            List<RecordedStatement> rebound = new ArrayList<>(statements.size());
+            for (RecordedStatement statement : statements) {
+                List<BindCall> setters = new ArrayList<>(statement.setters().size());
+                for (BindCall bind : statement.setters()) {
+                    Object[] arguments = bind.arguments().clone();
+                    for (int index = 0; index < arguments.length; index++) {
+                        if (recorded.equals(arguments[index])) {
+                            arguments[index] = replaced;
+                        }
+                    }
+                    setters.add(new BindCall(bind.method(), arguments));
+                }
+                rebound.add(new RecordedStatement(statement.sql(), setters));
+            }
+            return new RecordedOperation(rebound, transaction);
+        }
     }
 
     private final DataSource target;

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -62,6 +64,8 @@ public class Warehouse {
     /** Acts for the benchmarks: a system actor, which wms trusts as the host's own code and checks no further. */
     static final Actor ACTOR = Actor.system("benchmark", EnumSet.allOf(Permission.class));
 
+    private final String keyPrefix = "benchmark-" + UUID.randomUUID() + "-";
+    private final AtomicLong keys = new AtomicLong();
     HikariDataSource pool;
     Wms wms;
     long productId;
@@ -89,6 +93,9 @@ public class Warehouse {
     RecordedOperation nameSearch;
     RecordedOperation receive;
     RecordedOperation pick;
+    RecordedOperation keyedPick;
+    /** The idempotency key {@link #keyedPick} was recorded with, which its replays bind a fresh key in place of. */
+    String recordedKey;
     RecordedOperation pickInWarehouse;
     RecordedOperation pickAtLocation;
     RecordedOperation inventoryReport;
@@ -134,6 +141,9 @@ public class Warehouse {
                     new ReceiveIntoBatch(receiveBatchId, 1, null, null)));
             pick = recorder.record(() -> recording.inventory().pick(ACTOR,
                     new PickStock(pickProductId, 1, 0, null, null)));
+            recordedKey = nextKey();
+            keyedPick = recorder.record(() -> recording.inventory().pick(ACTOR,
+                    new PickStock(pickProductId, 1, 0, null, recordedKey)));
             pickInWarehouse = recorder.record(() -> recording.inventory().pickInWarehouse(ACTOR,
                     new PickInWarehouse(warehouseId, binnedProductId, 1, 0, null, null)));
             pickAtLocation = recorder.record(() -> recording.inventory().pickAtLocation(ACTOR,
@@ -143,6 +153,16 @@ public class Warehouse {
             pickAsUser = recorder.record(() -> recording.inventory().pick(userActor,
                     new PickStock(pickProductId, 1, 0, null, null)));
         }
+    }
+
+    /**
+     * A key no pick used before, in this fork or any other: each keyed pick measured is a first request, never a
+     * repetition answered from its stored result.
+     *
+     * @return the key
+     */
+    String nextKey() {
+        return keyPrefix + keys.incrementAndGet();
     }
 
     /**
