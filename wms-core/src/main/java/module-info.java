@@ -12,6 +12,7 @@ module io.wms.core {
     requires org.postgresql.jdbc;
     requires org.slf4j;
     requires bcrypt;
+    requires tools.jackson.databind;
     requires static micrometer.core;
 
     exports io.wms.core;

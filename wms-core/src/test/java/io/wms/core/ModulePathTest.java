@@ -78,7 +78,7 @@ class ModulePathTest {
                 read(log)).containsExactly(
                 "io.wms.modulepath reads io.wms.core and io.wms.migrations",
                 "migrated " + versions.size() + " versions to " + latest,
-                "received 10, picked 4, left 6",
+                "received 10, picked 4, left 6, repeated as stored: true",
                 "grants script found: true",
                 "undid " + versions.size() + " versions to null");
     }

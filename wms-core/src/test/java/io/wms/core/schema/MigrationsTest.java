@@ -28,7 +28,7 @@ class MigrationsTest {
 
         assertThat(result.versionBefore()).isNull();
         assertThat(shipped).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "12", "13", "14", "15", "16",
-                "17", "18", "19");
+                "17", "18", "19", "20");
         assertThat(result.applied()).isEqualTo(shipped);
         assertThat(result.versionAfter()).isEqualTo(migrations.latestVersion());
         assertThat(tables()).containsExactlyInAnyOrder("users", "roles", "user_roles", "categories", "brands",

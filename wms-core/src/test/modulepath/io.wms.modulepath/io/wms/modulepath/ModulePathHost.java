@@ -22,9 +22,10 @@ import io.wms.migration.UndoResult;
 import io.wms.migration.WmsMigrations;
 
 /**
- * Migrates the empty database the {@code DB_*} variables name, receives and picks stock through {@link Wms}, and
- * undoes every migration, printing one line per step on the standard output for {@code ModulePathTest} to compare.
- * Ends at once when its standard input closes: the test's JVM has gone away.
+ * Migrates the empty database the {@code DB_*} variables name, receives and picks stock through {@link Wms} (the pick
+ * keyed and sent twice, its result stored and read back as JSON), and undoes every migration, printing one line per
+ * step on the standard output for {@code ModulePathTest} to compare. Ends at once when its standard input closes:
+ * the test's JVM has gone away.
  */
 public final class ModulePathHost {
 
@@ -55,9 +56,11 @@ public final class ModulePathHost {
             LocalDate today = LocalDate.now();
             Receipt receipt = wms.inventory().receive(system, new ReceiveStock(green.id(), "LOT-1", 10, today,
                     today.plusMonths(6), null, null));
-            PickResult pick = wms.inventory().pick(system, new PickStock(green.id(), 4, 0, null, null));
+            PickStock keyed = new PickStock(green.id(), 4, 0, null, "module-path-pick");
+            PickResult pick = wms.inventory().pick(system, keyed);
             System.out.println("received " + receipt.quantity() + ", picked " + pick.quantity() + ", left "
-                    + pick.allocations().get(0).quantityAfter());
+                    + pick.allocations().get(0).quantityAfter() + ", repeated as stored: "
+                    + wms.inventory().pick(system, keyed).equals(pick));
 
             try (InputStream grants = ModulePathHost.class.getClassLoader()
                     .getResourceAsStream(WmsMigrations.APPLICATION_ROLE_GRANTS)) {

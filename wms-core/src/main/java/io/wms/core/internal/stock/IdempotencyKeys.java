@@ -3,6 +3,7 @@ package io.wms.core.internal.stock;
 import static io.wms.jooq.Tables.IDEMPOTENCY_KEYS;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -21,6 +22,10 @@ import org.jooq.DSLContext;
  *
  * <p>Keys belong to an actor's scope ({@code idempotency_keys.actor_scope}, never {@code NULL}): a user's keys to
  * {@code user:<id>}, a system actor's, which has no user, to {@code system:<name>}.
+ *
+ * <p>A key is stored with its request's {@linkplain CanonicalRequest#digest() digest} and its result as versioned
+ * JSON ({@link StoredResult}), both readable by later releases; keys that the release before V20 claimed keep its
+ * text of the request, compared field by field, and its result, read in its format.
  *
  * <p>Thread-safe: built once per {@code Wms}, immutable.
  */
@@ -41,18 +46,19 @@ final class IdempotencyKeys {
      * @param actor     who acts, whose scope the key is in
      * @param key       the idempotency key
      * @param operation the operation
-     * @param request   the request in {@linkplain CanonicalRequest canonical form}
+     * @param request   the request, which a repetition must equal
      * @param work      the operation's statements, in the caller's transaction
      * @return the work's result, the first time or any later time
      * @throws ValidationException if the actor used the key for another request
      */
-    <T> T runOnce(Actor actor, String key, KeyedOperation<T> operation, String request, Supplier<T> work) {
+    <T> T runOnce(Actor actor, String key, KeyedOperation<T> operation, CanonicalRequest request, Supplier<T> work) {
         String scope = scopeOf(actor);
+        byte[] digest = request.digest();
         boolean claimed = dsl.insertInto(IDEMPOTENCY_KEYS)
                 .set(IDEMPOTENCY_KEYS.ACTOR_SCOPE, scope)
                 .set(IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY, key)
                 .set(IDEMPOTENCY_KEYS.OPERATION, operation.name())
-                .set(IDEMPOTENCY_KEYS.REQUEST, request)
+                .set(IDEMPOTENCY_KEYS.REQUEST_DIGEST, digest)
                 .set(IDEMPOTENCY_KEYS.USER_ID, actor.userId())
                 .onConflictDoNothing()
                 .execute() == 1;
@@ -60,17 +66,23 @@ final class IdempotencyKeys {
         if (claimed) {
             T result = work.get();
             dsl.update(IDEMPOTENCY_KEYS)
-                    .set(IDEMPOTENCY_KEYS.RESULT, operation.encode().apply(result))
+                    .set(IDEMPOTENCY_KEYS.RESULT, operation.results().to(result))
                     .where(thisKey)
                     .execute();
             return result;
         }
         IdempotencyKeysRecord first = dsl.selectFrom(IDEMPOTENCY_KEYS).where(thisKey).fetchSingle();
-        if (!first.getOperation().equals(operation.name()) || !first.getRequest().equals(request)) {
+        if (!first.getOperation().equals(operation.name()) || !sameRequest(first, request, digest)) {
             throw new ValidationException(operation.name(), List.of(new Violation("idempotencyKey", Rule.REUSED,
                     "was already used for a different request (" + first.getOperation() + ")")));
         }
-        return operation.decode().apply(first.getResult());
+        return operation.results().from(first.getResult());
+    }
+
+    /** A key claimed before V20 holds the previous release's text of its request, and no digest. */
+    private static boolean sameRequest(IdempotencyKeysRecord first, CanonicalRequest request, byte[] digest) {
+        return first.getRequestDigest() != null ? Arrays.equals(first.getRequestDigest(), digest)
+                : request.matchesPreviousRelease(first.getRequest());
     }
 
     /**
