@@ -161,8 +161,10 @@ public interface InventoryService {
      *                                                      inactive (rule {@code inactive})
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not pick stock
      */
+    // readme-snippet: declared-operation
     @Writes(Permission.PICK_STOCK)
     StockTransfer transfer(Actor actor, TransferStock command);
+    // readme-snippet-end
 
     /**
      * Picks units of a product in one warehouse, first-expired, first-out across the batches at its active
