@@ -25,7 +25,9 @@ import io.wms.core.Wms;
 import io.wms.core.WmsOperations;
 import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.monitoring.Monitoring;
-import io.wms.core.testing.WmsExtension;
+import io.wms.testkit.WmsDatabaseExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,8 +41,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DeclaredPermissionsTest {
 
+    /** One database and one instance for every case: each is refused, so none changes anything. */
     @RegisterExtension
-    final WmsExtension extension = WmsExtension.create();
+    static final WmsDatabaseExtension DATABASE = WmsDatabaseExtension.migrated();
+
+    private static Wms wms;
+
+    @BeforeAll
+    static void open() {
+        wms = Wms.create(DATABASE.dataSource());
+    }
+
+    @AfterAll
+    static void close() {
+        wms.close();
+    }
 
     /** Every method of every part, by part, in a stable order. */
     static Map<String, List<Method>> methodsByPart() {
@@ -101,7 +116,7 @@ class DeclaredPermissionsTest {
             throws ReflectiveOperationException {
         Set<Permission> allButOne = EnumSet.complementOf(EnumSet.of(missing));
         Actor actor = Actor.system("almost-everything", allButOne);
-        Object service = Wms.class.getMethod(part).invoke(extension.wms());
+        Object service = Wms.class.getMethod(part).invoke(wms);
         Object[] arguments = Arrays.stream(method.getParameterTypes()).map(type -> made(type, actor)).toArray();
 
         assertThatThrownBy(() -> invoke(service, method, arguments))
