@@ -1,7 +1,5 @@
 package io.wms.core;
 
-import io.wms.core.error.WmsException;
-
 /**
  * Hears of every operation a {@link Wms} runs, for metrics or tracing: one call once its work has committed, one
  * when it fails.
@@ -9,8 +7,8 @@ import io.wms.core.error.WmsException;
  * Micrometer one.
  *
  * <p>Operations are the methods of the repositories and services ({@code categories()}, {@code inventory()}, ...),
- * named {@code part.method}, for example {@code inventory.pick} or {@code products.search}; monitoring is not
- * counted. An operation called inside another (through {@link WmsOperations#inTransaction}) is heard of by itself.
+ * each an {@link Operation} named {@code part.method}, for example {@code inventory.pick} or
+ * {@code products.search}; {@link Operation#all()} lists them, and monitoring is not counted. An operation called inside another (through {@link WmsOperations#inTransaction}) is heard of by itself.
  *
  * <p>Work that rolls back is never heard of as succeeded: outside any transaction the call comes when the operation
  * returns; inside {@link WmsOperations#inTransaction} once that transaction commits; inside a transaction of the
@@ -26,20 +24,17 @@ public interface OperationListener {
     /**
      * Hears that an operation returned and its work is committed.
      *
-     * @param operation the operation's name, for example {@code inventory.pick}; the same string object every time
-     * @param nanos     how long it took, in nanoseconds, up to its return
-     * @param result    what it returned; {@code null} for {@code void} methods and empty answers
+     * @param event the operation, its time and its result; {@link OperationSucceeded#unitsMoved()} says what stock
+     *              it moved
      */
-    void succeeded(String operation, long nanos, Object result);
+    void succeeded(OperationSucceeded event);
 
     /**
      * Hears that an operation was refused or failed.
      *
-     * @param operation the operation's name, for example {@code inventory.pick}; the same string object every time
-     * @param nanos     how long it took, in nanoseconds
-     * @param failure   what the caller gets, always a {@link WmsException} subtype
+     * @param event the operation, its time and what the caller gets, always a {@code WmsException} subtype
      */
-    void failed(String operation, long nanos, WmsException failure);
+    void failed(OperationFailed event);
 
     /**
      * Hears that the instance it listens to is open, once, before the instance is handed to the host; a listener

@@ -1,8 +1,11 @@
 package io.wms.core;
 
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -13,6 +16,7 @@ import io.wms.core.error.WmsException;
 import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.LiveActors;
+import io.wms.core.internal.OperationDeclaration;
 import io.wms.core.internal.OperationObserver;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.Validator;
@@ -43,11 +47,12 @@ import io.wms.core.seed.Seeding;
 /**
  * The repositories and services of one {@link Wms}, each built once, with every statement they render.
  *
- * <p>Each is wrapped once more as its operations ({@link ApiGuard#operations}): every user actor passed to any of
- * them is checked against the database ({@link PeopleServices#liveActors}) before the service sees it (the user must
- * still be live, and the actor acts with only the permissions their current roles grant); each call runs as one
- * operation, under a savepoint inside a transaction someone else holds; and the listener hears of it once its work
- * is committed.
+ * <p>Each is wrapped once, as its operations ({@link ApiGuard#operations}), declared by the {@code Reads} and
+ * {@code Writes} annotations of its interface: every user actor passed to any of them is checked against the
+ * database ({@link PeopleServices#liveActors}) before the service sees it (the user must still be live, and the
+ * actor acts with only the permissions their current roles grant), and must hold the permissions declared; each
+ * call runs as one operation, under a savepoint inside a transaction someone else holds; and the listener hears of
+ * it once its work is committed.
  *
  * <p>A transaction builds nothing: {@link #inTransaction} binds a connection to the calling thread through
  * {@link Transactions}, and hands the work these same services, whose statements then run on that connection.
@@ -55,6 +60,8 @@ import io.wms.core.seed.Seeding;
 final class WiredOperations implements WmsOperations {
 
     private final Transactions transactions;
+    private final LiveActors live;
+    private final OperationListener listener;
     private final CategoryRepository categories;
     private final BrandRepository brands;
     private final ProductRepository products;
@@ -76,58 +83,54 @@ final class WiredOperations implements WmsOperations {
     WiredOperations(Transactions transactions, WmsSettings settings, DataSource dataSource, String schema,
                     OperationListener listener) {
         this.transactions = transactions;
-        OperationObserver observer = listener == null ? OperationObserver.NONE : observing(listener);
-        LiveActors live = PeopleServices.liveActors(transactions);
-        this.categories = wired("categories", CategoryRepository.class, CatalogServices.categories(transactions), live,
-                observer);
-        this.brands = wired("brands", BrandRepository.class, CatalogServices.brands(transactions), live, observer);
-        this.products = wired("products", ProductRepository.class, CatalogServices.products(transactions, settings),
-                live, observer);
-        this.batches = wired("batches", ProductBatchRepository.class, StockServices.batches(transactions, settings),
-                live, observer);
-        this.ledger = wired("ledger", ProductBatchTrackRepository.class, StockServices.ledger(transactions), live,
-                observer);
-        this.warehouses = wired("warehouses", WarehouseRepository.class, StockServices.warehouses(transactions),
-                live, observer);
-        this.locations = wired("locations", LocationRepository.class, StockServices.locations(transactions), live,
-                observer);
-        this.inventory = wired("inventory", InventoryService.class, StockServices.inventory(transactions, settings),
-                live, observer);
+        this.live = PeopleServices.liveActors(transactions);
+        this.listener = listener;
+        this.categories = wired("categories", CategoryRepository.class, CatalogServices.categories(transactions));
+        this.brands = wired("brands", BrandRepository.class, CatalogServices.brands(transactions));
+        this.products = wired("products", ProductRepository.class, CatalogServices.products(transactions, settings));
+        this.batches = wired("batches", ProductBatchRepository.class, StockServices.batches(transactions, settings));
+        this.ledger = wired("ledger", ProductBatchTrackRepository.class, StockServices.ledger(transactions));
+        this.warehouses = wired("warehouses", WarehouseRepository.class, StockServices.warehouses(transactions));
+        this.locations = wired("locations", LocationRepository.class, StockServices.locations(transactions));
+        this.inventory = wired("inventory", InventoryService.class, StockServices.inventory(transactions, settings));
         this.cycleCounts = wired("cycleCounts", CycleCountService.class,
-                StockServices.cycleCounts(transactions, settings), live, observer);
+                StockServices.cycleCounts(transactions, settings));
         this.reservations = wired("reservations", ReservationService.class,
-                StockServices.reservations(transactions, settings), live, observer);
+                StockServices.reservations(transactions, settings));
         this.reorderPoints = wired("reorderPoints", ReorderPoints.class,
-                StockServices.reorderPoints(transactions, settings), live, observer);
-        this.stockReports = wired("stockReports", StockReports.class, StockServices.reports(transactions, settings),
-                live, observer);
+                StockServices.reorderPoints(transactions, settings));
+        this.stockReports = wired("stockReports", StockReports.class, StockServices.reports(transactions, settings));
         Passwords passwords = new Passwords(settings.passwordPolicy());
-        this.users = wired("users", UserRepository.class, PeopleServices.users(transactions, passwords), live,
-                observer);
-        this.roles = wired("roles", RoleRepository.class, PeopleServices.roles(transactions), live, observer);
-        this.auth = wired("auth", AuthService.class, PeopleServices.auth(transactions, passwords, settings), live,
-                observer);
-        this.seeding = wired("seeding", Seeding.class, SeedingServices.seeding(transactions, settings, passwords),
-                live, observer);
-        this.monitoring = ApiGuard.guard(Monitoring.class, MonitoringServices.monitoring(transactions, dataSource,
-                schema), live);
+        this.users = wired("users", UserRepository.class, PeopleServices.users(transactions, passwords));
+        this.roles = wired("roles", RoleRepository.class, PeopleServices.roles(transactions));
+        this.auth = wired("auth", AuthService.class, PeopleServices.auth(transactions, passwords, settings));
+        this.seeding = wired("seeding", Seeding.class, SeedingServices.seeding(transactions, settings, passwords));
+        // Monitoring is read by scrapes and health checks: it is guarded like every part, but not counted.
+        this.monitoring = ApiGuard.operations("monitoring", Monitoring.class,
+                MonitoringServices.monitoring(transactions, dataSource, schema), live, transactions,
+                OperationObserver.NONE);
     }
 
-    /** Checks each call's actor against the live roles, runs it as one operation, and tells the observer of it. */
-    private <T> T wired(String part, Class<T> api, T service, LiveActors live, OperationObserver observer) {
-        return ApiGuard.operations(part, api, service, live, transactions, observer);
+    /** Wires one part: each call runs as its declaration says, and the listener hears of it. */
+    private <T> T wired(String part, Class<T> api, T service) {
+        Map<Method, OperationDeclaration> declarations = OperationDeclaration.of(part, api);
+        OperationObserver observer = listener == null ? OperationObserver.NONE : observing(declarations);
+        return ApiGuard.operations(api, service, declarations, live, transactions, observer);
     }
 
-    private static OperationObserver observing(OperationListener listener) {
+    /** Tells the listener of each operation of a part as the public {@link Operation} it is, made once. */
+    private OperationObserver observing(Map<Method, OperationDeclaration> declarations) {
+        Map<OperationDeclaration, Operation> operations = new IdentityHashMap<>();
+        declarations.values().forEach(declaration -> operations.put(declaration, Operation.of(declaration)));
         return new OperationObserver() {
             @Override
-            public void succeeded(String operation, long nanos, Object result) {
-                listener.succeeded(operation, nanos, result);
+            public void succeeded(OperationDeclaration operation, long nanos, Object result) {
+                listener.succeeded(new OperationSucceeded(operations.get(operation), nanos, result));
             }
 
             @Override
-            public void failed(String operation, long nanos, WmsException failure) {
-                listener.failed(operation, nanos, failure);
+            public void failed(OperationDeclaration operation, long nanos, WmsException failure) {
+                listener.failed(new OperationFailed(operations.get(operation), nanos, failure));
             }
         };
     }

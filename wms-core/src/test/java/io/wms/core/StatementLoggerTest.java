@@ -62,6 +62,17 @@ class StatementLoggerTest {
         assertThat(logged).singleElement().asString().startsWith("ERROR Statement failed (42P01)");
     }
 
+    @Test
+    void errorLogsNeitherASerializationFailureNorADeadlockSinceBothAreRetried() {
+        DSLContext sql = sql(LogLevel.ERROR);
+        for (String conflict : List.of("40001", "40P01")) {
+            assertThatThrownBy(() -> sql.execute("do $$ begin raise exception 'conflict' using errcode = '"
+                    + conflict + "'; end $$")).isInstanceOf(DataAccessException.class);
+        }
+
+        assertThat(logged).isEmpty();
+    }
+
     /** A context whose statements are logged, none of them slow enough for WARN however busy the machine is. */
     private DSLContext sql(LogLevel level) {
         return sql(level, Duration.ofHours(1));

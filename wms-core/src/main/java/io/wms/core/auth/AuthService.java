@@ -25,6 +25,7 @@ public interface AuthService {
      *                                                   {@link LoginThrottle}); the password was not checked
      * @throws io.wms.core.error.AuthenticationException if the e-mail or the password is wrong
      */
+    @Writes({})
     Authentication authenticate(String email, String password);
 
     /**
@@ -45,6 +46,7 @@ public interface AuthService {
      *                                                   the password was not checked
      * @throws io.wms.core.error.AuthenticationException if the e-mail or the password is wrong
      */
+    @Writes({})
     Authentication authenticate(String email, String password, String sourceKey);
 
     /**
@@ -56,6 +58,7 @@ public interface AuthService {
      * @return the actor; never {@code null}
      * @throws io.wms.core.error.NotFoundException if there is no live user with this id
      */
+    @Reads({})
     Actor actorFor(long userId);
 
     /**
@@ -71,6 +74,7 @@ public interface AuthService {
      * @throws io.wms.core.error.NotFoundException         if there is no live user with this id
      * @throws io.wms.core.error.PermissionDeniedException if the actor is someone else without MANAGE_USERS
      */
+    @Writes(value = Permission.MANAGE_USERS, unlessSelf = "userId")
     void changePassword(Actor actor, long userId, String currentPassword, String newPassword);
 
     /**
@@ -83,5 +87,6 @@ public interface AuthService {
      * @throws io.wms.core.error.NotFoundException         if there is no live user with this id
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_USERS
      */
+    @Writes(Permission.MANAGE_USERS)
     void resetPassword(Actor actor, long userId, String newPassword);
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.error.InternalException;
 import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation.Rule;
@@ -18,14 +20,12 @@ import io.wms.core.error.Violation;
 import io.wms.core.error.WmsException;
 
 /**
- * The boundary of the public API: wraps an implementation so that every exception leaving any of its methods is
- * translated by {@link ExceptionTranslator}, and, where asked, every {@link Actor} argument is replaced by the actor
- * {@link LiveActors} says to act for. One wrapper for every repository and service means no method can forget
- * either.
- *
- * <p>The outermost wrapper of each part ({@link #operations}) is also where a call becomes one operation: it runs
- * through {@link Transactions#operation}, so that inside a transaction someone else holds it is undone whole when it
- * fails, and an {@link OperationObserver} hears of it once its work is committed.
+ * The boundary of the public API, and the one runner of its operations: wraps the implementation of one part of the
+ * API so that every call, as its {@link OperationDeclaration} says, is refused if an argument is {@code null}, acts
+ * for the {@linkplain LiveActors live actor}, is refused unless that actor holds the permissions declared, runs as
+ * one {@linkplain Transactions#operation operation} (undone whole inside a transaction someone else holds when it
+ * fails), leaves only as a {@link WmsException}, and is told to an {@link OperationObserver} once its work is
+ * committed. A method without a declaration cannot be wired: no call can miss a step.
  *
  * <p>Anything that is still not a {@link WmsException} after translation (a {@code DateTimeException}, an
  * {@code IllegalStateException}: a defect, since input is validated first) becomes an {@link InternalException} with
@@ -35,57 +35,68 @@ import io.wms.core.error.WmsException;
  */
 public final class ApiGuard {
 
+    /** The declaration of the operation running on this thread, while it is one that may ask for more. */
+    private static final ThreadLocal<OperationDeclaration> ASKING = new ThreadLocal<>();
+
     private ApiGuard() {
     }
 
     /**
-     * Wraps an implementation in its API interface.
-     *
-     * @param api            the public interface
-     * @param implementation the implementation
-     * @param <T>            the interface type
-     * @return a proxy that translates exceptions and otherwise delegates
-     */
-    public static <T> T guard(Class<T> api, T implementation) {
-        return guard(api, implementation, LiveActors.AS_GIVEN);
-    }
-
-    /**
-     * Wraps an implementation in its API interface, checking each actor passed to it.
-     *
-     * @param api            the public interface
-     * @param implementation the implementation, possibly already guarded
-     * @param actors         what each {@link Actor} argument is replaced with before the implementation sees it
-     * @param <T>            the interface type
-     * @return a proxy that checks actors, translates exceptions and otherwise delegates
-     */
-    public static <T> T guard(Class<T> api, T implementation, LiveActors actors) {
-        InvocationHandler handler = new TranslatingHandler(implementation, actors);
-        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler));
-    }
-
-    /**
-     * Wraps the implementation of one part of the public API as its operations: each call checks its arguments and
-     * actors, runs as one {@linkplain Transactions#operation operation}, translates its failures and tells the
-     * observer.
+     * Wraps the implementation of one part of the public API as its operations, declared by the {@code Reads} and
+     * {@code Writes} annotations of its interface.
      *
      * @param part           the part's name in operation names, for example {@code inventory}
      * @param api            the public interface
-     * @param implementation the implementation, possibly already guarded
+     * @param implementation the implementation
+     * @param actors         what each {@link Actor} argument is replaced with before the implementation sees it
+     * @param transactions   where the operations run
+     * @param observer       hears of each operation; {@link OperationObserver#NONE} for none
+     * @param <T>            the interface type
+     * @return a proxy that runs each call as an operation
+     * @throws IllegalStateException if a method of the interface is not declared
+     */
+    public static <T> T operations(String part, Class<T> api, T implementation, LiveActors actors,
+                                   Transactions transactions, OperationObserver observer) {
+        return operations(api, implementation, OperationDeclaration.of(part, api), actors, transactions, observer);
+    }
+
+    /**
+     * Wraps an implementation as operations declared in code, for objects made at run time (a seeder).
+     *
+     * @param api            the public interface
+     * @param implementation the implementation
+     * @param declarations   the declaration of every method of the interface
      * @param actors         what each {@link Actor} argument is replaced with before the implementation sees it
      * @param transactions   where the operations run
      * @param observer       hears of each operation; {@link OperationObserver#NONE} for none
      * @param <T>            the interface type
      * @return a proxy that runs each call as an operation
      */
-    public static <T> T operations(String part, Class<T> api, T implementation, LiveActors actors,
-                                   Transactions transactions, OperationObserver observer) {
-        Map<Method, String> names = new HashMap<>();
-        for (Method method : api.getMethods()) {
-            names.put(method, part + "." + method.getName());
-        }
-        InvocationHandler handler = new OperationHandler(implementation, actors, transactions, observer, names);
+    public static <T> T operations(Class<T> api, T implementation, Map<Method, OperationDeclaration> declarations,
+                                   LiveActors actors, Transactions transactions, OperationObserver observer) {
+        InvocationHandler handler = new OperationHandler(implementation, actors, transactions, observer,
+                new HashMap<>(declarations));
         return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler));
+    }
+
+    /**
+     * Refuses the actor of the operation running on this thread unless it holds a permission the operation takes
+     * only when its input or data says so, as its {@code Writes#when()} declares.
+     *
+     * @param actor      the operation's (live) actor
+     * @param permission the permission now needed
+     * @throws PermissionDeniedException if the actor lacks it
+     * @throws IllegalStateException     if the running operation does not declare it: a defect of wms
+     */
+    public static void requireWhen(Actor actor, Permission permission) {
+        OperationDeclaration running = ASKING.get();
+        if (running == null || !running.when().contains(permission)) {
+            throw new IllegalStateException("The running operation " + (running == null ? "" : running.name() + " ")
+                    + "does not declare that it may require " + permission);
+        }
+        if (!actor.can(permission)) {
+            throw new PermissionDeniedException(actor.name(), permission.name());
+        }
     }
 
     /**
@@ -170,15 +181,15 @@ public final class ApiGuard {
         private final LiveActors actors;
         private final Transactions transactions;
         private final OperationObserver observer;
-        private final Map<Method, String> names;
+        private final Map<Method, OperationDeclaration> declarations;
 
         OperationHandler(Object target, LiveActors actors, Transactions transactions, OperationObserver observer,
-                         Map<Method, String> names) {
+                         Map<Method, OperationDeclaration> declarations) {
             this.target = target;
             this.actors = actors;
             this.transactions = transactions;
             this.observer = observer;
-            this.names = names;
+            this.declarations = declarations;
         }
 
         @Override
@@ -186,49 +197,43 @@ public final class ApiGuard {
             if (method.getDeclaringClass() == Object.class) {
                 return objectMethod(proxy, target, method, arguments);
             }
+            OperationDeclaration declaration = declarations.get(method);
             boolean observed = observer != OperationObserver.NONE;
             long start = observed ? System.nanoTime() : 0;
             try {
                 refuseNullArguments(method, arguments);
                 // The actor is checked inside the operation, on the connection of a transaction it joins.
                 return transactions.operation(() -> {
-                    Object result = call(target, method, withLiveActors(actors, arguments));
+                    Object[] live = withLiveActors(actors, arguments);
+                    declaration.authorize(live);
+                    Object result = declaration.when().isEmpty() ? call(target, method, live)
+                            : callAsking(declaration, method, live);
                     if (observed) {
                         long nanos = System.nanoTime() - start;
-                        transactions.afterCommit(() -> observer.succeeded(names.get(method), nanos, result));
+                        transactions.afterCommit(() -> observer.succeeded(declaration, nanos, result));
                     }
                     return result;
                 });
             } catch (RuntimeException | Error e) {
                 Throwable failure = translated(method, e);
                 if (observed && failure instanceof WmsException refused) {
-                    observer.failed(names.get(method), System.nanoTime() - start, refused);
+                    observer.failed(declaration, System.nanoTime() - start, refused);
                 }
                 throw failure;
             }
         }
-    }
 
-    private static final class TranslatingHandler implements InvocationHandler {
-
-        private final Object target;
-        private final LiveActors actors;
-
-        TranslatingHandler(Object target, LiveActors actors) {
-            this.target = target;
-            this.actors = actors;
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
-            if (method.getDeclaringClass() == Object.class) {
-                return objectMethod(proxy, target, method, arguments);
-            }
-            refuseNullArguments(method, arguments);
+        private Object callAsking(OperationDeclaration declaration, Method method, Object[] arguments) {
+            OperationDeclaration outer = ASKING.get();
+            ASKING.set(declaration);
             try {
-                return call(target, method, withLiveActors(actors, arguments));
-            } catch (RuntimeException | Error e) {
-                throw translated(method, e);
+                return call(target, method, arguments);
+            } finally {
+                if (outer == null) {
+                    ASKING.remove();
+                } else {
+                    ASKING.set(outer);
+                }
             }
         }
     }

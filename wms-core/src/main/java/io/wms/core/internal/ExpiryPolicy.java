@@ -57,17 +57,6 @@ public final class ExpiryPolicy {
     }
 
     /**
-     * Tells whether a batch with this expiry date still has at least a number of usable days, counting today.
-     *
-     * @param expiryDate the batch's expiry date; {@code null} for none (always enough)
-     * @param minimumDays the days of shelf life required; 0 means only "not expired"
-     * @return {@code true} if the batch is usable for that long
-     */
-    public boolean hasShelfLife(LocalDate expiryDate, int minimumDays) {
-        return expiryDate == null || !expiryDate.isBefore(today().plusDays(minimumDays));
-    }
-
-    /**
      * Returns the SQL condition "the batch is expired today" on {@code product_batches}.
      *
      * @return the condition; batches without expiry date never match

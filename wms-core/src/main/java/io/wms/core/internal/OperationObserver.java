@@ -3,37 +3,37 @@ package io.wms.core.internal;
 import io.wms.core.error.WmsException;
 
 /**
- * Hears of each public operation at the API boundary ({@link ApiGuard#operations}): the internal side of the host's
- * {@code OperationListener}.
+ * Hears of each operation {@link ApiGuard} runs: of a success once its work is committed, of a refusal or failure
+ * at once.
  */
 public interface OperationObserver {
 
-    /** Hears nothing. */
+    /** Hears of nothing. */
     OperationObserver NONE = new OperationObserver() {
         @Override
-        public void succeeded(String operation, long nanos, Object result) {
+        public void succeeded(OperationDeclaration operation, long nanos, Object result) {
         }
 
         @Override
-        public void failed(String operation, long nanos, WmsException failure) {
+        public void failed(OperationDeclaration operation, long nanos, WmsException failure) {
         }
     };
 
     /**
-     * Hears that an operation's work is committed.
+     * Hears of an operation whose work is committed.
      *
-     * @param operation the operation's name, {@code part.method}
-     * @param nanos     how long the operation took, in nanoseconds, up to its return
-     * @param result    what it returned; {@code null} for {@code void} methods
+     * @param operation the operation's declaration
+     * @param nanos     how long it ran, in nanoseconds
+     * @param result    what it returned; {@code null} for a {@code void} method
      */
-    void succeeded(String operation, long nanos, Object result);
+    void succeeded(OperationDeclaration operation, long nanos, Object result);
 
     /**
-     * Hears that an operation was refused or failed, at once.
+     * Hears of an operation that was refused or failed, its work undone.
      *
-     * @param operation the operation's name, {@code part.method}
-     * @param nanos     how long it took, in nanoseconds
-     * @param failure   what the caller gets
+     * @param operation the operation's declaration
+     * @param nanos     how long it ran, in nanoseconds
+     * @param failure   what it threw
      */
-    void failed(String operation, long nanos, WmsException failure);
+    void failed(OperationDeclaration operation, long nanos, WmsException failure);
 }

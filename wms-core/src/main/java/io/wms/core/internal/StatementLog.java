@@ -103,7 +103,8 @@ public final class StatementLog {
 
     /**
      * Logs a statement that failed: at ERROR, except a refusal by a constraint, which becomes a typed error for the
-     * caller (an outcome, not a failure of the library) and is logged at INFO only.
+     * caller, and a conflict (a serialization failure or deadlock), which is retried: both outcomes, not failures of
+     * the library, logged at INFO only.
      *
      * @param sql     the statement, with its placeholders
      * @param failure the driver's exception
@@ -116,6 +117,14 @@ public final class StatementLog {
         if (SqlStates.isIntegrityConstraintViolation(sqlState)) {
             if (level == Detail.EVERY) {
                 logger.info("Refused by a constraint ({}): {}", sqlState, sql);
+            }
+            return;
+        }
+        if (SqlStates.isConflict(sqlState)) {
+            // Retried by wms, or handed back as a RetryableException for the caller to retry: an outcome of
+            // concurrency, not a failure of the library.
+            if (level == Detail.EVERY) {
+                logger.info("Conflict ({}), to be retried: {}", sqlState, sql);
             }
             return;
         }

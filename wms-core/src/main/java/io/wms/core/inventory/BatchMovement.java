@@ -1,5 +1,7 @@
 package io.wms.core.inventory;
 
+import java.util.List;
+
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.TrackAction;
 
@@ -13,5 +15,13 @@ import io.wms.core.model.TrackAction;
  * @param statusAfter    the batch's status right after; never {@code null}
  */
 public record BatchMovement(long batchId, TrackAction action, int quantityChange, int quantityAfter,
-                            BatchStatus statusAfter) {
+                            BatchStatus statusAfter) implements StockChange {
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<UnitsMoved> unitsMoved() {
+        return quantityChange == 0 ? List.of() : List.of(new UnitsMoved(action, Math.abs((long) quantityChange)));
+    }
 }

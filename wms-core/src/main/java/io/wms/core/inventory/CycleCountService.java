@@ -3,6 +3,9 @@ package io.wms.core.inventory;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
+import io.wms.core.auth.Writes;
 
 /**
  * Counts stock while picking goes on: a count of a location, or of a product within a warehouse, snapshots what the
@@ -50,6 +53,7 @@ public interface CycleCountService {
      *                                                     exist (a deleted product counts as missing)
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not count stock
      */
+    @Writes(Permission.COUNT_STOCK)
     CycleCount start(Actor actor, StartCount command);
 
     /**
@@ -60,6 +64,7 @@ public interface CycleCountService {
      * @return the count; empty if there is none with that id
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not count stock
      */
+    @Reads(Permission.COUNT_STOCK)
     Optional<CycleCount> find(Actor actor, long countId);
 
     /**
@@ -72,6 +77,7 @@ public interface CycleCountService {
      * @throws io.wms.core.error.NotFoundException         if the count does not exist
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not count stock
      */
+    @Reads(Permission.COUNT_STOCK)
     CountSheet sheet(Actor actor, long countId);
 
     /**
@@ -87,6 +93,7 @@ public interface CycleCountService {
      *                                                     does not exist
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not count stock
      */
+    @Writes(Permission.COUNT_STOCK)
     CountLine record(Actor actor, RecordCount command);
 
     /**
@@ -107,6 +114,7 @@ public interface CycleCountService {
      *                                                      (or its product) was deleted since; nothing is adjusted
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
+    @Writes(Permission.ADJUST_STOCK)
     CountPosting post(Actor actor, PostCount command);
 
     /**
@@ -119,5 +127,6 @@ public interface CycleCountService {
      * @throws io.wms.core.error.NotFoundException         if the count does not exist
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not count stock
      */
+    @Writes(Permission.COUNT_STOCK)
     CycleCount cancel(Actor actor, long countId);
 }

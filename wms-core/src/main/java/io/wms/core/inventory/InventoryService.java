@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
+import io.wms.core.auth.Writes;
 import io.wms.core.model.ProductBatch;
 
 /**
@@ -73,6 +76,7 @@ public interface InventoryService {
      * @throws io.wms.core.error.NotFoundException         if the product does not exist or is soft-deleted
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not receive stock
      */
+    @Writes(Permission.RECEIVE_STOCK)
     Receipt receive(Actor actor, ReceiveStock command);
 
     /**
@@ -87,6 +91,7 @@ public interface InventoryService {
      *                                                     or its product is
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not receive stock
      */
+    @Writes(Permission.RECEIVE_STOCK)
     Receipt receiveInto(Actor actor, ReceiveIntoBatch command);
 
     /**
@@ -104,6 +109,7 @@ public interface InventoryService {
      * @throws io.wms.core.error.ValidationException        if the input is invalid
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not pick stock
      */
+    @Writes(Permission.PICK_STOCK)
     PickResult pick(Actor actor, PickStock command);
 
     /**
@@ -119,6 +125,7 @@ public interface InventoryService {
      *                                                      expired
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not pick stock
      */
+    @Writes(Permission.PICK_STOCK)
     PickResult pickFromBatch(Actor actor, PickFromBatch command);
 
     /**
@@ -134,6 +141,7 @@ public interface InventoryService {
      * @throws io.wms.core.error.NotFoundException         if the product or the location does not exist
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not receive stock
      */
+    @Writes(Permission.RECEIVE_STOCK)
     Receipt receiveAt(Actor actor, ReceiveAtLocation command);
 
     /**
@@ -153,7 +161,10 @@ public interface InventoryService {
      *                                                      inactive (rule {@code inactive})
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not pick stock
      */
+    // readme-snippet: declared-operation
+    @Writes(Permission.PICK_STOCK)
     StockTransfer transfer(Actor actor, TransferStock command);
+    // readme-snippet-end
 
     /**
      * Picks units of a product in one warehouse, first-expired, first-out across the batches at its active
@@ -171,6 +182,7 @@ public interface InventoryService {
      * @throws io.wms.core.error.ValidationException        if the input is invalid
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not pick stock
      */
+    @Writes(Permission.PICK_STOCK)
     LocatedPick pickInWarehouse(Actor actor, PickInWarehouse command);
 
     /**
@@ -187,6 +199,7 @@ public interface InventoryService {
      * @throws io.wms.core.error.ValidationException        if the input is invalid
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not pick stock
      */
+    @Writes(Permission.PICK_STOCK)
     LocatedPick pickAtLocation(Actor actor, PickAtLocation command);
 
     /**
@@ -204,6 +217,7 @@ public interface InventoryService {
      *                                                     or its product is
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
+    @Writes(Permission.ADJUST_STOCK)
     BatchMovement adjust(Actor actor, AdjustStock command);
 
     /**
@@ -222,6 +236,7 @@ public interface InventoryService {
      *                                                      exist
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
+    @Writes(Permission.ADJUST_STOCK)
     LocatedMovement adjustAt(Actor actor, AdjustAtLocation command);
 
     /**
@@ -237,6 +252,7 @@ public interface InventoryService {
      *                                                     or its product is
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
+    @Writes(Permission.ADJUST_STOCK)
     BatchMovement dispose(Actor actor, RemoveStock command);
 
     /**
@@ -252,6 +268,7 @@ public interface InventoryService {
      *                                                     or its product is
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
+    @Writes(Permission.ADJUST_STOCK)
     BatchMovement returnToSupplier(Actor actor, RemoveStock command);
 
     /**
@@ -268,6 +285,7 @@ public interface InventoryService {
      *                                                      exist
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
+    @Writes(Permission.ADJUST_STOCK)
     LocatedMovement disposeAt(Actor actor, RemoveAtLocation command);
 
     /**
@@ -283,6 +301,7 @@ public interface InventoryService {
      *                                                      exist
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not adjust stock
      */
+    @Writes(Permission.ADJUST_STOCK)
     LocatedMovement returnToSupplierAt(Actor actor, RemoveAtLocation command);
 
     /**
@@ -298,6 +317,7 @@ public interface InventoryService {
      * @throws io.wms.core.error.ValidationException        if the reason is blank
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
+    @Writes(Permission.CHANGE_BATCH_STATUS)
     default ProductBatch quarantine(Actor actor, long batchId, String reason) {
         return quarantine(actor, StatusChange.of(batchId, reason));
     }
@@ -314,6 +334,7 @@ public interface InventoryService {
      * @throws io.wms.core.error.ValidationException        if the reason is blank or the key invalid or reused
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
+    @Writes(Permission.CHANGE_BATCH_STATUS)
     ProductBatch quarantine(Actor actor, StatusChange change);
 
     /**
@@ -330,6 +351,7 @@ public interface InventoryService {
      * @throws io.wms.core.error.ValidationException        if the reason is blank
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
+    @Writes(Permission.CHANGE_BATCH_STATUS)
     default ProductBatch release(Actor actor, long batchId, String reason) {
         return release(actor, StatusChange.of(batchId, reason));
     }
@@ -346,6 +368,7 @@ public interface InventoryService {
      * @throws io.wms.core.error.ValidationException        if the reason is blank or the key invalid or reused
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
+    @Writes(Permission.CHANGE_BATCH_STATUS)
     ProductBatch release(Actor actor, StatusChange change);
 
     /**
@@ -362,6 +385,7 @@ public interface InventoryService {
      * @throws io.wms.core.error.ValidationException        if the reason is blank
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
+    @Writes(Permission.CHANGE_BATCH_STATUS)
     default ProductBatch recall(Actor actor, long batchId, String reason) {
         return recall(actor, StatusChange.of(batchId, reason));
     }
@@ -378,6 +402,7 @@ public interface InventoryService {
      * @throws io.wms.core.error.ValidationException        if the reason is blank or the key invalid or reused
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not change batch statuses
      */
+    @Writes(Permission.CHANGE_BATCH_STATUS)
     ProductBatch recall(Actor actor, StatusChange change);
 
     /**
@@ -389,6 +414,7 @@ public interface InventoryService {
      * @return the batches it marked
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not change batch statuses
      */
+    @Writes(Permission.CHANGE_BATCH_STATUS)
     ExpirySweep sweepExpired(Actor actor);
 
     /**
@@ -402,6 +428,7 @@ public interface InventoryService {
      * @return the batches that disagree, by id; empty when the ledger is consistent
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     List<LedgerDiscrepancy> verifyLedger(Actor actor);
 
     /**
@@ -415,6 +442,7 @@ public interface InventoryService {
      * @throws io.wms.core.error.ValidationException       if the age is not positive
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not purge data
      */
+    @Writes(Permission.PURGE_DATA)
     int purgeIdempotencyKeys(Actor actor, Duration olderThan);
 
     /**
@@ -425,6 +453,7 @@ public interface InventoryService {
      * @return how many keys were deleted
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not purge data
      */
+    @Writes(Permission.PURGE_DATA)
     default int purgeIdempotencyKeys(Actor actor) {
         return purgeIdempotencyKeys(actor, KEY_RETENTION);
     }

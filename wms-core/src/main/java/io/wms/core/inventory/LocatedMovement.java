@@ -1,5 +1,7 @@
 package io.wms.core.inventory;
 
+import java.util.List;
+
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.TrackAction;
 
@@ -15,5 +17,13 @@ import io.wms.core.model.TrackAction;
  * @param statusAfter           the batch's status right after; never {@code null}
  */
 public record LocatedMovement(long batchId, long locationId, TrackAction action, int quantityChange,
-                              int locationQuantityAfter, int batchQuantityAfter, BatchStatus statusAfter) {
+                              int locationQuantityAfter, int batchQuantityAfter, BatchStatus statusAfter) implements StockChange {
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<UnitsMoved> unitsMoved() {
+        return quantityChange == 0 ? List.of() : List.of(new UnitsMoved(action, Math.abs((long) quantityChange)));
+    }
 }

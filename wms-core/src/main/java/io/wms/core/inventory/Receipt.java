@@ -1,5 +1,9 @@
 package io.wms.core.inventory;
 
+import java.util.List;
+
+import io.wms.core.model.TrackAction;
+
 /**
  * What a receipt did.
  *
@@ -11,5 +15,13 @@ package io.wms.core.inventory;
  * @param newBatch      {@code true} if the receipt created the batch
  */
 public record Receipt(long batchId, long productId, String batchNumber, int quantity, int quantityAfter,
-                      boolean newBatch) {
+                      boolean newBatch) implements StockChange {
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<UnitsMoved> unitsMoved() {
+        return List.of(new UnitsMoved(TrackAction.RECEIVED, quantity));
+    }
 }

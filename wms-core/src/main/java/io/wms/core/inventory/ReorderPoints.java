@@ -3,6 +3,9 @@ package io.wms.core.inventory;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
+import io.wms.core.auth.Writes;
 import io.wms.core.repository.KeysetPage;
 
 /**
@@ -22,6 +25,7 @@ public interface ReorderPoints {
      * @throws io.wms.core.error.ValidationException if the minimum is negative or the maximum not above it
      * @throws io.wms.core.error.NotFoundException   if the product (or a deleted one) or the warehouse is missing
      */
+    @Writes(Permission.MANAGE_CATALOG)
     ReorderPoint set(Actor actor, ReorderPoint point);
 
     /**
@@ -32,6 +36,7 @@ public interface ReorderPoints {
      * @param productId   the product
      * @return the point; empty if none is set
      */
+    @Reads(Permission.READ_CATALOG)
     Optional<ReorderPoint> find(Actor actor, long warehouseId, long productId);
 
     /**
@@ -42,6 +47,7 @@ public interface ReorderPoints {
      * @param productId   the product
      * @return {@code true} if there was one
      */
+    @Writes(Permission.MANAGE_CATALOG)
     boolean clear(Actor actor, long warehouseId, long productId);
 
     /**
@@ -55,6 +61,7 @@ public interface ReorderPoints {
      * @return the page; empty for a warehouse that is missing or needs nothing
      * @throws io.wms.core.error.ValidationException if the limit is out of range
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ReorderSuggestion> reorderReport(Actor actor, long warehouseId, int limit);
 
     /**
@@ -68,5 +75,6 @@ public interface ReorderPoints {
      * @return the page
      * @throws io.wms.core.error.ValidationException if the limit is out of range or the cursor is not this listing's
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ReorderSuggestion> reorderReport(Actor actor, long warehouseId, int limit, String cursor);
 }

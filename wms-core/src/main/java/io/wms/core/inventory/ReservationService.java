@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
+import io.wms.core.auth.Writes;
 
 /**
  * Holds stock for orders before it is picked, and answers what can still be promised.
@@ -38,6 +41,7 @@ public interface ReservationService {
      * @throws io.wms.core.error.NotFoundException           if the product or the warehouse is missing or deleted
      * @throws io.wms.core.error.InsufficientStockException if fewer units are available through the due date
      */
+    @Writes(Permission.RESERVE_STOCK)
     Reservation reserve(Actor actor, ReserveStock command);
 
     /**
@@ -53,6 +57,7 @@ public interface ReservationService {
      *                                               no longer be picked (rule {@code not_pickable}: cancel and
      *                                               reserve again), or the command is invalid
      */
+    @Writes(Permission.PICK_STOCK)
     LocatedPick pickReserved(Actor actor, PickReservation command);
 
     /**
@@ -65,6 +70,7 @@ public interface ReservationService {
      * @throws io.wms.core.error.NotFoundException   if it is missing
      * @throws io.wms.core.error.ValidationException if it was consumed or expired (rule {@code not_open})
      */
+    @Writes(Permission.RESERVE_STOCK)
     Reservation cancel(Actor actor, long reservationId);
 
     /**
@@ -76,6 +82,7 @@ public interface ReservationService {
      * @param actor who sweeps; never {@code null}
      * @return what it released
      */
+    @Writes(Permission.RESERVE_STOCK)
     ReservationSweep sweepExpiredReservations(Actor actor);
 
     /**
@@ -85,6 +92,7 @@ public interface ReservationService {
      * @param reservationId the reservation
      * @return the reservation; empty if missing
      */
+    @Reads(Permission.READ_CATALOG)
     Optional<Reservation> find(Actor actor, long reservationId);
 
     /**
@@ -97,6 +105,7 @@ public interface ReservationService {
      * @return the figures; all 0 for a product without stock there
      * @throws io.wms.core.error.NotFoundException if the warehouse or the product is missing
      */
+    @Reads(Permission.READ_CATALOG)
     AvailableToPromise availableToPromise(Actor actor, long warehouseId, long productId);
 
     /**
@@ -112,5 +121,6 @@ public interface ReservationService {
      * @throws io.wms.core.error.NotFoundException   if the warehouse or the product is missing
      * @throws io.wms.core.error.ValidationException if the due date is before today
      */
+    @Reads(Permission.READ_CATALOG)
     AvailableToPromise availableToPromise(Actor actor, long warehouseId, long productId, LocalDate dueDate);
 }

@@ -1,8 +1,10 @@
 package io.wms.core.inventory;
 
-import io.wms.core.auth.Actor;
 import java.util.List;
 
+import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.ProductBatchTrack;
 import io.wms.core.repository.KeysetPage;
@@ -33,6 +35,7 @@ public interface StockReports {
      * @throws io.wms.core.error.TooManyRowsException     if there are more than {@link PageRequest#MAX_LISTED} live
      *                                                     products
      */
+    @Reads(Permission.READ_CATALOG)
     List<InventoryReportLine> inventoryReport(Actor actor);
 
     /**
@@ -44,6 +47,7 @@ public interface StockReports {
      * @throws io.wms.core.error.ValidationException       if the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<InventoryReportLine> inventoryReport(Actor actor, int limit);
 
     /**
@@ -58,6 +62,7 @@ public interface StockReports {
      *                                                     this report
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<InventoryReportLine> inventoryReport(Actor actor, int limit, String cursor);
 
     /**
@@ -75,6 +80,7 @@ public interface StockReports {
      * @throws io.wms.core.error.TooManyRowsException     if more than {@link PageRequest#MAX_LISTED} batches expire
      *                                                     within the window
      */
+    @Reads(Permission.READ_CATALOG)
     List<ProductBatch> expiringWithin(Actor actor, int days);
 
     /**
@@ -87,6 +93,7 @@ public interface StockReports {
      * @throws io.wms.core.error.ValidationException       if days is negative or the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ProductBatch> expiringWithin(Actor actor, int days, int limit);
 
     /**
@@ -102,6 +109,7 @@ public interface StockReports {
      *                                                     cursor is not one of this report
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ProductBatch> expiringWithin(Actor actor, int days, int limit, String cursor);
 
     /**
@@ -116,6 +124,7 @@ public interface StockReports {
      * @throws io.wms.core.error.TooManyRowsException     if there are more than {@link PageRequest#MAX_LISTED} live
      *                                                     products
      */
+    @Reads(Permission.READ_CATALOG)
     List<ProductStock> stockPerProduct(Actor actor);
 
     /**
@@ -127,6 +136,7 @@ public interface StockReports {
      * @throws io.wms.core.error.ValidationException       if the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ProductStock> stockPerProduct(Actor actor, int limit);
 
     /**
@@ -141,6 +151,7 @@ public interface StockReports {
      *                                                     this report
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ProductStock> stockPerProduct(Actor actor, int limit, String cursor);
 
     /**
@@ -157,5 +168,6 @@ public interface StockReports {
      * @throws io.wms.core.error.TooManyRowsException     if the batch has more than {@link PageRequest#MAX_LISTED}
      *                                                     ledger rows
      */
+    @Reads(Permission.READ_CATALOG)
     List<ProductBatchTrack> history(Actor actor, long batchId);
 }

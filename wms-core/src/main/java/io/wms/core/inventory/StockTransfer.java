@@ -1,5 +1,9 @@
 package io.wms.core.inventory;
 
+import java.util.List;
+
+import io.wms.core.model.TrackAction;
+
 /**
  * What a transfer moved.
  *
@@ -12,5 +16,13 @@ package io.wms.core.inventory;
  * @param batchQuantity     the batch's quantity, which a transfer does not change
  */
 public record StockTransfer(long batchId, long fromLocationId, long toLocationId, int quantity, int fromQuantityAfter,
-                            int toQuantityAfter, int batchQuantity) {
+                            int toQuantityAfter, int batchQuantity) implements StockChange {
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<UnitsMoved> unitsMoved() {
+        return List.of(new UnitsMoved(TrackAction.TRANSFERRED, quantity));
+    }
 }

@@ -1,5 +1,8 @@
 package io.wms.core.metrics;
 
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -10,13 +13,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.wms.core.Operation;
+import io.wms.core.OperationFailed;
 import io.wms.core.OperationListener;
+import io.wms.core.OperationSucceeded;
 import io.wms.core.Wms;
 import io.wms.core.auth.Actor;
 import io.wms.core.error.WmsException;
-import io.wms.core.inventory.BatchMovement;
-import io.wms.core.inventory.PickResult;
-import io.wms.core.inventory.Receipt;
+import io.wms.core.inventory.UnitsMoved;
+import io.wms.core.model.TrackAction;
 import io.wms.core.monitoring.PoolStatistics;
 
 /**
@@ -41,10 +46,15 @@ import io.wms.core.monitoring.PoolStatistics;
  *   <tr><td>{@value #PICKS}</td><td>counter</td><td></td><td>picks that succeeded</td></tr>
  *   <tr><td>{@value #UNITS_MOVED}</td><td>counter</td><td>{@code action}</td>
  *       <td>units moved, by ledger action: {@code received}, {@code picked}, {@code adjusted}, {@code disposed},
- *       {@code returned}</td></tr>
+ *       {@code returned}, {@code transferred}</td></tr>
  *   <tr><td>{@value #POOL_CONNECTIONS}</td><td>gauge</td><td>{@code state}</td>
  *       <td>the pool's connections: {@code active}, {@code idle}, {@code pending} (threads waiting), {@code max}</td></tr>
  * </table>
+ *
+ * <p>Every meter but the refusal counters is registered by {@link #bindTo(MeterRegistry)}, at zero: a timer for each
+ * {@linkplain Operation#all() operation} and outcome, a units counter for each action. What is counted comes from
+ * the typed events alone ({@link OperationSucceeded#unitsMoved()}): every operation that moves stock, whatever its
+ * result type, counts its units; a receipt is an operation that received units, a pick one that picked units.
  *
  * <p>Thread-safe. Operations heard of before {@link #bindTo(MeterRegistry)} are not counted. One instance listens to
  * one {@link Wms}.
@@ -66,33 +76,29 @@ public final class WmsMetrics implements MeterBinder, OperationListener {
 
     private static final Actor METRICS = Actor.system("metrics");
 
-    private volatile MeterRegistry registry;
+    /** The ledger actions under which operations move units. */
+    private static final TrackAction[] MOVING = {TrackAction.RECEIVED, TrackAction.PICKED, TrackAction.ADJUSTED,
+        TrackAction.DISPOSED, TrackAction.RETURNED, TrackAction.TRANSFERRED};
+
+    private volatile Meters meters;
     private volatile Wms wms;
-    private final Map<String, Timer> succeeded = new ConcurrentHashMap<>();
-    private final Map<String, Timer> refused = new ConcurrentHashMap<>();
-    private final Map<String, Map<Class<?>, Counter>> refusals = new ConcurrentHashMap<>();
-    private final Map<String, Counter> unitsMoved = new ConcurrentHashMap<>();
-    private Counter receipts;
-    private Counter picks;
 
     /** Creates the binder; hand it to {@code WmsBuilder.operationListener} and then bind it to a registry. */
     public WmsMetrics() {
     }
 
     /**
-     * Registers the meters with a registry; operations count from now on.
+     * Registers every meter with a registry, each at zero; operations count from now on.
      *
-     * @param registry the registry; never {@code null}
+     * @param registry where the meters go
      */
     @Override
     public void bindTo(MeterRegistry registry) {
-        receipts = Counter.builder(RECEIPTS).description("Receipts into batches").register(registry);
-        picks = Counter.builder(PICKS).description("Picks").register(registry);
         poolGauge(registry, "active", PoolStatistics::inUse);
         poolGauge(registry, "idle", PoolStatistics::idle);
         poolGauge(registry, "pending", PoolStatistics::waitingThreads);
         poolGauge(registry, "max", PoolStatistics::maxOpenConnections);
-        this.registry = registry;
+        this.meters = new Meters(registry);
     }
 
     private void poolGauge(MeterRegistry registry, String state, ToDoubleFunction<PoolStatistics> figure) {
@@ -127,61 +133,83 @@ public final class WmsMetrics implements MeterBinder, OperationListener {
     /**
      * Times the operation and counts the stock it moved.
      *
-     * @param operation the operation's name
-     * @param nanos     how long it took
-     * @param result    what it returned
+     * @param event the committed operation
      */
     @Override
-    public void succeeded(String operation, long nanos, Object result) {
-        MeterRegistry meters = timed(succeeded, operation, "success", nanos);
-        if (meters == null) {
+    public void succeeded(OperationSucceeded event) {
+        Meters bound = meters;
+        if (bound == null) {
             return;
         }
-        if (result instanceof Receipt receipt) {
-            receipts.increment();
-            moved(meters, "received", receipt.quantity());
-        } else if (result instanceof PickResult pick) {
-            picks.increment();
-            moved(meters, "picked", pick.quantity());
-        } else if (result instanceof BatchMovement movement) {
-            moved(meters, movement.action().name().toLowerCase(java.util.Locale.ROOT),
-                    Math.abs(movement.quantityChange()));
+        bound.time(bound.succeeded, event.operation(), event.nanos());
+        for (UnitsMoved moved : event.unitsMoved()) {
+            Counter units = bound.unitsMoved.get(moved.action());
+            if (units != null) {
+                units.increment(moved.units());
+            }
+            if (moved.action() == TrackAction.RECEIVED) {
+                bound.receipts.increment();
+            } else if (moved.action() == TrackAction.PICKED) {
+                bound.picks.increment();
+            }
         }
     }
 
     /**
-     * Times the operation and counts the refusal by its exception type.
+     * Times the operation and counts the refusal by exception type.
      *
-     * @param operation the operation's name
-     * @param nanos     how long it took
-     * @param failure   what the caller got
+     * @param event the refused operation
      */
     @Override
-    public void failed(String operation, long nanos, WmsException failure) {
-        MeterRegistry meters = timed(refused, operation, "refused", nanos);
-        if (meters == null) {
+    public void failed(OperationFailed event) {
+        Meters bound = meters;
+        if (bound == null) {
             return;
         }
-        refusals.computeIfAbsent(operation, name -> new ConcurrentHashMap<>())
-                .computeIfAbsent(failure.getClass(), type -> Counter.builder(REFUSALS)
+        bound.time(bound.refused, event.operation(), event.nanos());
+        String operation = event.operation().name();
+        bound.refusals.computeIfAbsent(operation, name -> new ConcurrentHashMap<>())
+                .computeIfAbsent(event.failure().getClass(), type -> Counter.builder(REFUSALS)
                         .tag("operation", operation).tag("exception", type.getSimpleName())
-                        .description("Refused or failed wms operations").register(meters))
+                        .description("Refused or failed wms operations").register(bound.registry))
                 .increment();
     }
 
-    private void moved(MeterRegistry meters, String action, int units) {
-        unitsMoved.computeIfAbsent(action, name -> Counter.builder(UNITS_MOVED).tag("action", name)
-                .description("Units moved, by ledger action").register(meters)).increment(units);
-    }
+    /** The meters of one registry, all but the refusal counters made at once. */
+    private static final class Meters {
 
-    /** Records the operation's time under its outcome; returns the registry, or {@code null} before binding. */
-    private MeterRegistry timed(Map<String, Timer> timers, String operation, String outcome, long nanos) {
-        MeterRegistry meters = registry;
-        if (meters != null) {
-            timers.computeIfAbsent(operation, name -> Timer.builder(OPERATIONS).tag("operation", name)
-                            .tag("outcome", outcome).description("wms operations").register(meters))
-                    .record(nanos, TimeUnit.NANOSECONDS);
+        final MeterRegistry registry;
+        final Counter receipts;
+        final Counter picks;
+        final Map<TrackAction, Counter> unitsMoved = new EnumMap<>(TrackAction.class);
+        final Map<String, Timer> succeeded = new HashMap<>();
+        final Map<String, Timer> refused = new HashMap<>();
+        final Map<String, Map<Class<?>, Counter>> refusals = new ConcurrentHashMap<>();
+
+        Meters(MeterRegistry registry) {
+            this.registry = registry;
+            receipts = Counter.builder(RECEIPTS).description("Receipts into batches").register(registry);
+            picks = Counter.builder(PICKS).description("Picks").register(registry);
+            for (TrackAction action : MOVING) {
+                unitsMoved.put(action, Counter.builder(UNITS_MOVED).tag("action", action.name().toLowerCase(Locale.ROOT))
+                        .description("Units moved, by ledger action").register(registry));
+            }
+            for (Operation operation : Operation.all()) {
+                succeeded.put(operation.name(), timer(operation.name(), "success"));
+                refused.put(operation.name(), timer(operation.name(), "refused"));
+            }
         }
-        return meters;
+
+        private Timer timer(String operation, String outcome) {
+            return Timer.builder(OPERATIONS).tag("operation", operation).tag("outcome", outcome)
+                    .description("wms operations").register(registry);
+        }
+
+        void time(Map<String, Timer> timers, Operation operation, long nanos) {
+            Timer timer = timers.get(operation.name());
+            if (timer != null) {
+                timer.record(nanos, TimeUnit.NANOSECONDS);
+            }
+        }
     }
 }

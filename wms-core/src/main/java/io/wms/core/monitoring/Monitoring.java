@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
 
 /**
  * Read-only figures for running wms in production: the seed's health check, connection-pool statistics and its
@@ -27,6 +29,7 @@ public interface Monitoring {
      * @return the health; never {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not read monitoring figures
      */
+    @Reads(Permission.READ_MONITORING)
     Health health(Actor actor);
 
     /**
@@ -37,6 +40,7 @@ public interface Monitoring {
      * @return the figures; empty when the data source is not a HikariCP pool
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not read monitoring figures
      */
+    @Reads(Permission.READ_MONITORING)
     Optional<PoolStatistics> poolStatistics(Actor actor);
 
     /**
@@ -46,6 +50,7 @@ public interface Monitoring {
      * @return one entry per table; never {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not read monitoring figures
      */
+    @Reads(Permission.READ_MONITORING)
     List<TableSize> tableSizes(Actor actor);
 
     /**
@@ -56,6 +61,7 @@ public interface Monitoring {
      * @return one entry per index; never {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not read monitoring figures
      */
+    @Reads(Permission.READ_MONITORING)
     List<IndexUsage> indexUsage(Actor actor);
 
     /**
@@ -66,6 +72,7 @@ public interface Monitoring {
      * @return one entry per state, ordered by state; never {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not read monitoring figures
      */
+    @Reads(Permission.READ_MONITORING)
     List<ConnectionStateCount> connectionStates(Actor actor);
 
     /**
@@ -82,5 +89,6 @@ public interface Monitoring {
      * @throws io.wms.core.error.ValidationException       if the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not read monitoring figures
      */
+    @Reads(Permission.READ_MONITORING)
     SlowStatements slowStatements(Actor actor, int limit);
 }

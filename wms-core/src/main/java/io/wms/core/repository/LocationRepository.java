@@ -3,6 +3,9 @@ package io.wms.core.repository;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
+import io.wms.core.auth.Writes;
 import io.wms.core.model.Location;
 import io.wms.core.model.LocationStock;
 
@@ -26,6 +29,7 @@ public interface LocationRepository {
      * @throws io.wms.core.error.DuplicateException        if the warehouse has a location with the code
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_LOCATIONS}
      */
+    @Writes(Permission.MANAGE_LOCATIONS)
     Location create(Actor actor, NewLocation location);
 
     /**
@@ -36,6 +40,7 @@ public interface LocationRepository {
      * @return the location; empty if there is none
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Optional<Location> findById(Actor actor, long id);
 
     /**
@@ -47,6 +52,7 @@ public interface LocationRepository {
      * @return the location; empty if there is none
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Optional<Location> findByCode(Actor actor, long warehouseId, String code);
 
     /**
@@ -57,6 +63,7 @@ public interface LocationRepository {
      * @return the default location; never {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Location defaultLocation(Actor actor);
 
     /**
@@ -74,6 +81,7 @@ public interface LocationRepository {
      * @throws io.wms.core.error.ConcurrentUpdateException  if the location changed since the caller read it
      * @throws io.wms.core.error.PermissionDeniedException  if the actor lacks {@code MANAGE_LOCATIONS}
      */
+    @Writes(Permission.MANAGE_LOCATIONS)
     Location move(Actor actor, long id, long parentId, long expectedVersion);
 
     /**
@@ -87,6 +95,7 @@ public interface LocationRepository {
      * @throws io.wms.core.error.ConcurrentUpdateException  if the location changed since the caller read it
      * @throws io.wms.core.error.PermissionDeniedException  if the actor lacks {@code MANAGE_LOCATIONS}
      */
+    @Writes(Permission.MANAGE_LOCATIONS)
     Location moveToTopLevel(Actor actor, long id, long expectedVersion);
 
     /**
@@ -102,6 +111,7 @@ public interface LocationRepository {
      * @throws io.wms.core.error.ConcurrentUpdateException if the location changed since the caller read it
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_LOCATIONS}
      */
+    @Writes(Permission.MANAGE_LOCATIONS)
     Location deactivate(Actor actor, long id, long expectedVersion);
 
     /**
@@ -115,6 +125,7 @@ public interface LocationRepository {
      * @throws io.wms.core.error.ConcurrentUpdateException if the location changed since the caller read it
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_LOCATIONS}
      */
+    @Writes(Permission.MANAGE_LOCATIONS)
     Location activate(Actor actor, long id, long expectedVersion);
 
     /**
@@ -127,6 +138,7 @@ public interface LocationRepository {
      * @throws io.wms.core.error.ValidationException       if the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<Location> list(Actor actor, long warehouseId, int limit);
 
     /**
@@ -141,6 +153,7 @@ public interface LocationRepository {
      *                                                     this listing
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<Location> list(Actor actor, long warehouseId, int limit, String cursor);
 
     /**
@@ -153,6 +166,7 @@ public interface LocationRepository {
      * @throws io.wms.core.error.ValidationException       if the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<LocationStock> stock(Actor actor, long locationId, int limit);
 
     /**
@@ -167,5 +181,6 @@ public interface LocationRepository {
      *                                                     this listing
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<LocationStock> stock(Actor actor, long locationId, int limit, String cursor);
 }

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
+import io.wms.core.auth.Writes;
 import io.wms.core.model.BatchWithProduct;
 import io.wms.core.model.ProductBatch;
 
@@ -26,6 +29,7 @@ public interface ProductBatchRepository {
      * @return the batch, or empty if there is none or it is soft-deleted
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Optional<ProductBatch> findById(Actor actor, long id);
 
     /**
@@ -41,6 +45,7 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.TooManyRowsException     if the product has more than
      *                                                     {@link PageRequest#MAX_LISTED} live batches
      */
+    @Reads(Permission.READ_CATALOG)
     List<ProductBatch> byProduct(Actor actor, long productId);
 
     /**
@@ -53,6 +58,7 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.ValidationException       if the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ProductBatch> byProduct(Actor actor, long productId, int limit);
 
     /**
@@ -68,6 +74,7 @@ public interface ProductBatchRepository {
      *                                                     this listing
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ProductBatch> byProduct(Actor actor, long productId, int limit, String cursor);
 
     /**
@@ -83,6 +90,7 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.TooManyRowsException     if more than {@link PageRequest#MAX_LISTED} live batches
      *                                                     have the lot number
      */
+    @Reads(Permission.READ_CATALOG)
     List<ProductBatch> byBatchNumber(Actor actor, String batchNumber);
 
     /**
@@ -95,6 +103,7 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.ValidationException       if the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ProductBatch> byBatchNumber(Actor actor, String batchNumber, int limit);
 
     /**
@@ -109,6 +118,7 @@ public interface ProductBatchRepository {
      *                                                     this listing
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ProductBatch> byBatchNumber(Actor actor, String batchNumber, int limit, String cursor);
 
     /**
@@ -126,6 +136,7 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.TooManyRowsException     if more than {@link PageRequest#MAX_LISTED} batches hold
      *                                                     expired stock
      */
+    @Reads(Permission.READ_CATALOG)
     List<BatchWithProduct> expired(Actor actor);
 
     /**
@@ -137,6 +148,7 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.ValidationException       if the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<BatchWithProduct> expired(Actor actor, int limit);
 
     /**
@@ -151,6 +163,7 @@ public interface ProductBatchRepository {
      *                                                     this listing
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<BatchWithProduct> expired(Actor actor, int limit, String cursor);
 
     /**
@@ -169,6 +182,7 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.TooManyRowsException     if more than {@link PageRequest#MAX_LISTED} batches are
      *                                                     below the threshold
      */
+    @Reads(Permission.READ_CATALOG)
     List<BatchWithProduct> lowStock(Actor actor, int threshold);
 
     /**
@@ -181,6 +195,7 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.ValidationException       if the threshold is below 1 or the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<BatchWithProduct> lowStock(Actor actor, int threshold, int limit);
 
     /**
@@ -196,6 +211,7 @@ public interface ProductBatchRepository {
      *                                                     the cursor is not one of this listing
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<BatchWithProduct> lowStock(Actor actor, int threshold, int limit, String cursor);
 
     /**
@@ -217,6 +233,7 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not manage the catalog, or changes a date
      *                                                      without {@code CHANGE_BATCH_STATUS}
      */
+    @Writes(value = Permission.MANAGE_CATALOG, when = Permission.CHANGE_BATCH_STATUS)
     ProductBatch update(Actor actor, long id, BatchChanges changes);
 
     /**
@@ -229,6 +246,7 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.NotFoundException         if there is no live batch with this id
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not change batch statuses
      */
+    @Writes(Permission.CHANGE_BATCH_STATUS)
     void delete(Actor actor, long id);
 
     /**
@@ -242,6 +260,7 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.DuplicateException        if a live batch of the product has taken its lot number
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not change batch statuses
      */
+    @Writes(Permission.CHANGE_BATCH_STATUS)
     ProductBatch restore(Actor actor, long id);
 
     /**
@@ -256,5 +275,6 @@ public interface ProductBatchRepository {
      * @throws io.wms.core.error.ReferencedException       if the batch has ledger rows and wms's database role does
      *                                                     not own the wms tables; nothing was deleted
      */
+    @Writes(Permission.PURGE_DATA)
     void purge(Actor actor, long id);
 }

@@ -1,6 +1,8 @@
 package io.wms.core.repository;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
 import io.wms.core.model.ProductBatchTrack;
 import io.wms.core.model.TrackAction;
 
@@ -24,6 +26,7 @@ public interface ProductBatchTrackRepository {
      * @return the page; empty for an unknown batch
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ProductBatchTrack> byBatch(Actor actor, long batchId, int limit);
 
     /**
@@ -36,6 +39,7 @@ public interface ProductBatchTrackRepository {
      * @return the page
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ProductBatchTrack> byBatch(Actor actor, long batchId, int limit, String cursor);
 
     /**
@@ -47,6 +51,7 @@ public interface ProductBatchTrackRepository {
      * @return the page; empty for an unknown user
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
+    @Reads(Permission.MANAGE_USERS)
     KeysetPage<ProductBatchTrack> byUser(Actor actor, long userId, int limit);
 
     /**
@@ -59,6 +64,7 @@ public interface ProductBatchTrackRepository {
      * @return the page
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
+    @Reads(Permission.MANAGE_USERS)
     KeysetPage<ProductBatchTrack> byUser(Actor actor, long userId, int limit, String cursor);
 
     /**
@@ -70,6 +76,7 @@ public interface ProductBatchTrackRepository {
      * @return the page
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ProductBatchTrack> byAction(Actor actor, TrackAction action, int limit);
 
     /**
@@ -82,5 +89,6 @@ public interface ProductBatchTrackRepository {
      * @return the page
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<ProductBatchTrack> byAction(Actor actor, TrackAction action, int limit, String cursor);
 }

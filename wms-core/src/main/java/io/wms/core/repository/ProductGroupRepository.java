@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
+import io.wms.core.auth.Writes;
 
 /**
  * The operations that categories and brands share: both are named groups of products.
@@ -28,6 +31,7 @@ public interface ProductGroupRepository<T, W> {
      * @throws io.wms.core.error.DuplicateException       if a live row has the same name, ignoring case
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
      */
+    @Writes(Permission.MANAGE_CATALOG)
     T create(Actor actor, NewProductGroup group);
 
     /**
@@ -38,6 +42,7 @@ public interface ProductGroupRepository<T, W> {
      * @return the row, or empty if there is none or it is soft-deleted
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Optional<T> findById(Actor actor, long id);
 
     /**
@@ -48,6 +53,7 @@ public interface ProductGroupRepository<T, W> {
      * @return the row, or empty if there is none
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Optional<T> findByName(Actor actor, String name);
 
     /**
@@ -59,6 +65,7 @@ public interface ProductGroupRepository<T, W> {
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      * @throws io.wms.core.error.TooManyRowsException     if there are more than {@link PageRequest#MAX_LISTED}
      */
+    @Reads(Permission.READ_CATALOG)
     List<T> list(Actor actor);
 
     /**
@@ -70,6 +77,7 @@ public interface ProductGroupRepository<T, W> {
      * @throws io.wms.core.error.ValidationException       if the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<T> list(Actor actor, int limit);
 
     /**
@@ -83,6 +91,7 @@ public interface ProductGroupRepository<T, W> {
      *                                                     this listing
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<T> list(Actor actor, int limit, String cursor);
 
     /**
@@ -98,6 +107,7 @@ public interface ProductGroupRepository<T, W> {
      * @throws io.wms.core.error.DuplicateException         if another live row has the new name
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not manage the catalog
      */
+    @Writes(Permission.MANAGE_CATALOG)
     T update(Actor actor, long id, ProductGroupChanges changes);
 
     /**
@@ -108,6 +118,7 @@ public interface ProductGroupRepository<T, W> {
      * @throws io.wms.core.error.NotFoundException         if there is no live row with this id
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
      */
+    @Writes(Permission.MANAGE_CATALOG)
     void delete(Actor actor, long id);
 
     /**
@@ -120,6 +131,7 @@ public interface ProductGroupRepository<T, W> {
      * @throws io.wms.core.error.DuplicateException        if a live row has taken its name meanwhile
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
      */
+    @Writes(Permission.MANAGE_CATALOG)
     T restore(Actor actor, long id);
 
     /**
@@ -131,6 +143,7 @@ public interface ProductGroupRepository<T, W> {
      * @throws io.wms.core.error.NotFoundException         if there is no row with this id
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not purge data
      */
+    @Writes(Permission.PURGE_DATA)
     void purge(Actor actor, long id);
 
     /**
@@ -141,5 +154,6 @@ public interface ProductGroupRepository<T, W> {
      * @return the row with its products, or empty if there is no live row with this id
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Optional<W> findWithProducts(Actor actor, long id);
 }

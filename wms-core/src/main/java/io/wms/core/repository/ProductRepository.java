@@ -3,6 +3,9 @@ package io.wms.core.repository;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
+import io.wms.core.auth.Writes;
 import io.wms.core.model.Product;
 import io.wms.core.model.ProductDetails;
 import io.wms.core.model.ProductWithBatches;
@@ -36,6 +39,7 @@ public interface ProductRepository {
      *                                                     for example "category 42 does not exist"
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
      */
+    @Writes(Permission.MANAGE_CATALOG)
     Product create(Actor actor, NewProduct product);
 
     /**
@@ -46,6 +50,7 @@ public interface ProductRepository {
      * @return the product, or empty if there is none or it is soft-deleted
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Optional<Product> findById(Actor actor, long id);
 
     /**
@@ -61,6 +66,7 @@ public interface ProductRepository {
      * @throws io.wms.core.error.ValidationException        if the new values break a rule
      * @throws io.wms.core.error.PermissionDeniedException  if the actor may not manage the catalog
      */
+    @Writes(Permission.MANAGE_CATALOG)
     Product update(Actor actor, long id, ProductChanges changes);
 
     /**
@@ -71,6 +77,7 @@ public interface ProductRepository {
      * @throws io.wms.core.error.NotFoundException         if there is no live product with this id
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
      */
+    @Writes(Permission.MANAGE_CATALOG)
     void delete(Actor actor, long id);
 
     /**
@@ -82,6 +89,7 @@ public interface ProductRepository {
      * @throws io.wms.core.error.NotFoundException         if there is no soft-deleted product with this id
      * @throws io.wms.core.error.PermissionDeniedException if the actor may not manage the catalog
      */
+    @Writes(Permission.MANAGE_CATALOG)
     Product restore(Actor actor, long id);
 
     /**
@@ -96,6 +104,7 @@ public interface ProductRepository {
      * @throws io.wms.core.error.ReferencedException       if a batch of the product has ledger rows and wms's database
      *                                                     role does not own the wms tables; nothing was deleted
      */
+    @Writes(Permission.PURGE_DATA)
     void purge(Actor actor, long id);
 
     /**
@@ -114,6 +123,7 @@ public interface ProductRepository {
      * @return the product and its graph, or empty if there is no live product with this id
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Optional<ProductDetails> findWithFullTracking(Actor actor, long id);
 
     /**
@@ -129,6 +139,7 @@ public interface ProductRepository {
      *                                               {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Page<Product> byCategory(Actor actor, long categoryId, PageRequest page);
 
     /**
@@ -143,6 +154,7 @@ public interface ProductRepository {
      *                                               {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Page<ProductWithBatches> listWithBatches(Actor actor, PageRequest page);
 
     /**
@@ -154,6 +166,7 @@ public interface ProductRepository {
      * @return {@code true} if it has one; {@code false} also for an unknown or soft-deleted product
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     boolean hasActiveBatches(Actor actor, long productId);
 
     /**
@@ -168,6 +181,7 @@ public interface ProductRepository {
      *                                               count is {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Page<Product> search(Actor actor, ProductQuery query, PageRequest page);
 
     /**
@@ -180,6 +194,7 @@ public interface ProductRepository {
      * @throws io.wms.core.error.ValidationException if a filter or the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<Product> scroll(Actor actor, ProductQuery query, int limit);
 
     /**
@@ -194,5 +209,6 @@ public interface ProductRepository {
      *                                               malformed or was made for another order
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<Product> scroll(Actor actor, ProductQuery query, int limit, String cursor);
 }

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
+import io.wms.core.auth.Writes;
 import io.wms.core.model.Role;
 
 /**
@@ -23,6 +26,7 @@ public interface RoleRepository {
      * @return the role, or empty if there is none
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
+    @Reads(Permission.MANAGE_USERS)
     Optional<Role> findByName(Actor actor, String name);
 
     /**
@@ -34,6 +38,7 @@ public interface RoleRepository {
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      * @throws io.wms.core.error.TooManyRowsException     if there are more than {@link PageRequest#MAX_LISTED}
      */
+    @Reads(Permission.MANAGE_USERS)
     List<Role> list(Actor actor);
 
     /**
@@ -45,6 +50,7 @@ public interface RoleRepository {
      * @throws io.wms.core.error.ValidationException       if the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
+    @Reads(Permission.MANAGE_USERS)
     KeysetPage<Role> list(Actor actor, int limit);
 
     /**
@@ -58,6 +64,7 @@ public interface RoleRepository {
      *                                                     this listing
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
+    @Reads(Permission.MANAGE_USERS)
     KeysetPage<Role> list(Actor actor, int limit, String cursor);
 
     /**
@@ -70,6 +77,7 @@ public interface RoleRepository {
      * @throws io.wms.core.error.DuplicateException        if a role has the same name
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_USERS
      */
+    @Writes(Permission.MANAGE_USERS)
     Role create(Actor actor, NewRole role);
 
     /**
@@ -83,6 +91,7 @@ public interface RoleRepository {
      * @throws io.wms.core.error.ConcurrentUpdateException if the role's version is not the expected one
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_USERS
      */
+    @Writes(Permission.MANAGE_USERS)
     Role update(Actor actor, long id, RoleChanges changes);
 
     /**
@@ -95,6 +104,7 @@ public interface RoleRepository {
      *                                                     (rule {@code "built_in"})
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_USERS
      */
+    @Writes(Permission.MANAGE_USERS)
     void delete(Actor actor, long id);
 
     /**
@@ -106,6 +116,7 @@ public interface RoleRepository {
      * @throws io.wms.core.error.NotFoundException         if there is no live user with this id or no such role
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_USERS
      */
+    @Writes(Permission.MANAGE_USERS)
     void assign(Actor actor, long userId, String roleName);
 
     /**
@@ -118,6 +129,7 @@ public interface RoleRepository {
      * @throws io.wms.core.error.LastAdminException        if this would take the admin role from the last live admin
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_USERS
      */
+    @Writes(Permission.MANAGE_USERS)
     void revoke(Actor actor, long userId, String roleName);
 
     /**
@@ -128,5 +140,6 @@ public interface RoleRepository {
      * @return the roles; empty for a user without roles or an unknown user; never {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
+    @Reads(Permission.MANAGE_USERS)
     List<Role> rolesOf(Actor actor, long userId);
 }

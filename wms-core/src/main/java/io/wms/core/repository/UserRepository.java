@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
+import io.wms.core.auth.Writes;
 import io.wms.core.model.User;
 import io.wms.core.model.UserWithRoles;
 
@@ -29,6 +32,7 @@ public interface UserRepository {
      * @throws io.wms.core.error.DuplicateException        if a live user has the same e-mail, ignoring case
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_USERS
      */
+    @Writes(Permission.MANAGE_USERS)
     User create(Actor actor, NewUser user);
 
     /**
@@ -39,6 +43,7 @@ public interface UserRepository {
      * @return the user, or empty if there is none or it is soft-deleted
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
+    @Reads(Permission.MANAGE_USERS)
     Optional<User> findById(Actor actor, long id);
 
     /**
@@ -49,6 +54,7 @@ public interface UserRepository {
      * @return the user, or empty if there is none
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
+    @Reads(Permission.MANAGE_USERS)
     Optional<User> findByEmail(Actor actor, String email);
 
     /**
@@ -59,6 +65,7 @@ public interface UserRepository {
      * @return the user with roles, or empty if there is no live user with this id
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
+    @Reads(Permission.MANAGE_USERS)
     Optional<UserWithRoles> findWithRoles(Actor actor, long id);
 
     /**
@@ -70,6 +77,7 @@ public interface UserRepository {
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      * @throws io.wms.core.error.TooManyRowsException     if there are more than {@link PageRequest#MAX_LISTED}
      */
+    @Reads(Permission.MANAGE_USERS)
     List<User> list(Actor actor);
 
     /**
@@ -81,6 +89,7 @@ public interface UserRepository {
      * @throws io.wms.core.error.ValidationException       if the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
+    @Reads(Permission.MANAGE_USERS)
     KeysetPage<User> list(Actor actor, int limit);
 
     /**
@@ -94,6 +103,7 @@ public interface UserRepository {
      *                                                     this listing
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_USERS}
      */
+    @Reads(Permission.MANAGE_USERS)
     KeysetPage<User> list(Actor actor, int limit, String cursor);
 
     /**
@@ -110,6 +120,7 @@ public interface UserRepository {
      * @throws io.wms.core.error.DuplicateException        if another live user has the e-mail
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_USERS
      */
+    @Writes(Permission.MANAGE_USERS)
     User updateEmail(Actor actor, long id, String email, long expectedVersion);
 
     /**
@@ -121,6 +132,7 @@ public interface UserRepository {
      * @throws io.wms.core.error.LastAdminException        if the user is the last live admin
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_USERS
      */
+    @Writes(Permission.MANAGE_USERS)
     void delete(Actor actor, long id);
 
     /**
@@ -133,6 +145,7 @@ public interface UserRepository {
      * @throws io.wms.core.error.DuplicateException        if a live user has taken the e-mail meanwhile
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks MANAGE_USERS
      */
+    @Writes(Permission.MANAGE_USERS)
     User restore(Actor actor, long id);
 
     /**
@@ -145,5 +158,6 @@ public interface UserRepository {
      * @throws io.wms.core.error.LastAdminException        if the user is the last live admin
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks PURGE_DATA
      */
+    @Writes(Permission.PURGE_DATA)
     void purge(Actor actor, long id);
 }

@@ -3,6 +3,9 @@ package io.wms.core.repository;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
+import io.wms.core.auth.Writes;
 import io.wms.core.model.Warehouse;
 
 /**
@@ -22,6 +25,7 @@ public interface WarehouseRepository {
      * @throws io.wms.core.error.DuplicateException        if another warehouse has the code
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code MANAGE_LOCATIONS}
      */
+    @Writes(Permission.MANAGE_LOCATIONS)
     Warehouse create(Actor actor, NewWarehouse warehouse);
 
     /**
@@ -32,6 +36,7 @@ public interface WarehouseRepository {
      * @return the warehouse; empty if there is none
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Optional<Warehouse> findById(Actor actor, long id);
 
     /**
@@ -41,6 +46,7 @@ public interface WarehouseRepository {
      * @return the default warehouse; never {@code null}
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     Warehouse defaultWarehouse(Actor actor);
 
     /**
@@ -52,6 +58,7 @@ public interface WarehouseRepository {
      * @throws io.wms.core.error.ValidationException       if the limit is out of range
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<Warehouse> list(Actor actor, int limit);
 
     /**
@@ -65,5 +72,6 @@ public interface WarehouseRepository {
      *                                                     this listing
      * @throws io.wms.core.error.PermissionDeniedException if the actor lacks {@code READ_CATALOG}
      */
+    @Reads(Permission.READ_CATALOG)
     KeysetPage<Warehouse> list(Actor actor, int limit, String cursor);
 }

@@ -3,6 +3,9 @@ package io.wms.core.seed;
 import java.util.List;
 
 import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.auth.Reads;
+import io.wms.core.auth.Writes;
 
 /**
  * Seeds a warehouse (roles, first admin, demo data) and generates synthetic data of any size for load tests.
@@ -17,6 +20,7 @@ public interface Seeding {
      * @param options what to seed; never {@code null}
      * @return the seeders; never {@code null}
      */
+    @Reads({})
     List<Seeder> seeders(SeedOptions options);
 
     /**
@@ -30,6 +34,7 @@ public interface Seeding {
      *                                                     RECEIVE_STOCK
      * @throws io.wms.core.error.ValidationException       if the configured first admin breaks a rule
      */
+    @Writes(value = {}, when = {Permission.MANAGE_USERS, Permission.MANAGE_CATALOG, Permission.RECEIVE_STOCK})
     List<SeededTable> run(Actor actor, SeedOptions options);
 
     /**
@@ -45,6 +50,7 @@ public interface Seeding {
      *                                                     table no seeder of the run has; nothing is seeded then
      * @throws io.wms.core.error.PermissionDeniedException as {@link #run(Actor, SeedOptions)}
      */
+    @Writes(value = {}, when = {Permission.MANAGE_USERS, Permission.MANAGE_CATALOG, Permission.RECEIVE_STOCK})
     List<SeededTable> run(Actor actor, SeedOptions options, List<HostSeeder> hostSeeders);
 
     /**
@@ -68,5 +74,6 @@ public interface Seeding {
      *                                                     stops the warehouse while it runs), MANAGE_CATALOG or
      *                                                     RECEIVE_STOCK, or MANAGE_LOCATIONS for a plan with bins
      */
+    @Writes({Permission.PURGE_DATA, Permission.MANAGE_CATALOG, Permission.RECEIVE_STOCK})
     GenerationReport generate(Actor actor, GenerationPlan plan);
 }

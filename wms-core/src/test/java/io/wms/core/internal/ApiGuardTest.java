@@ -7,10 +7,13 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.wms.core.auth.Reads;
 import io.wms.core.error.InternalException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.error.ValidationException;
+import org.jooq.impl.DefaultConfiguration;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The API boundary lets nothing but a {@code WmsException} out: a failure wms did not foresee becomes an
@@ -20,22 +23,32 @@ class ApiGuardTest {
 
     /** A stand-in API: each method fails the way a defect inside a service would. */
     interface Shelf {
+        @Reads({})
         Object dateTime();
 
+        @Reads({})
         Object illegalState();
 
+        @Reads({})
         Object numberFormat();
 
+        @Reads({})
         Object notFound();
 
+        @Reads({})
         Object outOfMemory();
 
+        @Reads({})
         Object echo(Object value);
     }
 
     private static final OutOfMemoryError OUT_OF_MEMORY = new OutOfMemoryError("test");
 
-    private final Shelf guarded = ApiGuard.guard(Shelf.class, new Shelf() {
+    /** Never asked for a connection: outside any transaction an operation runs its work as it is. */
+    private static final Transactions NO_DATABASE = new Transactions(new PGSimpleDataSource(),
+            new DefaultConfiguration(), StatementLog.SILENT);
+
+    private final Shelf guarded = ApiGuard.operations("shelf", Shelf.class, new Shelf() {
         @Override
         public Object dateTime() {
             return Instant.MAX.atOffset(ZoneOffset.UTC);
@@ -65,7 +78,7 @@ class ApiGuardTest {
         public Object echo(Object value) {
             return value;
         }
-    });
+    }, LiveActors.AS_GIVEN, NO_DATABASE, OperationObserver.NONE);
 
     @Test
     void aDateTimeExceptionLeavesAsAnInternalExceptionCausedByIt() {

@@ -1,6 +1,5 @@
 package io.wms.core.internal.catalog;
 
-import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
@@ -9,7 +8,7 @@ import io.wms.core.repository.CategoryRepository;
 import io.wms.core.repository.ProductRepository;
 
 /**
- * Builds the catalog's repositories (categories, brands, products), guarded; the one way into this package.
+ * Builds the catalog's repositories (categories, brands, products); the one way into this package.
  */
 public final class CatalogServices {
 
@@ -23,7 +22,7 @@ public final class CatalogServices {
      * @return the repository
      */
     public static CategoryRepository categories(Transactions transactions) {
-        return ApiGuard.guard(CategoryRepository.class, new JooqCategoryRepository(transactions.dsl()));
+        return new JooqCategoryRepository(transactions.dsl());
     }
 
     /**
@@ -33,7 +32,7 @@ public final class CatalogServices {
      * @return the repository
      */
     public static BrandRepository brands(Transactions transactions) {
-        return ApiGuard.guard(BrandRepository.class, new JooqBrandRepository(transactions.dsl()));
+        return new JooqBrandRepository(transactions.dsl());
     }
 
     /**
@@ -44,7 +43,6 @@ public final class CatalogServices {
      * @return the repository
      */
     public static ProductRepository products(Transactions transactions, WmsSettings settings) {
-        return ApiGuard.guard(ProductRepository.class,
-                new JooqProductRepository(transactions, new ExpiryPolicy(settings)));
+        return new JooqProductRepository(transactions, new ExpiryPolicy(settings));
     }
 }

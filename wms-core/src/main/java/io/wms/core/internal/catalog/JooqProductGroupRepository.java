@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
-import io.wms.core.auth.Permission;
 import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.Keyset;
 import io.wms.core.internal.Mappers;
@@ -55,7 +54,6 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
 
     @Override
     public T create(Actor actor, NewProductGroup command) {
-        actor.require(Permission.MANAGE_CATALOG);
         validate("new " + group.entity(), command.name(), command.description());
         String name = command.name().strip();
         R row = ExceptionTranslator.naming(name, () -> dsl.insertInto(group.table())
@@ -70,7 +68,6 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
 
     @Override
     public Optional<T> findById(Actor actor, long id) {
-        actor.require(Permission.READ_CATALOG);
         return dsl.selectFrom(group.table())
                 .where(group.id().eq(id).and(group.deletedAt().isNull()))
                 .fetchOptional()
@@ -79,7 +76,6 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
 
     @Override
     public Optional<T> findByName(Actor actor, String name) {
-        actor.require(Permission.READ_CATALOG);
         return dsl.selectFrom(group.table())
                 .where(lower(group.name()).eq(lower(name.strip())).and(group.deletedAt().isNull()))
                 .fetchOptional()
@@ -88,20 +84,17 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
 
     @Override
     public List<T> list(Actor actor) {
-        actor.require(Permission.READ_CATALOG);
         return Keyset.everything(group.entity() + " rows", "list(actor, limit, cursor)",
                 limit -> live(noCondition(), limit).map(group.toRow()::apply));
     }
 
     @Override
     public KeysetPage<T> list(Actor actor, int limit) {
-        actor.require(Permission.READ_CATALOG);
         return page(limit, null);
     }
 
     @Override
     public KeysetPage<T> list(Actor actor, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         return page(limit, cursor);
     }
 
@@ -120,7 +113,6 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
 
     @Override
     public T update(Actor actor, long id, ProductGroupChanges changes) {
-        actor.require(Permission.MANAGE_CATALOG);
         validate(group.entity() + " changes", changes.name(), changes.description());
         String name = changes.name().strip();
         return ExceptionTranslator.naming(name, () -> dsl.update(group.table())
@@ -138,25 +130,21 @@ class JooqProductGroupRepository<R extends Record, T, W> implements ProductGroup
 
     @Override
     public void delete(Actor actor, long id) {
-        actor.require(Permission.MANAGE_CATALOG);
         softDeletes.delete(dsl, actor, id);
     }
 
     @Override
     public T restore(Actor actor, long id) {
-        actor.require(Permission.MANAGE_CATALOG);
         return softDeletes.restore(dsl, actor, id);
     }
 
     @Override
     public void purge(Actor actor, long id) {
-        actor.require(Permission.PURGE_DATA);
         softDeletes.purge(dsl, id);
     }
 
     @Override
     public Optional<W> findWithProducts(Actor actor, long id) {
-        actor.require(Permission.READ_CATALOG);
         @SuppressWarnings("unchecked")
         Field<Long> productLink = (Field<Long>) PRODUCTS.field(group.productLink());
         Field<List<Product>> products = multiset(

@@ -90,7 +90,6 @@ final class JooqProductRepository implements ProductRepository {
 
     @Override
     public Product create(Actor actor, NewProduct product) {
-        actor.require(Permission.MANAGE_CATALOG);
         validate("new product", product.name(), product.description());
         requireLiveGroups(product.categoryId(), product.brandId());
         return Mappers.product(dsl.insertInto(PRODUCTS)
@@ -106,13 +105,11 @@ final class JooqProductRepository implements ProductRepository {
 
     @Override
     public Optional<Product> findById(Actor actor, long id) {
-        actor.require(Permission.READ_CATALOG);
         return liveProduct.list(transactions, row -> RecordColumns.PRODUCT.read(row, 1), id).stream().findFirst();
     }
 
     @Override
     public Product update(Actor actor, long id, ProductChanges changes) {
-        actor.require(Permission.MANAGE_CATALOG);
         validate("product changes", changes.name(), changes.description());
         requireLiveGroups(changes.categoryId(), changes.brandId());
         return dsl.update(PRODUCTS)
@@ -132,25 +129,21 @@ final class JooqProductRepository implements ProductRepository {
 
     @Override
     public void delete(Actor actor, long id) {
-        actor.require(Permission.MANAGE_CATALOG);
         SOFT_DELETES.delete(dsl, actor, id);
     }
 
     @Override
     public Product restore(Actor actor, long id) {
-        actor.require(Permission.MANAGE_CATALOG);
         return SOFT_DELETES.restore(dsl, actor, id);
     }
 
     @Override
     public void purge(Actor actor, long id) {
-        actor.require(Permission.PURGE_DATA);
         SOFT_DELETES.purge(dsl, id);
     }
 
     @Override
     public Optional<ProductDetails> findWithFullTracking(Actor actor, long id) {
-        actor.require(Permission.READ_CATALOG);
         Optional<ProductDetails> details = fullTracking.read(id);
         return actor.can(Permission.MANAGE_USERS) ? details : details.map(JooqProductRepository::withoutUsers);
     }
@@ -166,14 +159,12 @@ final class JooqProductRepository implements ProductRepository {
 
     @Override
     public Page<Product> byCategory(Actor actor, long categoryId, PageRequest page) {
-        actor.require(Permission.READ_CATALOG);
         Pages.checkPage(Validator.of("page of a category's products"), page).validate();
         return listings.page(ProductQuery.all().withCategory(categoryId), page);
     }
 
     @Override
     public Page<ProductWithBatches> listWithBatches(Actor actor, PageRequest page) {
-        actor.require(Permission.READ_CATALOG);
         Pages.checkPage(Validator.of("page of products with batches"), page).validate();
         Condition filter = PRODUCTS.DELETED_AT.isNull();
         Field<List<ProductBatch>> batches = multiset(selectFrom(PRODUCT_BATCHES)
@@ -194,7 +185,6 @@ final class JooqProductRepository implements ProductRepository {
 
     @Override
     public boolean hasActiveBatches(Actor actor, long productId) {
-        actor.require(Permission.READ_CATALOG);
         return dsl.fetchExists(selectOne().from(PRODUCT_BATCHES)
                 .where(PRODUCT_BATCHES.PRODUCT_ID.eq(productId)
                         .and(LiveStock.batchOfLiveProduct())
@@ -204,7 +194,6 @@ final class JooqProductRepository implements ProductRepository {
 
     @Override
     public Page<Product> search(Actor actor, ProductQuery query, PageRequest page) {
-        actor.require(Permission.READ_CATALOG);
         Validator validator = checkQuery(query);
         Pages.checkPage(validator, page).validate();
         return listings.page(query, page);
@@ -212,14 +201,12 @@ final class JooqProductRepository implements ProductRepository {
 
     @Override
     public KeysetPage<Product> scroll(Actor actor, ProductQuery query, int limit) {
-        actor.require(Permission.READ_CATALOG);
         Pages.checkLimit(checkQuery(query), limit).validate();
         return listings.scroll(query, limit, null);
     }
 
     @Override
     public KeysetPage<Product> scroll(Actor actor, ProductQuery query, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         Validator validator = Pages.checkLimit(checkQuery(query), limit);
         CursorPosition after = query.sort() == null || query.direction() == null ? null
                 : after(query, cursor, validator);

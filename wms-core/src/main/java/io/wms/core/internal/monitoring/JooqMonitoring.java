@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.wms.core.auth.Actor;
-import io.wms.core.auth.Permission;
 import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.PoolMetrics;
 import io.wms.core.internal.Validator;
@@ -50,7 +49,6 @@ final class JooqMonitoring implements Monitoring {
 
     @Override
     public Health health(Actor actor) {
-        actor.require(Permission.READ_MONITORING);
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isValid(HEALTH_TIMEOUT_SECONDS)) {
@@ -66,7 +64,6 @@ final class JooqMonitoring implements Monitoring {
 
     @Override
     public Optional<PoolStatistics> poolStatistics(Actor actor) {
-        actor.require(Permission.READ_MONITORING);
         if (!(dataSource instanceof HikariDataSource pool) || pool.getHikariPoolMXBean() == null) {
             return Optional.empty();
         }
@@ -86,7 +83,6 @@ final class JooqMonitoring implements Monitoring {
 
     @Override
     public List<TableSize> tableSizes(Actor actor) {
-        actor.require(Permission.READ_MONITORING);
         return dsl.resultQuery("""
                         select c.relname, pg_catalog.pg_total_relation_size(c.oid), pg_catalog.pg_indexes_size(c.oid),
                                c.reltuples::bigint
@@ -100,7 +96,6 @@ final class JooqMonitoring implements Monitoring {
 
     @Override
     public List<IndexUsage> indexUsage(Actor actor) {
-        actor.require(Permission.READ_MONITORING);
         return dsl.resultQuery("""
                         select relname, indexrelname, idx_scan, idx_tup_read, idx_tup_fetch,
                                pg_catalog.pg_relation_size(indexrelid)
@@ -115,7 +110,6 @@ final class JooqMonitoring implements Monitoring {
 
     @Override
     public List<ConnectionStateCount> connectionStates(Actor actor) {
-        actor.require(Permission.READ_MONITORING);
         return dsl.resultQuery("""
                         select coalesce(state, 'unknown'), pg_catalog.count(*)
                         from pg_catalog.pg_stat_activity
@@ -128,7 +122,6 @@ final class JooqMonitoring implements Monitoring {
 
     @Override
     public SlowStatements slowStatements(Actor actor, int limit) {
-        actor.require(Permission.READ_MONITORING);
         Validator.of("slow statements request")
                 .positive("limit", limit)
                 .atMost("limit", limit, MAX_SLOW_STATEMENTS)

@@ -2,12 +2,11 @@ package io.wms.core.internal.monitoring;
 
 import javax.sql.DataSource;
 
-import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.Transactions;
 import io.wms.core.monitoring.Monitoring;
 
 /**
- * Builds the monitoring service, guarded; the one way into this package.
+ * Builds the monitoring service; the one way into this package.
  */
 public final class MonitoringServices {
 
@@ -23,6 +22,6 @@ public final class MonitoringServices {
      * @return the service
      */
     public static Monitoring monitoring(Transactions transactions, DataSource dataSource, String schema) {
-        return ApiGuard.guard(Monitoring.class, new JooqMonitoring(transactions.dsl(), dataSource, schema));
+        return new JooqMonitoring(transactions.dsl(), dataSource, schema);
     }
 }

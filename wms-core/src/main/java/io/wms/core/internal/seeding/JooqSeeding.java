@@ -10,6 +10,7 @@ import static io.wms.jooq.Tables.ROLES;
 import static io.wms.jooq.Tables.USERS;
 import static io.wms.jooq.Tables.USER_ROLES;
 
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import io.wms.core.auth.RolePermissions;
 import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation;
 import io.wms.core.internal.ApiGuard;
+import io.wms.core.internal.OperationDeclaration;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.LedgerActor;
 import io.wms.core.internal.LiveActors;
@@ -85,11 +87,22 @@ final class JooqSeeding implements Seeding {
      */
     @Override
     public List<Seeder> seeders(SeedOptions options) {
-        return seeders(dsl, options).stream().map(seeder -> ApiGuard.operations("seeding.seeders", Seeder.class,
-                seeder, liveActors, transactions, OperationObserver.NONE)).toList();
+        return seeders(dsl, options).stream().map(seeder -> ApiGuard.operations(Seeder.class, seeder,
+                declarations(seeder), liveActors, transactions, OperationObserver.NONE)).toList();
     }
 
-    private List<Seeder> seeders(DSLContext context, SeedOptions options) {
+    private static Map<Method, OperationDeclaration> declarations(PermittedSeeder seeder) {
+        try {
+            return Map.of(Seeder.class.getMethod("table"),
+                    new OperationDeclaration("seeding.seeders.table", false, Set.of(), Set.of(), -1, -1),
+                    Seeder.class.getMethod("seed", Actor.class),
+                    OperationDeclaration.writes("seeding.seeders.seed", seeder.permission()));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("Seeder changed its methods", e);
+        }
+    }
+
+    private List<PermittedSeeder> seeders(DSLContext context, SeedOptions options) {
         boolean demo = options.demoData();
         return List.of(
                 new RoleSeeder(context),
@@ -111,6 +124,11 @@ final class JooqSeeding implements Seeding {
     @Override
     public List<SeededTable> run(Actor actor, SeedOptions options, List<HostSeeder> hostSeeders) {
         List<Seeder> ordered = inOrder(seeders(dsl, options), hostSeeders);
+        for (Seeder seeder : ordered) {
+            if (seeder instanceof PermittedSeeder permitted) {
+                ApiGuard.requireWhen(actor, permitted.permission());
+            }
+        }
         return transactions.transaction(() -> {
             List<SeededTable> report = new ArrayList<>();
             for (Seeder seeder : ordered) {
@@ -121,7 +139,7 @@ final class JooqSeeding implements Seeding {
     }
 
     /** Places each host seeder right after the table it names; checks every name before anything runs. */
-    private List<Seeder> inOrder(List<Seeder> wmsSeeders, List<HostSeeder> hostSeeders) {
+    private List<Seeder> inOrder(List<PermittedSeeder> wmsSeeders, List<HostSeeder> hostSeeders) {
         List<Seeder> ordered = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Validator validator = Validator.of("host seeders");
@@ -172,6 +190,13 @@ final class JooqSeeding implements Seeding {
     }
 
     /** A host's seeder run on the seeding transaction's connection. */
+    /** One of wms's own seeders, and the permission its actor must hold. */
+    private interface PermittedSeeder extends Seeder {
+
+        /** Returns the permission the seeder's actor must hold. */
+        Permission permission();
+    }
+
     private record PlacedHostSeeder(HostSeeder host, DSLContext dsl) implements Seeder {
 
         @Override
@@ -190,12 +215,17 @@ final class JooqSeeding implements Seeding {
         return generator.generate(actor, plan);
     }
 
-    private static final class RoleSeeder implements Seeder {
+    private static final class RoleSeeder implements PermittedSeeder {
 
         private final DSLContext dsl;
 
         RoleSeeder(DSLContext dsl) {
             this.dsl = dsl;
+        }
+
+        @Override
+        public Permission permission() {
+            return Permission.MANAGE_USERS;
         }
 
         @Override
@@ -205,7 +235,6 @@ final class JooqSeeding implements Seeding {
 
         @Override
         public int seed(Actor actor) {
-            actor.require(Permission.MANAGE_USERS);
             int added = 0;
             for (String role : RolePermissions.BUILT_IN_ROLES) {
                 added += dsl.insertInto(ROLES)
@@ -218,7 +247,7 @@ final class JooqSeeding implements Seeding {
         }
     }
 
-    private static final class UserSeeder implements Seeder {
+    private static final class UserSeeder implements PermittedSeeder {
 
         private final DSLContext dsl;
         private final Passwords passwords;
@@ -228,6 +257,11 @@ final class JooqSeeding implements Seeding {
             this.dsl = dsl;
             this.passwords = passwords;
             this.options = options;
+        }
+
+        @Override
+        public Permission permission() {
+            return Permission.MANAGE_USERS;
         }
 
         @Override
@@ -242,7 +276,6 @@ final class JooqSeeding implements Seeding {
          */
         @Override
         public int seed(Actor actor) {
-            actor.require(Permission.MANAGE_USERS);
             if (options.firstAdminEmail().isPresent()) {
                 Validator validator = Validator.of("first admin")
                         .email(SeedOptions.ADMIN_EMAIL_VARIABLE, options.adminEmail(), UserEmails.MAX_LENGTH);
@@ -288,7 +321,7 @@ final class JooqSeeding implements Seeding {
         }
     }
 
-    private static final class GroupSeeder implements Seeder {
+    private static final class GroupSeeder implements PermittedSeeder {
 
         private final DSLContext dsl;
         private final String table;
@@ -314,13 +347,17 @@ final class JooqSeeding implements Seeding {
         }
 
         @Override
+        public Permission permission() {
+            return Permission.MANAGE_CATALOG;
+        }
+
+        @Override
         public String table() {
             return table;
         }
 
         @Override
         public int seed(Actor actor) {
-            actor.require(Permission.MANAGE_CATALOG);
             int added = 0;
             for (DemoData.Group row : rows) {
                 if (!dsl.fetchExists(groups, lower(name).eq(lower(row.name())).and(deletedAt.isNull()))) {
@@ -335,7 +372,7 @@ final class JooqSeeding implements Seeding {
         }
     }
 
-    private static final class ProductSeeder implements Seeder {
+    private static final class ProductSeeder implements PermittedSeeder {
 
         private final DSLContext dsl;
         private final List<DemoData.Item> rows;
@@ -346,13 +383,17 @@ final class JooqSeeding implements Seeding {
         }
 
         @Override
+        public Permission permission() {
+            return Permission.MANAGE_CATALOG;
+        }
+
+        @Override
         public String table() {
             return "products";
         }
 
         @Override
         public int seed(Actor actor) {
-            actor.require(Permission.MANAGE_CATALOG);
             int added = 0;
             for (DemoData.Item row : rows) {
                 if (productId(dsl, row.name()) == null) {
@@ -371,7 +412,7 @@ final class JooqSeeding implements Seeding {
         }
     }
 
-    private static final class BatchSeeder implements Seeder {
+    private static final class BatchSeeder implements PermittedSeeder {
 
         private final DSLContext dsl;
         private final ExpiryPolicy expiry;
@@ -384,13 +425,17 @@ final class JooqSeeding implements Seeding {
         }
 
         @Override
+        public Permission permission() {
+            return Permission.RECEIVE_STOCK;
+        }
+
+        @Override
         public String table() {
             return "product_batches";
         }
 
         @Override
         public int seed(Actor actor) {
-            actor.require(Permission.RECEIVE_STOCK);
             LocalDate today = expiry.today();
             int added = 0;
             for (DemoData.Batch row : rows) {
@@ -412,7 +457,7 @@ final class JooqSeeding implements Seeding {
         }
     }
 
-    private static final class TrackSeeder implements Seeder {
+    private static final class TrackSeeder implements PermittedSeeder {
 
         private final DSLContext dsl;
         private final List<DemoData.Batch> rows;
@@ -423,13 +468,17 @@ final class JooqSeeding implements Seeding {
         }
 
         @Override
+        public Permission permission() {
+            return Permission.RECEIVE_STOCK;
+        }
+
+        @Override
         public String table() {
             return "product_batch_tracks";
         }
 
         @Override
         public int seed(Actor actor) {
-            actor.require(Permission.RECEIVE_STOCK);
             int added = 0;
             for (DemoData.Batch row : rows) {
                 Long productId = productId(dsl, row.product());

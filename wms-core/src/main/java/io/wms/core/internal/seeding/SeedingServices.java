@@ -1,6 +1,5 @@
 package io.wms.core.internal.seeding;
 
-import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.internal.people.Passwords;
@@ -8,7 +7,7 @@ import io.wms.core.internal.people.PeopleServices;
 import io.wms.core.seed.Seeding;
 
 /**
- * Builds the seeders and the synthetic-data generator, guarded; the one way into this package.
+ * Builds the seeders and the synthetic-data generator; the one way into this package.
  */
 public final class SeedingServices {
 
@@ -25,7 +24,6 @@ public final class SeedingServices {
      * @return the service
      */
     public static Seeding seeding(Transactions transactions, WmsSettings settings, Passwords passwords) {
-        return ApiGuard.guard(Seeding.class,
-                new JooqSeeding(transactions, settings, passwords, PeopleServices.liveActors(transactions)));
+        return new JooqSeeding(transactions, settings, passwords, PeopleServices.liveActors(transactions));
     }
 }

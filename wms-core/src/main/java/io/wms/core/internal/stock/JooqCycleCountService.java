@@ -81,7 +81,6 @@ final class JooqCycleCountService implements CycleCountService {
 
     @Override
     public CycleCount start(Actor actor, StartCount command) {
-        actor.require(Permission.COUNT_STOCK);
         boolean byLocation = command.locationId() != null;
         Validator validator = Validator.of("cycle count");
         if (byLocation && (command.warehouseId() != null || command.productId() != null)) {
@@ -160,13 +159,11 @@ final class JooqCycleCountService implements CycleCountService {
 
     @Override
     public Optional<CycleCount> find(Actor actor, long countId) {
-        actor.require(Permission.COUNT_STOCK);
         return dsl.fetchOptional(CYCLE_COUNTS, CYCLE_COUNTS.ID.eq(countId)).map(JooqCycleCountService::count);
     }
 
     @Override
     public CountSheet sheet(Actor actor, long countId) {
-        actor.require(Permission.COUNT_STOCK);
         // The header and its lines in one snapshot, so that a post between them cannot show a posted count's lines
         // as they were before it.
         return transactions.snapshot(fresh -> {
@@ -194,7 +191,6 @@ final class JooqCycleCountService implements CycleCountService {
 
     @Override
     public CountLine record(Actor actor, RecordCount command) {
-        actor.require(Permission.COUNT_STOCK);
         Validator.of("count").notNegative("countedQuantity", command.countedQuantity()).validate();
         return transactions.transaction(() -> {
             // Shared: counters record side by side, and a post, which locks the count for an update, waits for them.
@@ -268,7 +264,6 @@ final class JooqCycleCountService implements CycleCountService {
 
     @Override
     public CountPosting post(Actor actor, PostCount command) {
-        actor.require(Permission.ADJUST_STOCK);
         Validator validator = Validator.of("count post");
         if (command.idempotencyKey() != null) {
             validator.requiredText("idempotencyKey", command.idempotencyKey(), IdempotencyKeys.KEY_LENGTH);
@@ -312,7 +307,6 @@ final class JooqCycleCountService implements CycleCountService {
 
     @Override
     public CycleCount cancel(Actor actor, long countId) {
-        actor.require(Permission.COUNT_STOCK);
         return transactions.transaction(() -> {
             lockedOpenCount(countId, true);
             return close(actor, countId, CountStatus.CANCELLED);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.wms.core.auth.Actor;
-import io.wms.core.auth.Permission;
 import io.wms.core.error.IllegalTransitionException;
 import io.wms.core.error.InsufficientStockException;
 import io.wms.core.error.NotFoundException;
@@ -80,7 +79,6 @@ final class JooqInventoryService implements InventoryService {
 
     @Override
     public Receipt receive(Actor actor, ReceiveStock command) {
-        actor.require(Permission.RECEIVE_STOCK);
         Validator validator = lotChecks(command);
         ReceiveStock request = stripped(command);
         return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.RECEIVE, request,
@@ -89,7 +87,6 @@ final class JooqInventoryService implements InventoryService {
 
     @Override
     public Receipt receiveAt(Actor actor, ReceiveAtLocation command) {
-        actor.require(Permission.RECEIVE_STOCK);
         ReceiveStock lot = new ReceiveStock(command.productId(), command.batchNumber(), command.quantity(),
                 command.manufacturingDate(), command.expiryDate(), command.note(), command.idempotencyKey());
         Validator validator = lotChecks(lot);
@@ -122,7 +119,6 @@ final class JooqInventoryService implements InventoryService {
 
     @Override
     public Receipt receiveInto(Actor actor, ReceiveIntoBatch command) {
-        actor.require(Permission.RECEIVE_STOCK);
         Validator validator = Validator.of("receipt")
                 .positive("quantity", command.quantity())
                 .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
@@ -136,7 +132,6 @@ final class JooqInventoryService implements InventoryService {
 
     @Override
     public PickResult pick(Actor actor, PickStock command) {
-        actor.require(Permission.PICK_STOCK);
         Validator validator = pickChecks(command.quantity(), command.minimumShelfLifeDays(), command.note());
         return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.PICK, command, () -> {
             PickOutcome outcome = statements.pickFirstExpiredFirstOut(actor, null, command.productId(),
@@ -150,7 +145,6 @@ final class JooqInventoryService implements InventoryService {
 
     @Override
     public LocatedPick pickInWarehouse(Actor actor, PickInWarehouse command) {
-        actor.require(Permission.PICK_STOCK);
         Validator validator = pickChecks(command.quantity(), command.minimumShelfLifeDays(), command.note());
         return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.LOCATED_PICK, command, () -> {
             PickOutcome outcome = statements.pickFirstExpiredFirstOut(actor, command.warehouseId(),
@@ -165,7 +159,6 @@ final class JooqInventoryService implements InventoryService {
 
     @Override
     public LocatedPick pickAtLocation(Actor actor, PickAtLocation command) {
-        actor.require(Permission.PICK_STOCK);
         Validator validator = pickChecks(command.quantity(), command.minimumShelfLifeDays(), command.note());
         return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.LOCATED_PICK, command, () -> {
             PickOutcome outcome = statements.pickAtLocation(actor, command.locationId(), command.productId(),
@@ -187,7 +180,6 @@ final class JooqInventoryService implements InventoryService {
 
     @Override
     public StockTransfer transfer(Actor actor, TransferStock command) {
-        actor.require(Permission.PICK_STOCK);
         Validator validator = Validator.of("transfer")
                 .positive("quantity", command.quantity())
                 .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
@@ -232,7 +224,6 @@ final class JooqInventoryService implements InventoryService {
 
     @Override
     public PickResult pickFromBatch(Actor actor, PickFromBatch command) {
-        actor.require(Permission.PICK_STOCK);
         Validator validator = Validator.of("pick")
                 .positive("quantity", command.quantity())
                 .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
@@ -246,7 +237,6 @@ final class JooqInventoryService implements InventoryService {
 
     @Override
     public BatchMovement adjust(Actor actor, AdjustStock command) {
-        actor.require(Permission.ADJUST_STOCK);
         Validator validator = correctionChecks(command.change(), command.reason(), command.note());
         return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.ADJUST, command, () -> {
             MovedBatch moved = refusals.moveOrExplain(command.batchId(),
@@ -259,7 +249,6 @@ final class JooqInventoryService implements InventoryService {
 
     @Override
     public LocatedMovement adjustAt(Actor actor, AdjustAtLocation command) {
-        actor.require(Permission.ADJUST_STOCK);
         Validator validator = correctionChecks(command.change(), command.reason(), command.note());
         return runOnceByKey(actor, validator, command.idempotencyKey(), KeyedOperation.ADJUST_AT, command,
                 () -> corrections.correct(actor, command.locationId(), command.batchId(), command.change(),
@@ -301,7 +290,6 @@ final class JooqInventoryService implements InventoryService {
 
     private LocatedMovement removeAt(Actor actor, RemoveAtLocation command, TrackAction action,
                                      KeyedOperation<LocatedMovement> operation) {
-        actor.require(Permission.ADJUST_STOCK);
         return runOnceByKey(actor, removalChecks(command.quantity(), command.note()), command.idempotencyKey(),
                 operation, command, () -> corrections.remove(actor, command.locationId(),
                         new RemoveStock(command.batchId(), command.quantity(), command.note()), action));
@@ -330,7 +318,6 @@ final class JooqInventoryService implements InventoryService {
 
     @Override
     public ExpirySweep sweepExpired(Actor actor) {
-        actor.require(Permission.CHANGE_BATCH_STATUS);
         LocalDate today = expiry.today();
         List<Long> expired = transactions.statement(() -> statements.sweepExpired(actor, today));
         return new ExpirySweep(today, expired.stream().sorted().toList());
@@ -338,7 +325,6 @@ final class JooqInventoryService implements InventoryService {
 
     @Override
     public List<LedgerDiscrepancy> verifyLedger(Actor actor) {
-        actor.require(Permission.READ_CATALOG);
         // The batches' check and their locations' read one snapshot, so that a movement between them is not a gap.
         return transactions.snapshot(fresh -> {
             if (fresh) {
@@ -350,7 +336,6 @@ final class JooqInventoryService implements InventoryService {
 
     @Override
     public int purgeIdempotencyKeys(Actor actor, Duration olderThan) {
-        actor.require(Permission.PURGE_DATA);
         if (olderThan.isNegative() || olderThan.isZero()) {
             Validator.of("key purge").add("olderThan", Rule.POSITIVE, "must be longer than 0, got " + olderThan)
                     .validate();
@@ -375,7 +360,6 @@ final class JooqInventoryService implements InventoryService {
 
     private BatchMovement remove(Actor actor, RemoveStock command, TrackAction action,
                                  KeyedOperation<BatchMovement> operation) {
-        actor.require(Permission.ADJUST_STOCK);
         Validator validator = removalChecks(command.quantity(), command.note());
         return runOnceByKey(actor, validator, command.idempotencyKey(), operation, command, () -> {
             MovedBatch moved = refusals.moveOrExplain(command.batchId(),
@@ -388,7 +372,6 @@ final class JooqInventoryService implements InventoryService {
 
     private ProductBatch changeStatus(Actor actor, StatusChange change, BatchStatus to,
                                       KeyedOperation<ProductBatch> operation) {
-        actor.require(Permission.CHANGE_BATCH_STATUS);
         Validator validator = Validator.of("status change")
                 .requiredText("reason", change.reason(), InputLimits.MAX_NOTE_LENGTH);
         long batchId = change.batchId();

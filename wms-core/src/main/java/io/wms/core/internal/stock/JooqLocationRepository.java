@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
-import io.wms.core.auth.Permission;
 import io.wms.core.error.ConcurrentUpdateException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.error.Violation.Rule;
@@ -49,7 +48,6 @@ final class JooqLocationRepository implements LocationRepository {
 
     @Override
     public Location create(Actor actor, NewLocation location) {
-        actor.require(Permission.MANAGE_LOCATIONS);
         Validator validator = Validator.of("new location")
                 .requiredText("code", location.code(), JooqWarehouseRepository.CODE_LENGTH)
                 .optionalText("name", location.name(), JooqWarehouseRepository.NAME_LENGTH);
@@ -70,14 +68,12 @@ final class JooqLocationRepository implements LocationRepository {
 
     @Override
     public Optional<Location> findById(Actor actor, long id) {
-        actor.require(Permission.READ_CATALOG);
         return dsl.selectFrom(LOCATIONS).where(LOCATIONS.ID.eq(id)).fetchOptional()
                 .map(JooqLocationRepository::location);
     }
 
     @Override
     public Optional<Location> findByCode(Actor actor, long warehouseId, String code) {
-        actor.require(Permission.READ_CATALOG);
         Validator.of("location code").required("code", code).validate();
         return dsl.selectFrom(LOCATIONS)
                 .where(LOCATIONS.WAREHOUSE_ID.eq(warehouseId).and(LOCATIONS.CODE.eq(code.strip())))
@@ -87,7 +83,6 @@ final class JooqLocationRepository implements LocationRepository {
 
     @Override
     public Location defaultLocation(Actor actor) {
-        actor.require(Permission.READ_CATALOG);
         return location(dsl.select(LOCATIONS.fields())
                 .from(LOCATIONS)
                 .join(WAREHOUSES).on(WAREHOUSES.ID.eq(LOCATIONS.WAREHOUSE_ID))
@@ -98,7 +93,6 @@ final class JooqLocationRepository implements LocationRepository {
 
     @Override
     public Location move(Actor actor, long id, long parentId, long expectedVersion) {
-        actor.require(Permission.MANAGE_LOCATIONS);
         if (parentId == id) {
             Validator.of("location move").add("parentId", Rule.CYCLE, "names the location itself").validate();
         }
@@ -107,7 +101,6 @@ final class JooqLocationRepository implements LocationRepository {
 
     @Override
     public Location moveToTopLevel(Actor actor, long id, long expectedVersion) {
-        actor.require(Permission.MANAGE_LOCATIONS);
         return moveUnder(id, null, expectedVersion);
     }
 
@@ -121,7 +114,6 @@ final class JooqLocationRepository implements LocationRepository {
 
     @Override
     public Location deactivate(Actor actor, long id, long expectedVersion) {
-        actor.require(Permission.MANAGE_LOCATIONS);
         return transactions.transaction(() -> {
             LocationsRecord location = dsl.selectFrom(LOCATIONS).where(LOCATIONS.ID.eq(id)).forUpdate()
                     .fetchOptional()
@@ -147,7 +139,6 @@ final class JooqLocationRepository implements LocationRepository {
 
     @Override
     public Location activate(Actor actor, long id, long expectedVersion) {
-        actor.require(Permission.MANAGE_LOCATIONS);
         return changed(id, expectedVersion, dsl.update(LOCATIONS)
                 .set(LOCATIONS.ACTIVE, true)
                 .where(LOCATIONS.ID.eq(id).and(LOCATIONS.VERSION.eq(expectedVersion)))
@@ -165,13 +156,11 @@ final class JooqLocationRepository implements LocationRepository {
 
     @Override
     public KeysetPage<Location> list(Actor actor, long warehouseId, int limit) {
-        actor.require(Permission.READ_CATALOG);
         return page(warehouseId, limit, null);
     }
 
     @Override
     public KeysetPage<Location> list(Actor actor, long warehouseId, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         return page(warehouseId, limit, cursor);
     }
 
@@ -188,13 +177,11 @@ final class JooqLocationRepository implements LocationRepository {
 
     @Override
     public KeysetPage<LocationStock> stock(Actor actor, long locationId, int limit) {
-        actor.require(Permission.READ_CATALOG);
         return stockPage(locationId, limit, null);
     }
 
     @Override
     public KeysetPage<LocationStock> stock(Actor actor, long locationId, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         return stockPage(locationId, limit, cursor);
     }
 

@@ -1,5 +1,6 @@
 package io.wms.core.internal.stock;
 
+import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.LiveStock;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
@@ -71,7 +72,6 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
 
     @Override
     public Optional<ProductBatch> findById(Actor actor, long id) {
-        actor.require(Permission.READ_CATALOG);
         return dsl.selectFrom(PRODUCT_BATCHES)
                 .where(PRODUCT_BATCHES.ID.eq(id).and(live()))
                 .fetchOptional()
@@ -80,7 +80,6 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
 
     @Override
     public List<ProductBatch> byProduct(Actor actor, long productId) {
-        actor.require(Permission.READ_CATALOG);
         return Keyset.everything("batches of the product", "byProduct(actor, productId, limit, cursor)",
                 rows -> batches(dsl, ofProduct(productId), BY_EXPIRY, rows));
     }
@@ -92,14 +91,12 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
 
     @Override
     public KeysetPage<ProductBatch> byProduct(Actor actor, long productId, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         return BY_EXPIRY.page("page of a product's batches", limit, cursor,
                 (after, rows) -> batches(dsl, ofProduct(productId).and(after), BY_EXPIRY, rows));
     }
 
     @Override
     public List<ProductBatch> byBatchNumber(Actor actor, String batchNumber) {
-        actor.require(Permission.READ_CATALOG);
         return Keyset.everything("batches with the lot number", "byBatchNumber(actor, batchNumber, limit, cursor)",
                 rows -> batches(dsl, withBatchNumber(batchNumber), BY_ID, rows));
     }
@@ -111,14 +108,12 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
 
     @Override
     public KeysetPage<ProductBatch> byBatchNumber(Actor actor, String batchNumber, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         return BY_ID.page("page of batches with a lot number", limit, cursor,
                 (after, rows) -> batches(dsl, withBatchNumber(batchNumber).and(after), BY_ID, rows));
     }
 
     @Override
     public List<BatchWithProduct> expired(Actor actor) {
-        actor.require(Permission.READ_CATALOG);
         return Keyset.everything("batches holding expired stock", "expired(actor, limit, cursor)",
                 rows -> withProducts(holdingExpiredStock(), noCondition(), EXPIRED_BY_EXPIRY, rows));
     }
@@ -130,14 +125,12 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
 
     @Override
     public KeysetPage<BatchWithProduct> expired(Actor actor, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         return EXPIRED_BY_EXPIRY.page("page of expired batches", limit, cursor,
                 (after, rows) -> withProducts(holdingExpiredStock(), after, EXPIRED_BY_EXPIRY, rows));
     }
 
     @Override
     public List<BatchWithProduct> lowStock(Actor actor, int threshold) {
-        actor.require(Permission.READ_CATALOG);
         Condition below = below(threshold);
         return Keyset.everything("low-stock batches", "lowStock(actor, threshold, limit, cursor)",
                 rows -> withProducts(below, noCondition(), BY_QUANTITY, rows));
@@ -150,7 +143,6 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
 
     @Override
     public KeysetPage<BatchWithProduct> lowStock(Actor actor, int threshold, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         Condition below = below(threshold);
         return BY_QUANTITY.page("page of low-stock batches", limit, cursor,
                 (after, rows) -> withProducts(below, after, BY_QUANTITY, rows));
@@ -194,7 +186,6 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
 
     @Override
     public ProductBatch update(Actor actor, long id, BatchChanges changes) {
-        actor.require(Permission.MANAGE_CATALOG);
         Validator.of("batch changes")
                 .requiredText("batchNumber", changes.batchNumber(), BATCH_NUMBER_LENGTH)
                 .datesInOrder("manufacturingDate", changes.manufacturingDate(), "expiryDate", changes.expiryDate())
@@ -220,7 +211,7 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
                     || !Objects.equals(before.getExpiryDate(), changes.expiryDate());
             if (datesChange) {
                 // Dates decide what may be picked: moving one is a stock decision, not a catalog edit.
-                actor.require(Permission.CHANGE_BATCH_STATUS);
+                ApiGuard.requireWhen(actor, Permission.CHANGE_BATCH_STATUS);
             }
             BatchStatus status = before.getStatus();
             if (status == BatchStatus.EXPIRED && !expiryPolicy.isExpired(changes.expiryDate())) {
@@ -245,7 +236,6 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
 
     @Override
     public void delete(Actor actor, long id) {
-        actor.require(Permission.CHANGE_BATCH_STATUS);
         transactions.transaction(() -> {
             SOFT_DELETES.delete(dsl, actor, id);
             LedgerRows.append(dsl, actor, id, TrackAction.CORRECTED, "hidden: soft-deleted", null, null);
@@ -255,7 +245,6 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
 
     @Override
     public ProductBatch restore(Actor actor, long id) {
-        actor.require(Permission.CHANGE_BATCH_STATUS);
         return transactions.transaction(() -> {
             ProductBatch restored = SOFT_DELETES.restore(dsl, actor, id);
             LedgerRows.append(dsl, actor, id, TrackAction.CORRECTED, "restored: live again", null, null);
@@ -272,7 +261,6 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
 
     @Override
     public void purge(Actor actor, long id) {
-        actor.require(Permission.PURGE_DATA);
         SOFT_DELETES.purge(dsl, id);
     }
 

@@ -1,6 +1,5 @@
 package io.wms.core.internal.stock;
 
-import io.wms.core.auth.Permission;
 import io.wms.core.auth.Actor;
 import static io.wms.jooq.Tables.PRODUCT_BATCH_TRACKS;
 import static org.jooq.impl.DSL.noCondition;
@@ -39,37 +38,31 @@ final class JooqProductBatchTrackRepository implements ProductBatchTrackReposito
 
     @Override
     public KeysetPage<ProductBatchTrack> byBatch(Actor actor, long batchId, int limit) {
-        actor.require(Permission.READ_CATALOG);
         return read(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(batchId), limit, null);
     }
 
     @Override
     public KeysetPage<ProductBatchTrack> byBatch(Actor actor, long batchId, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         return read(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(batchId), limit, cursor);
     }
 
     @Override
     public KeysetPage<ProductBatchTrack> byUser(Actor actor, long userId, int limit) {
-        actor.require(Permission.MANAGE_USERS);
         return read(PRODUCT_BATCH_TRACKS.USER_ID.eq(userId), limit, null);
     }
 
     @Override
     public KeysetPage<ProductBatchTrack> byUser(Actor actor, long userId, int limit, String cursor) {
-        actor.require(Permission.MANAGE_USERS);
         return read(PRODUCT_BATCH_TRACKS.USER_ID.eq(userId), limit, cursor);
     }
 
     @Override
     public KeysetPage<ProductBatchTrack> byAction(Actor actor, TrackAction action, int limit) {
-        actor.require(Permission.READ_CATALOG);
         return read(PRODUCT_BATCH_TRACKS.ACTION.eq(action), limit, null);
     }
 
     @Override
     public KeysetPage<ProductBatchTrack> byAction(Actor actor, TrackAction action, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         return read(PRODUCT_BATCH_TRACKS.ACTION.eq(action), limit, cursor);
     }
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
-import io.wms.core.auth.Permission;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.Keyset;
@@ -59,7 +58,6 @@ final class JooqReorderPoints implements ReorderPoints {
 
     @Override
     public ReorderPoint set(Actor actor, ReorderPoint point) {
-        actor.require(Permission.MANAGE_CATALOG);
         Validator validator = Validator.of("reorder point").notNegative("minimumQuantity", point.minimumQuantity());
         if (point.maximumQuantity() <= point.minimumQuantity()) {
             validator.add("maximumQuantity", Rule.MIN, "must be greater than minimumQuantity ("
@@ -88,7 +86,6 @@ final class JooqReorderPoints implements ReorderPoints {
 
     @Override
     public Optional<ReorderPoint> find(Actor actor, long warehouseId, long productId) {
-        actor.require(Permission.READ_CATALOG);
         return transactions.statement(() -> dsl.select(REORDER_POINTS.WAREHOUSE_ID, REORDER_POINTS.PRODUCT_ID,
                         REORDER_POINTS.MINIMUM_QUANTITY, REORDER_POINTS.MAXIMUM_QUANTITY)
                 .from(REORDER_POINTS)
@@ -98,7 +95,6 @@ final class JooqReorderPoints implements ReorderPoints {
 
     @Override
     public boolean clear(Actor actor, long warehouseId, long productId) {
-        actor.require(Permission.MANAGE_CATALOG);
         return transactions.statement(() -> dsl.deleteFrom(REORDER_POINTS)
                 .where(pointOf(warehouseId, productId))
                 .execute() == 1);
@@ -110,13 +106,11 @@ final class JooqReorderPoints implements ReorderPoints {
 
     @Override
     public KeysetPage<ReorderSuggestion> reorderReport(Actor actor, long warehouseId, int limit) {
-        actor.require(Permission.READ_CATALOG);
         return reportPage(warehouseId, limit, null);
     }
 
     @Override
     public KeysetPage<ReorderSuggestion> reorderReport(Actor actor, long warehouseId, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         Validator.of("reorder report").required("cursor", cursor).validate();
         return reportPage(warehouseId, limit, cursor);
     }

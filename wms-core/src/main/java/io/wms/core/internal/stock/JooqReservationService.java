@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
-import io.wms.core.auth.Permission;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.error.Violation.Rule;
 import io.wms.core.internal.ExpiryPolicy;
@@ -56,7 +55,6 @@ final class JooqReservationService implements ReservationService {
 
     @Override
     public Reservation reserve(Actor actor, ReserveStock command) {
-        actor.require(Permission.RESERVE_STOCK);
         Validator validator = Validator.of("reservation")
                 .positive("quantity", command.quantity())
                 .requiredText("reference", command.reference(), REFERENCE_LENGTH)
@@ -85,7 +83,6 @@ final class JooqReservationService implements ReservationService {
 
     @Override
     public LocatedPick pickReserved(Actor actor, PickReservation command) {
-        actor.require(Permission.PICK_STOCK);
         Validator validator = Validator.of("pick of reservation " + command.reservationId())
                 .optionalText("note", command.note(), InputLimits.MAX_NOTE_LENGTH);
         return KeyedRuns.runOnceByKey(transactions, keys, actor, validator, command.idempotencyKey(),
@@ -106,7 +103,6 @@ final class JooqReservationService implements ReservationService {
 
     @Override
     public Reservation cancel(Actor actor, long reservationId) {
-        actor.require(Permission.RESERVE_STOCK);
         return transactions.transaction(() -> {
             ReservationsRecord reservation = statements.lockReservation(reservationId)
                     .orElseThrow(() -> new NotFoundException("reservation", reservationId));
@@ -122,7 +118,6 @@ final class JooqReservationService implements ReservationService {
 
     @Override
     public ReservationSweep sweepExpiredReservations(Actor actor) {
-        actor.require(Permission.RESERVE_STOCK);
         Instant now = now();
         List<Long> released = transactions.transaction(() -> {
             List<Long> expired = statements.lockExpired(now);
@@ -137,19 +132,16 @@ final class JooqReservationService implements ReservationService {
 
     @Override
     public Optional<Reservation> find(Actor actor, long reservationId) {
-        actor.require(Permission.READ_CATALOG);
         return transactions.statement(() -> statements.find(reservationId));
     }
 
     @Override
     public AvailableToPromise availableToPromise(Actor actor, long warehouseId, long productId) {
-        actor.require(Permission.READ_CATALOG);
         return promise(warehouseId, productId, expiry.today());
     }
 
     @Override
     public AvailableToPromise availableToPromise(Actor actor, long warehouseId, long productId, LocalDate dueDate) {
-        actor.require(Permission.READ_CATALOG);
         LocalDate today = expiry.today();
         Validator validator = Validator.of("available to promise").date("dueDate", dueDate);
         if (dueDate.isBefore(today)) {

@@ -1,6 +1,5 @@
 package io.wms.core.internal.stock;
 
-import io.wms.core.auth.Permission;
 import io.wms.core.auth.Actor;
 import static io.wms.core.internal.PgCatalog.count;
 import static io.wms.core.internal.PgCatalog.sum;
@@ -82,20 +81,17 @@ final class JooqStockReports implements StockReports {
 
     @Override
     public List<InventoryReportLine> inventoryReport(Actor actor) {
-        actor.require(Permission.READ_CATALOG);
         return Keyset.everything("products in the inventory report", "inventoryReport(actor, limit, cursor)",
                 rows -> wholeReport.list(transactions, JooqStockReports::line, expiry.today(), rows));
     }
 
     @Override
     public KeysetPage<InventoryReportLine> inventoryReport(Actor actor, int limit) {
-        actor.require(Permission.READ_CATALOG);
         return BY_PRODUCT_NAME.pageAt("page of the inventory report", limit, null, this::inventoryLines);
     }
 
     @Override
     public KeysetPage<InventoryReportLine> inventoryReport(Actor actor, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         return BY_PRODUCT_NAME.pageAt("page of the inventory report", limit, cursor, this::inventoryLines);
     }
 
@@ -163,7 +159,6 @@ final class JooqStockReports implements StockReports {
 
     @Override
     public List<ProductBatch> expiringWithin(Actor actor, int days) {
-        actor.require(Permission.READ_CATALOG);
         Condition expiring = expiringWithin(days);
         return Keyset.everything("batches expiring within the window", "expiringWithin(actor, days, limit, cursor)",
                 rows -> JooqProductBatchRepository.batches(dsl, expiring, BY_EXPIRY_DATE, rows));
@@ -176,7 +171,6 @@ final class JooqStockReports implements StockReports {
 
     @Override
     public KeysetPage<ProductBatch> expiringWithin(Actor actor, int days, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         Condition expiring = expiringWithin(days);
         return BY_EXPIRY_DATE.page("page of the expiring-batches report", limit, cursor,
                 (after, rows) -> JooqProductBatchRepository.batches(dsl, expiring.and(after), BY_EXPIRY_DATE, rows));
@@ -193,7 +187,6 @@ final class JooqStockReports implements StockReports {
 
     @Override
     public List<ProductStock> stockPerProduct(Actor actor) {
-        actor.require(Permission.READ_CATALOG);
         return Keyset.everything("products in the stock report", "stockPerProduct(actor, limit, cursor)",
                 this::everyProductStock);
     }
@@ -205,7 +198,6 @@ final class JooqStockReports implements StockReports {
 
     @Override
     public KeysetPage<ProductStock> stockPerProduct(Actor actor, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         return STOCK_BY_PRODUCT_NAME.page("page of the stock report", limit, cursor, this::productStockPage);
     }
 
@@ -261,7 +253,6 @@ final class JooqStockReports implements StockReports {
 
     @Override
     public List<ProductBatchTrack> history(Actor actor, long batchId) {
-        actor.require(Permission.READ_CATALOG);
         return Keyset.everything("ledger rows of the batch", "ledger().byBatch(actor, batchId, limit, cursor)",
                 rows -> dsl.selectFrom(PRODUCT_BATCH_TRACKS)
                         .where(PRODUCT_BATCH_TRACKS.PRODUCT_BATCH_ID.eq(batchId))

@@ -7,7 +7,6 @@ import static org.jooq.impl.DSL.noCondition;
 import java.util.Optional;
 
 import io.wms.core.auth.Actor;
-import io.wms.core.auth.Permission;
 import io.wms.core.internal.ExceptionTranslator;
 import io.wms.core.internal.Keyset;
 import io.wms.core.internal.Transactions;
@@ -45,7 +44,6 @@ final class JooqWarehouseRepository implements WarehouseRepository {
 
     @Override
     public Warehouse create(Actor actor, NewWarehouse warehouse) {
-        actor.require(Permission.MANAGE_LOCATIONS);
         Validator.of("new warehouse")
                 .requiredText("code", warehouse.code(), CODE_LENGTH)
                 .requiredText("name", warehouse.name(), NAME_LENGTH)
@@ -69,26 +67,22 @@ final class JooqWarehouseRepository implements WarehouseRepository {
 
     @Override
     public Optional<Warehouse> findById(Actor actor, long id) {
-        actor.require(Permission.READ_CATALOG);
         return dsl.selectFrom(WAREHOUSES).where(WAREHOUSES.ID.eq(id)).fetchOptional()
                 .map(JooqWarehouseRepository::warehouse);
     }
 
     @Override
     public Warehouse defaultWarehouse(Actor actor) {
-        actor.require(Permission.READ_CATALOG);
         return warehouse(dsl.selectFrom(WAREHOUSES).where(WAREHOUSES.IS_DEFAULT).fetchSingle());
     }
 
     @Override
     public KeysetPage<Warehouse> list(Actor actor, int limit) {
-        actor.require(Permission.READ_CATALOG);
         return page(limit, null);
     }
 
     @Override
     public KeysetPage<Warehouse> list(Actor actor, int limit, String cursor) {
-        actor.require(Permission.READ_CATALOG);
         return page(limit, cursor);
     }
 

@@ -1,6 +1,5 @@
 package io.wms.core.internal.stock;
 
-import io.wms.core.internal.ApiGuard;
 import io.wms.core.internal.ExpiryPolicy;
 import io.wms.core.internal.Transactions;
 import io.wms.core.internal.WmsSettings;
@@ -15,7 +14,7 @@ import io.wms.core.repository.ProductBatchTrackRepository;
 import io.wms.core.repository.WarehouseRepository;
 
 /**
- * Builds the stock's services (movements, reports, batches and their ledger), guarded; the one way into this
+ * Builds the stock's services (movements, reports, batches and their ledger); the one way into this
  * package.
  */
 public final class StockServices {
@@ -31,7 +30,7 @@ public final class StockServices {
      * @return the service
      */
     public static InventoryService inventory(Transactions transactions, WmsSettings settings) {
-        return ApiGuard.guard(InventoryService.class, new JooqInventoryService(transactions, settings));
+        return new JooqInventoryService(transactions, settings);
     }
 
     /**
@@ -42,7 +41,7 @@ public final class StockServices {
      * @return the service
      */
     public static CycleCountService cycleCounts(Transactions transactions, WmsSettings settings) {
-        return ApiGuard.guard(CycleCountService.class, new JooqCycleCountService(transactions, settings));
+        return new JooqCycleCountService(transactions, settings);
     }
 
     /**
@@ -53,7 +52,7 @@ public final class StockServices {
      * @return the reports
      */
     public static StockReports reports(Transactions transactions, WmsSettings settings) {
-        return ApiGuard.guard(StockReports.class, new JooqStockReports(transactions, settings));
+        return new JooqStockReports(transactions, settings);
     }
 
     /**
@@ -64,8 +63,7 @@ public final class StockServices {
      * @return the repository
      */
     public static ProductBatchRepository batches(Transactions transactions, WmsSettings settings) {
-        return ApiGuard.guard(ProductBatchRepository.class,
-                new JooqProductBatchRepository(transactions, new ExpiryPolicy(settings)));
+        return new JooqProductBatchRepository(transactions, new ExpiryPolicy(settings));
     }
 
     /**
@@ -75,7 +73,7 @@ public final class StockServices {
      * @return the repository
      */
     public static WarehouseRepository warehouses(Transactions transactions) {
-        return ApiGuard.guard(WarehouseRepository.class, new JooqWarehouseRepository(transactions));
+        return new JooqWarehouseRepository(transactions);
     }
 
     /**
@@ -85,7 +83,7 @@ public final class StockServices {
      * @return the repository
      */
     public static LocationRepository locations(Transactions transactions) {
-        return ApiGuard.guard(LocationRepository.class, new JooqLocationRepository(transactions));
+        return new JooqLocationRepository(transactions);
     }
 
     /**
@@ -95,8 +93,7 @@ public final class StockServices {
      * @return the repository
      */
     public static ProductBatchTrackRepository ledger(Transactions transactions) {
-        return ApiGuard.guard(ProductBatchTrackRepository.class,
-                new JooqProductBatchTrackRepository(transactions.dsl()));
+        return new JooqProductBatchTrackRepository(transactions.dsl());
     }
 
     /**
@@ -107,7 +104,7 @@ public final class StockServices {
      * @return the service
      */
     public static ReservationService reservations(Transactions transactions, WmsSettings settings) {
-        return ApiGuard.guard(ReservationService.class, new JooqReservationService(transactions, settings));
+        return new JooqReservationService(transactions, settings);
     }
 
     /**
@@ -118,6 +115,6 @@ public final class StockServices {
      * @return the reorder points
      */
     public static ReorderPoints reorderPoints(Transactions transactions, WmsSettings settings) {
-        return ApiGuard.guard(ReorderPoints.class, new JooqReorderPoints(transactions, settings));
+        return new JooqReorderPoints(transactions, settings);
     }
 }
