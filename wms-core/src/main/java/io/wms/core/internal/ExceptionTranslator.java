@@ -132,6 +132,7 @@ public final class ExceptionTranslator {
                     new Violation("action", Rule.KNOWN, "must be a known ledger action")),
             Map.entry("product_batch_tracks_quantity_after_not_negative", NOT_NEGATIVE_QUANTITY),
             Map.entry("idempotency_keys_key_not_blank", required("idempotencyKey")),
+            Map.entry("idempotency_keys_request_known", required("request")),
             Map.entry("product_batch_tracks_actor_name_not_blank", required("actorName")),
             Map.entry("product_batch_tracks_one_actor",
                     new Violation("actorName", Rule.PAIR, "must be empty when a user acts: a row names one actor")),

@@ -22,7 +22,8 @@ final class KeyedRuns {
      *
      * @param validator the command's checks so far; the key's are added here
      * @param key       the command's idempotency key; {@code null} for none
-     * @param request   the command as it will run, which a repetition must equal, its key aside
+     * @param request   the command as it will run, which a repetition must equal, its key aside; of a type that
+     *                  {@link KeyedCommands} declares
      */
     static <T> T runOnceByKey(Transactions transactions, IdempotencyKeys keys, Actor actor, Validator validator,
                               String key, KeyedOperation<T> operation, Record request, Supplier<T> work) {
