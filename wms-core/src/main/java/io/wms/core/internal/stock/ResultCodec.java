@@ -19,11 +19,11 @@ import io.wms.core.inventory.LocatedPick;
 import io.wms.core.inventory.PickResult;
 import io.wms.core.inventory.Receipt;
 import io.wms.core.inventory.Reservation;
-import io.wms.core.inventory.ReservationStatus;
 import io.wms.core.inventory.ReservedUnits;
 import io.wms.core.inventory.StockTransfer;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.ProductBatch;
+import io.wms.core.model.ReservationStatus;
 import io.wms.core.model.TrackAction;
 
 /**
