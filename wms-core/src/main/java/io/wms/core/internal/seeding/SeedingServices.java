@@ -8,7 +8,7 @@ import io.wms.core.internal.people.PeopleServices;
 import io.wms.core.seed.Seeding;
 
 /**
- * Builds the seeders and the synthetic-data generator, guarded; the one way into this package.
+ * Builds the seeders, guarded; the one way into this package.
  */
 public final class SeedingServices {
 
