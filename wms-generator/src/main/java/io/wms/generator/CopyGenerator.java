@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ import io.wms.core.auth.Permission;
 import io.wms.core.error.DatabaseException;
 import io.wms.core.error.InternalException;
 import io.wms.core.error.NotFoundException;
+import io.wms.core.error.RetryableException;
 import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation;
 import io.wms.core.error.Violation.Rule;
@@ -88,6 +90,8 @@ import org.postgresql.copy.CopyIn;
 final class CopyGenerator implements SyntheticDataGenerator {
 
     private static final int BUFFER_BYTES = 1 << 16;
+    /** SQLSTATE class 08, connection exception: the server is unreachable or the connection broke. */
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final String[] WORDS = {"Organic", "Classic", "Premium", "Fresh", "Family", "Light", "Spicy",
             "Smoked", "Frozen", "Dried"};
@@ -137,16 +141,28 @@ final class CopyGenerator implements SyntheticDataGenerator {
                 }));
             });
         } catch (DataAccessException failure) {
-            // The work's own failures leave inHostTransaction translated: this one came from taking the connection,
-            // beginning or committing.
-            SQLException cause = failure.getCause(SQLException.class);
-            throw new DatabaseException("The generator's transaction failed: " + failure.getMessage(),
-                    cause == null ? null : cause.getSQLState(), failure);
+            throw outsideTheWork(failure);
         } catch (WmsException refused) {
             throw refused;
         } catch (RuntimeException defect) {
             throw new InternalException("SyntheticDataGenerator.generate failed unexpectedly: " + defect, defect);
         }
+    }
+
+    /**
+     * The work's own failures leave inHostTransaction translated: this one came from taking the connection, beginning
+     * or committing, and is retryable where wms deems its own so, when the connection itself failed.
+     */
+    private static WmsException outsideTheWork(DataAccessException failure) {
+        SQLException cause = failure.getCause(SQLException.class);
+        String sqlState = cause == null ? null : cause.getSQLState();
+        if (cause instanceof SQLTransientConnectionException || sqlState == null
+                || sqlState.startsWith(CONNECTION_EXCEPTION_CLASS)) {
+            return new RetryableException("The generator's connection failed: " + failure.getMessage(), sqlState,
+                    failure);
+        }
+        return new DatabaseException("The generator's transaction failed (" + sqlState + "): " + failure.getMessage(),
+                sqlState, failure);
     }
 
     private static void refuseMissing(Actor actor, GenerationPlan plan) {

@@ -72,10 +72,12 @@ public interface SyntheticDataGenerator {
      * @throws io.wms.core.error.PermissionDeniedException if the actor, or the user it acts for as their roles stand
      *                                                     now, lacks PURGE_DATA, MANAGE_CATALOG or RECEIVE_STOCK, or
      *                                                     MANAGE_LOCATIONS for a plan with bins; nothing is written
-     * @throws io.wms.core.error.WmsException              any other failure, translated as wms translates its own (a
-     *                                                     {@code RetryableException} for a conflict with another
-     *                                                     writer); the transaction is rolled back whole, indexes,
-     *                                                     foreign keys and triggers included
+     * @throws io.wms.core.error.RetryableException       if the database cannot be reached or the connection breaks,
+     *                                                     or another writer's transaction conflicts with this one; it
+     *                                                     is not retried here, and the plan may be run again
+     * @throws io.wms.core.error.WmsException              any other failure, translated as wms translates its own; the
+     *                                                     transaction is rolled back whole, indexes, foreign keys and
+     *                                                     triggers included
      */
     GenerationReport generate(Actor actor, GenerationPlan plan);
 }

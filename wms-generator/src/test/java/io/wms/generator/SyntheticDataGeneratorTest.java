@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.wms.core.error.RetryableException;
 import io.wms.core.error.ValidationException;
 import io.wms.core.model.TrackAction;
 import io.wms.migration.WmsMigrations;
@@ -29,6 +30,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class SyntheticDataGeneratorTest {
 
@@ -157,6 +159,16 @@ class SyntheticDataGeneratorTest {
         assertThat(extension.sql().fetchSingle("select count(*) from other_wms.products").get(0, Integer.class))
                 .isEqualTo(SMALL.products());
         assertThat(extension.sql().fetchCount(PRODUCTS)).as("the schema wms").isZero();
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsARetryableFailure() {
+        PGSimpleDataSource unreachable = new PGSimpleDataSource();
+        unreachable.setURL("jdbc:postgresql://127.0.0.1:1/wms");
+
+        assertThatThrownBy(() -> SyntheticDataGenerator.on(unreachable).generate(ADMIN, SMALL))
+                .isInstanceOfSatisfying(RetryableException.class,
+                        failure -> assertThat(failure.sqlState()).startsWith("08"));
     }
 
     @Test
