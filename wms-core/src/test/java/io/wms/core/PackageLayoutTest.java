@@ -31,7 +31,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.error.WmsException;
+import io.wms.core.internal.ApiGuard;
+import io.wms.core.internal.OperationDeclaration;
 import io.wms.core.internal.people.Passwords;
 import io.wms.core.internal.people.UserEmails;
 
@@ -106,6 +111,14 @@ class PackageLayoutTest {
             .that().resideOutsideOfPackages("io.wms.core.internal..", "io.wms.jooq..")
             .should().dependOnClassesThat().belongToAnyOf(DSL.class, DSLContext.class)
             .because("every statement is built and run under internal, where Transactions decides where it runs");
+
+    @ArchTest
+    static final ArchRule permissionsAreCheckedOnlyByTheOneRunner = noClasses()
+            .that().doNotBelongToAnyOf(ApiGuard.class, OperationDeclaration.class, Actor.class)
+            .should().callMethod(Actor.class, "require", Permission.class)
+            .orShould().callConstructor(PermissionDeniedException.class, String.class, String.class)
+            .because("every operation's permissions are declared on its method (@Reads, @Writes) and checked by "
+                    + "ApiGuard alone, so that no implementation can forget, or add, a check of its own");
 
     @ArchTest
     static final ArchRule publicExceptionsAreWmsExceptions = classes().that().areAssignableTo(Throwable.class)
