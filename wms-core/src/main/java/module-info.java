@@ -1,6 +1,7 @@
 /**
  * The wms API: {@link io.wms.core.Wms} and its configuration, the repositories and services, and the seeders.
- * The jOOQ implementations under {@code io.wms.core.internal} are not exported.
+ * The jOOQ implementations and the plumbing under {@code io.wms.core.internal} (the pool opener, the Go-duration
+ * parser, transactions) are not exported.
  */
 module io.wms.core {
     requires transitive io.wms.api;

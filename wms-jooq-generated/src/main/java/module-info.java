@@ -1,7 +1,7 @@
 /**
  * The jOOQ classes generated from the wms migrations: the tables, keys and indexes of the schema, for wms-core's
- * queries and for a host's own reads of the wms tables. Batch statuses and ledger actions read and write as the
- * model's enums, through the converters in {@code io.wms.jooq.converters}.
+ * queries and for a host's own reads of the wms tables. Every status column (batches, ledger actions, reservations,
+ * cycle counts) reads and writes as the model's enum, through the converters in {@code io.wms.jooq.converters}.
  */
 module io.wms.jooq {
     requires transitive org.jooq;

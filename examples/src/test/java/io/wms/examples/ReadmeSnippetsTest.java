@@ -3,8 +3,6 @@ package io.wms.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,20 +14,21 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.wms.core.WmsConfig;
+import io.wms.core.WmsSetting;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the README honest. Every code block marked {@code <!-- snippet: name (path) -->} must equal, byte for byte,
  * the region of that compiled, tested source file between {@code // readme-snippet: name} and
  * {@code // readme-snippet-end}, with the region's common indentation removed. And the configuration table must name
- * every variable {@link WmsConfig} reads, with the default it applies.
+ * every variable of the settings table {@link WmsSetting}, with its default and its Spring Boot property.
  */
 class ReadmeSnippetsTest {
 
     private static final Pattern SNIPPET = Pattern.compile(
             "<!-- snippet: (\\S+) \\(([^)]+)\\) -->\\n```java\\n(.*?)\\n```", Pattern.DOTALL);
-    private static final Pattern TABLE_ROW = Pattern.compile("^\\| (`DB_[^|]*) \\| ([^|]*) \\|", Pattern.MULTILINE);
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\| (`DB_[^|]*) \\| ([^|]*) \\| ([^|]*) \\|",
+            Pattern.MULTILINE);
     private static final Pattern VARIABLE = Pattern.compile("`(DB_\\w+)`");
 
     @Test
@@ -52,20 +51,16 @@ class ReadmeSnippetsTest {
     }
 
     @Test
-    void theConfigurationTableNamesEveryVariableWithItsDefault() throws Exception {
-        Map<String, String> documented = documentedDefaults(Files.readString(projectRoot().resolve("README.md")));
+    void theConfigurationTableNamesEveryVariableWithItsDefaultAndSpringProperty() throws IOException {
+        Map<String, List<String>> documented = documentedRows(Files.readString(projectRoot().resolve("README.md")));
 
-        for (Field variable : WmsConfig.class.getFields()) {
-            if (!isConstant(variable) || !variable.getName().startsWith("ENV_")) {
-                continue;
-            }
-            String name = (String) variable.get(null);
+        for (WmsSetting setting : WmsSetting.values()) {
+            String name = setting.environmentVariable();
             assertThat(documented).as("the configuration table's rows").containsKey(name);
-            Field fallback = defaultFor(variable.getName().substring("ENV_".length()));
-            if (fallback != null) {
-                assertThat(documented.get(name)).as("the documented default of %s", name)
-                        .isEqualTo(asDocumented(fallback.get(null)));
-            }
+            assertThat(documented.get(name).get(0)).as("the documented default of %s", name)
+                    .isEqualTo(setting.defaultValue().map(ReadmeSnippetsTest::asDocumented).orElse("none"));
+            assertThat(documented.get(name).get(1)).as("the documented Spring Boot property of %s", name)
+                    .isEqualTo("`" + setting.springProperty() + "`");
         }
     }
 
@@ -90,29 +85,17 @@ class ReadmeSnippetsTest {
         return String.join("\n", region.stream().map(line -> line.isBlank() ? "" : line.substring(indent)).toList());
     }
 
-    private static Map<String, String> documentedDefaults(String readme) {
-        Map<String, String> defaults = new LinkedHashMap<>();
+    /** Each variable of the configuration table, with its row's default and Spring Boot property. */
+    private static Map<String, List<String>> documentedRows(String readme) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
         Matcher row = TABLE_ROW.matcher(readme);
         while (row.find()) {
             Matcher variable = VARIABLE.matcher(row.group(1));
             while (variable.find()) {
-                defaults.put(variable.group(1), row.group(2).strip());
+                rows.put(variable.group(1), List.of(row.group(2).strip(), row.group(3).strip()));
             }
         }
-        return defaults;
-    }
-
-    private static Field defaultFor(String setting) {
-        try {
-            Field fallback = WmsConfig.class.getField("DEFAULT_" + setting);
-            return isConstant(fallback) ? fallback : null;
-        } catch (NoSuchFieldException e) {
-            return null;
-        }
-    }
-
-    private static boolean isConstant(Field field) {
-        return Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers());
+        return rows;
     }
 
     /** Renders a default as the table writes it: code font, enums by their setting word, durations Go-style. */

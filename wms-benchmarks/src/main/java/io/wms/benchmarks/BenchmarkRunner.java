@@ -29,9 +29,10 @@ import io.wms.core.inventory.PickStock;
 import io.wms.core.inventory.ReceiveStock;
 import io.wms.core.model.Product;
 import io.wms.core.repository.NewProduct;
-import io.wms.core.seed.GenerationPlan;
-import io.wms.core.seed.GenerationReport;
-import io.wms.core.seed.TableLoad;
+import io.wms.generator.GenerationPlan;
+import io.wms.generator.GenerationReport;
+import io.wms.generator.SyntheticDataGenerator;
+import io.wms.generator.TableLoad;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
 import io.wms.testkit.network.TcpRelay;
@@ -151,8 +152,8 @@ public final class BenchmarkRunner {
     }
 
     private static String loadWarehouse(WmsTestDatabase database, GenerationPlan plan) {
-        try (HikariDataSource pool = Warehouse.poolFor(database, 4); Wms wms = Wms.create(pool)) {
-            GenerationReport generated = wms.seeding().generate(Warehouse.ACTOR, plan);
+        try (HikariDataSource pool = Warehouse.poolFor(database, 4)) {
+            GenerationReport generated = SyntheticDataGenerator.on(pool).generate(Warehouse.ACTOR, plan);
             pool.getConnection().createStatement().execute("analyze");
             StringBuilder table = new StringBuilder("## Data set (synthetic generator, COPY)\n\n"
                     + "| table | rows | seconds | rows/s |\n|---|---:|---:|---:|\n");

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.wms.core.Wms;
-import io.wms.core.seed.GenerationPlan;
-import io.wms.core.seed.GenerationReport;
+import io.wms.generator.GenerationPlan;
+import io.wms.generator.GenerationReport;
+import io.wms.generator.SyntheticDataGenerator;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
 import org.postgresql.PGConnection;
@@ -26,9 +26,10 @@ import org.postgresql.copy.CopyManager;
  * Loads the same batch rows four ways, each into a fresh database that holds the same products, and reports rows per
  * second, the best of {@value #ROUNDS} rounds each:
  * <ol>
- *   <li>the generator ({@code wms.seeding().generate}), whose time for {@code product_batches} and
- *       {@code batch_locations} includes reserving the ids, dropping and re-creating the secondary indexes and foreign
- *       keys, suspending the placement triggers, making the rows and placing their units with one statement;</li>
+ *   <li>the generator ({@code SyntheticDataGenerator.generate} of wms-generator), whose time for
+ *       {@code product_batches} and {@code batch_locations} includes reserving the ids, dropping and re-creating the
+ *       secondary indexes and foreign keys, suspending the placement triggers, making the rows and placing their units
+ *       with one statement;</li>
  *   <li>a raw pgjdbc {@code COPY} into the table as the migrations made it, indexes, foreign keys and the triggers
  *       that place each batch's units in the default location in place: what a host's own import costs;</li>
  *   <li>a raw {@code COPY} into the table without its secondary indexes, foreign keys and placement triggers,
@@ -129,8 +130,8 @@ final class BulkLoadBenchmark {
 
     /** Also keeps the rows of the first round, for the raw loads to copy. */
     private double generator(WmsTestDatabase database) throws SQLException, IOException {
-        try (HikariDataSource pool = Warehouse.poolFor(database, 2); Wms wms = Wms.create(pool)) {
-            GenerationReport report = wms.seeding().generate(Warehouse.ACTOR,
+        try (HikariDataSource pool = Warehouse.poolFor(database, 2)) {
+            GenerationReport report = SyntheticDataGenerator.on(pool).generate(Warehouse.ACTOR,
                     new GenerationPlan(7, 10, 10, PRODUCTS, rows, rows));
             // The batches and the one statement that places their units: what the raw loads do with their COPY.
             Duration elapsed = report.table("product_batches").elapsed().plus(report.table("batch_locations").elapsed());

@@ -43,12 +43,6 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
  */
 final class JooqWms implements Wms {
 
-    static {
-        // jOOQ greets on first use; an embedded library must not print to the host's console.
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
-    }
-
     /** The schema the jOOQ classes were generated from. */
     private static final String GENERATED_SCHEMA = Public.PUBLIC.getName();
 
@@ -70,7 +64,7 @@ final class JooqWms implements Wms {
     /** Opens an instance on a pool built from a configuration; the instance owns the pool. */
     static JooqWms open(WmsConfig config, DataSource migrationDataSource, String schema, boolean migrate,
                         WmsSettings settings, OperationListener listener, LogLevel logLevel) {
-        HikariDataSource pool = ConnectionPools.open(config, schema);
+        HikariDataSource pool = ConnectionSettings.open(config, schema);
         try {
             StatementLog log = StatementLog.at(StatementLogger.detail(logLevel));
             return start(new JooqWms(pool, pool, migrationDataSource, schema, settings, listener,

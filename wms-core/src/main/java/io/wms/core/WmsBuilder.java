@@ -2,6 +2,8 @@ package io.wms.core;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -9,18 +11,16 @@ import io.wms.core.auth.LoginThrottle;
 import io.wms.core.auth.PasswordPolicy;
 import io.wms.core.error.ConfigurationException;
 import io.wms.core.internal.WmsSettings;
-import io.wms.migration.WmsMigrations;
 
 /**
  * Builds a {@link Wms} with every setting it takes. Obtain one from {@link Wms#builder()}.
  *
- * <p>Exactly one of {@link #config(WmsConfig)} and {@link #dataSource(DataSource)} must be given. A builder is not
- * thread-safe; the instance it builds is.
+ * <p>Exactly one of {@link #config(WmsConfig)} and {@link #dataSource(DataSource)} must be given. The settings of
+ * {@link WmsConfig} that also matter with a host's data source ({@link #schema}, {@link #autoMigrate},
+ * {@link #logLevel}) override the configuration's; with a host's data source the others keep their defaults and
+ * wms does not migrate unless asked. A builder is not thread-safe; the instance it builds is.
  */
 public final class WmsBuilder {
-
-    /** The log level unless set, when the host passes its own data source: failures and slow statements. */
-    public static final LogLevel DEFAULT_HOST_LOG_LEVEL = LogLevel.WARN;
 
     /** The warehouse's time zone unless set: the JVM's default zone. */
     public static final ZoneId DEFAULT_WAREHOUSE_ZONE = ZoneId.systemDefault();
@@ -28,13 +28,12 @@ public final class WmsBuilder {
     private WmsConfig config;
     private DataSource dataSource;
     private DataSource migrationDataSource;
-    private String schema;
-    private Boolean autoMigrate;
+    /** The settings of {@link WmsConfig} set here, which win over the configuration's. */
+    private final Map<WmsSetting, Object> overrides = new EnumMap<>(WmsSetting.class);
     private Clock clock = Clock.systemUTC();
     private ZoneId warehouseZone = DEFAULT_WAREHOUSE_ZONE;
     private PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
     private LoginThrottle loginThrottle = LoginThrottle.defaults();
-    private LogLevel logLevel;
     private OperationListener operationListener;
     private HostTransactions hostTransactions = HostTransactions.NONE;
 
@@ -76,33 +75,28 @@ public final class WmsBuilder {
     }
 
     /**
-     * Names the database schema that holds wms's tables and migration history. Default: the configuration's
-     * {@link WmsConfig#schema()} ({@code DB_SCHEMA}), or {@value WmsConfig#DEFAULT_SCHEMA} with a host's data source.
-     * Name {@code public} for an installation made before wms had a schema of its own.
+     * Names the database schema that holds wms's tables and migration history ({@link WmsSetting#SCHEMA}). Default:
+     * the configuration's {@link WmsConfig#schema()}, or {@value WmsConfig#DEFAULT_SCHEMA} with a host's data
+     * source.
      *
-     * @param schema a lower-case SQL identifier: letters, digits and underscores, at most 63, not starting with a
-     *               digit or {@code pg_}; never {@code null}
+     * @param schema a lower-case SQL identifier, as {@link WmsConfig.Builder#schema} takes; never {@code null}
      * @return this builder
      * @throws ConfigurationException (setting {@code schema}) if the name is not such an identifier
      */
     public WmsBuilder schema(String schema) {
-        if (!WmsMigrations.isSchemaName(schema)) {
-            throw new ConfigurationException("schema", "expected a lower-case SQL identifier of at most 63 letters, "
-                    + "digits and underscores, not starting with a digit or pg_, got '" + schema + "'");
-        }
-        this.schema = schema;
+        overrides.put(WmsSetting.SCHEMA, WmsSetting.SCHEMA.checkedAlone(schema));
         return this;
     }
 
     /**
-     * Applies pending migrations when the instance is built. Default: the configuration's
-     * {@link WmsConfig#autoMigrate()} ({@code DB_AUTO_MIGRATE}), or {@code false} with a host's data source.
+     * Applies pending migrations when the instance is built ({@link WmsSetting#AUTO_MIGRATE}). Default: the
+     * configuration's {@link WmsConfig#autoMigrate()}, or {@code false} with a host's data source.
      *
      * @param autoMigrate whether to migrate at start
      * @return this builder
      */
     public WmsBuilder autoMigrate(boolean autoMigrate) {
-        this.autoMigrate = autoMigrate;
+        overrides.put(WmsSetting.AUTO_MIGRATE, autoMigrate);
         return this;
     }
 
@@ -157,14 +151,14 @@ public final class WmsBuilder {
     /**
      * Sets how much of its database work the library logs, to the slf4j logger {@code io.wms.sql}: failed statements
      * from {@link LogLevel#ERROR}, slow ones (over 200 ms) from {@link LogLevel#WARN}, every statement at
-     * {@link LogLevel#INFO}; never bind values. Default: the configuration's {@link WmsConfig#logLevel()}
-     * ({@code DB_LOG_LEVEL}, default {@code info}), or {@link #DEFAULT_HOST_LOG_LEVEL} with a host's data source.
+     * {@link LogLevel#INFO}; never bind values ({@link WmsSetting#LOG_LEVEL}). Default: the configuration's
+     * {@link WmsConfig#logLevel()}, or {@link WmsConfig#DEFAULT_LOG_LEVEL} with a host's data source.
      *
      * @param logLevel the level; never {@code null}
      * @return this builder
      */
     public WmsBuilder logLevel(LogLevel logLevel) {
-        this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
+        overrides.put(WmsSetting.LOG_LEVEL, Objects.requireNonNull(logLevel, "logLevel"));
         return this;
     }
 
@@ -208,13 +202,14 @@ public final class WmsBuilder {
             throw new ConfigurationException("dataSource",
                     "give exactly one of config(WmsConfig) and dataSource(DataSource)");
         }
-        boolean migrate = autoMigrate != null ? autoMigrate : config != null && config.autoMigrate();
-        LogLevel level = logLevel != null ? logLevel : config != null ? config.logLevel() : DEFAULT_HOST_LOG_LEVEL;
-        String inSchema = schema != null ? schema : config != null ? config.schema() : WmsConfig.DEFAULT_SCHEMA;
+        WmsConfig.Builder effective = config != null ? config.toBuilder() : WmsConfig.builder().autoMigrate(false);
+        overrides.forEach(effective::set);
+        WmsConfig used = effective.build();
         WmsSettings settings = new WmsSettings(clock, warehouseZone, passwordPolicy, loginThrottle);
         return config != null
-                ? JooqWms.open(config, migrationDataSource, inSchema, migrate, settings, operationListener, level)
-                : JooqWms.wrap(dataSource, migrationDataSource, inSchema, migrate, settings, operationListener, level,
-                        hostTransactions);
+                ? JooqWms.open(used, migrationDataSource, used.schema(), used.autoMigrate(), settings,
+                        operationListener, used.logLevel())
+                : JooqWms.wrap(dataSource, migrationDataSource, used.schema(), used.autoMigrate(), settings,
+                        operationListener, used.logLevel(), hostTransactions);
     }
 }

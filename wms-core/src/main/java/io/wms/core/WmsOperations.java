@@ -137,7 +137,7 @@ public interface WmsOperations {
     AuthService auth();
 
     /**
-     * Returns the seeders and the synthetic data generator.
+     * Returns the seeders: the built-in roles, the first admin and the demo data.
      *
      * @return the seeding service; never {@code null}
      */

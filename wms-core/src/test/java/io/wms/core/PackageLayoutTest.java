@@ -1,9 +1,11 @@
 package io.wms.core;
 
+import static com.tngtech.archunit.base.DescribedPredicate.anyElementThat;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -31,7 +33,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import io.wms.core.auth.Actor;
+import io.wms.core.auth.Permission;
+import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.error.WmsException;
+import io.wms.core.internal.ApiGuard;
+import io.wms.core.internal.OperationDeclaration;
 import io.wms.core.internal.people.Passwords;
 import io.wms.core.internal.people.UserEmails;
 
@@ -49,6 +56,9 @@ class PackageLayoutTest {
             "io.wms.core.repository..", "io.wms.core.seed..", "io.wms.core.model..", "io.wms.core.error.."};
     private static final String PARTS = "io.wms.core.internal.*..";
     private static final String INTERNAL = "io.wms.core.internal";
+    /** The libraries wms is built on, which its API does not show. */
+    private static final String[] LIBRARIES = {"org.jooq..", "io.wms.jooq..", "com.zaxxer..", "org.postgresql..",
+            "org.flywaydb.."};
 
     private static final Pattern EXPORTS = Pattern.compile("^\\s*exports ([\\w.]+);", Pattern.MULTILINE);
     /** Each library module's directory, and a pattern of the packages its own classes are in. */
@@ -97,15 +107,33 @@ class PackageLayoutTest {
 
     @ArchTest
     static final ArchRule apiPackagesKnowNoImplementation = noClasses().that().resideInAnyPackage(API)
-            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "io.wms.jooq..", "com.zaxxer..",
-                    "org.postgresql..", "org.flywaydb..", "io.wms.core.internal..")
+            .should().dependOnClassesThat().resideInAnyPackage(LIBRARIES)
+            .orShould().dependOnClassesThat().resideInAPackage("io.wms.core.internal..")
             .because("a host programs against the API packages without jOOQ, the pool, the driver or Flyway");
+
+    @ArchTest
+    static final ArchRule theApiHandsOutNoneOfTheLibrariesUnderneath = methods().that().arePublic()
+            .and().areDeclaredInClassesThat().arePublic()
+            .and().areDeclaredInClassesThat().resideInAPackage("io.wms.core..")
+            .and().areDeclaredInClassesThat().resideOutsideOfPackage("io.wms.core.internal..")
+            .should().notHaveRawReturnType(resideInAnyPackage(LIBRARIES))
+            .andShould().notHaveRawParameterTypes(anyElementThat(resideInAnyPackage(LIBRARIES)))
+            .because("a public type of an exported package that takes or returns the pool, the driver or jOOQ "
+                    + "(as ConnectionPools did) is plumbing, and belongs under internal or package-private");
 
     @ArchTest
     static final ArchRule statementsAreBuiltOnlyUnderInternal = noClasses()
             .that().resideOutsideOfPackages("io.wms.core.internal..", "io.wms.jooq..")
             .should().dependOnClassesThat().belongToAnyOf(DSL.class, DSLContext.class)
             .because("every statement is built and run under internal, where Transactions decides where it runs");
+
+    @ArchTest
+    static final ArchRule permissionsAreCheckedOnlyByTheOneRunner = noClasses()
+            .that().doNotBelongToAnyOf(ApiGuard.class, OperationDeclaration.class, Actor.class)
+            .should().callMethod(Actor.class, "require", Permission.class)
+            .orShould().callConstructor(PermissionDeniedException.class, String.class, String.class)
+            .because("every operation's permissions are declared on its method (@Reads, @Writes) and checked by "
+                    + "ApiGuard alone, so that no implementation can forget, or add, a check of its own");
 
     @ArchTest
     static final ArchRule publicExceptionsAreWmsExceptions = classes().that().areAssignableTo(Throwable.class)

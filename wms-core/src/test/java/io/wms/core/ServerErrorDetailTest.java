@@ -54,7 +54,7 @@ class ServerErrorDetailTest {
 
     @Test
     void aFailingCheckOnUsersNeverPutsTheHashIntoTheErrorOrItsCauses() {
-        try (HikariDataSource pool = ConnectionPools.open(config())) {
+        try (HikariDataSource pool = openPool(config())) {
             RuntimeException translated = ExceptionTranslator.translate(blankEmailRefused(pool));
 
             assertThat(translated).isInstanceOfSatisfying(ValidationException.class,
@@ -66,7 +66,7 @@ class ServerErrorDetailTest {
 
     @Test
     void theErrorsStructuredFieldsArriveWithoutTheDetailText() {
-        try (HikariDataSource pool = ConnectionPools.open(config())) {
+        try (HikariDataSource pool = openPool(config())) {
             PSQLException refused = blankEmailRefused(pool);
             ServerErrorMessage server = refused.getServerErrorMessage();
 
@@ -94,5 +94,10 @@ class ServerErrorDetailTest {
             assertThat(messagesOfCauseChain(failure)).noneMatch(message -> message.contains("ann@example.com"))
                     .noneMatch(message -> message.contains("$2"));
         }
+    }
+
+    /** Opens wms's own pool for a configuration, in its schema, as {@link Wms#create(WmsConfig)} does. */
+    private static HikariDataSource openPool(WmsConfig config) {
+        return ConnectionSettings.open(config, config.schema());
     }
 }

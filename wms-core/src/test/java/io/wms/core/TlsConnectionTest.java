@@ -124,7 +124,7 @@ class TlsConnectionTest {
 
     @Test
     void verifyFullWithTheServersAuthorityConnectsEncrypted() throws SQLException {
-        try (HikariDataSource pool = ConnectionPools.open(verifyFull(trustedAuthority).build())) {
+        try (HikariDataSource pool = openPool(verifyFull(trustedAuthority).build())) {
             assertThat(queryOne(pool, "select ssl from pg_stat_ssl where pid = pg_backend_pid()")).isEqualTo("t");
             assertThat(queryOne(pool, "select version from pg_stat_ssl where pid = pg_backend_pid()"))
                     .startsWith("TLSv1.");
@@ -186,7 +186,7 @@ class TlsConnectionTest {
                 .sslKey(clientKey)
                 .build();
 
-        try (HikariDataSource pool = ConnectionPools.open(config)) {
+        try (HikariDataSource pool = openPool(config)) {
             assertThat(queryOne(pool, "select current_user")).isEqualTo(CERTIFIED_USER);
             assertThat(queryOne(pool, "select client_dn from pg_stat_ssl where pid = pg_backend_pid()"))
                     .isEqualTo("/CN=" + CERTIFIED_USER);
@@ -201,9 +201,14 @@ class TlsConnectionTest {
                 .sslKey(directory.resolve("no-such-client.pk8"))
                 .build();
 
-        Throwable failure = catchThrowable(() -> ConnectionPools.open(config));
+        Throwable failure = catchThrowable(() -> openPool(config));
 
         assertThat(failure).isInstanceOf(DatabaseException.class);
         assertThat(failure.getMessage()).contains("Could not open SSL certificate file");
+    }
+
+    /** Opens wms's own pool for a configuration, in its schema, as {@link Wms#create(WmsConfig)} does. */
+    private static HikariDataSource openPool(WmsConfig config) {
+        return ConnectionSettings.open(config, config.schema());
     }
 }

@@ -13,16 +13,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import io.wms.core.error.MigrationException;
+import io.wms.migration.DroppedTables.DroppedTable;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -37,37 +35,23 @@ import org.flywaydb.core.api.configuration.Configuration;
  * Flyway, runs each down script and deletes the version's row from the history table in one transaction, so that
  * the history never claims a version whose objects are gone, nor the reverse.
  *
+ * <p>No SQL text is read for facts: what undo must know of a down script beyond running it (the tables it drops,
+ * which of their rows are data) is declared in {@link DroppedTables}, and each version's transaction checks in the
+ * catalog that the script dropped exactly those tables before it commits. A script's comments are only ever sent to
+ * the server with it.
+ *
  * <p>Nothing here depends on the connections' {@code search_path}: a host's data source may not name the wms schema
- * at all, and may find its own tables of the same names first. The down scripts name every object with its schema,
- * and the tables they drop are found in the catalog and counted by their schema-qualified names.
+ * at all, and may find its own tables of the same names first. The down scripts name every object with its schema
+ * and run with the search_path narrowed to it, and the tables they drop are found in the catalog and counted by their
+ * schema-qualified names.
  */
 final class DownMigrations {
 
-    /** A {@code DROP TABLE} statement; its names run up to an optional {@code CASCADE}/{@code RESTRICT} and the end. */
-    private static final Pattern DROP_TABLE = Pattern.compile(
-            "\\bDROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(.+?)(?:\\s+(?:CASCADE|RESTRICT))?\\s*;",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
-    private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
-
-    /**
-     * A down script's line saying which rows of a table it drops would be lost, where the others are rows its
-     * migration made itself (a default row) or that other tables already say: {@code -- lost rows: table where
-     * condition}, the table by its name in the wms schema. A condition naming another table names it with its
-     * schema, as the statements do. A dropped table without such a line loses all its rows.
-     */
-    private static final Pattern LOST_ROWS = Pattern.compile("^--\\s*lost rows:\\s*(\\S+)\\s+where\\s+(.+)$",
-            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-
-    /**
-     * How a down script names a table it drops: with the placeholder of the wms schema, {@code
-     * "${flyway:defaultSchema}".name}, so that the statement can never reach a host's table of the same name.
-     */
-    private static final Pattern TABLE_IN_THE_SCHEMA =
-            Pattern.compile("\"\\$\\{flyway:defaultSchema}\"\\.([a-z_][a-z0-9_]*)");
-
-    /** A Flyway placeholder, {@code ${name}}, as the migrations use it. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+    /** Every table of the database that holds rows beyond a session, by oid, with its schema and name. */
+    private static final String TABLES = """
+            SELECT c.oid, n.nspname, c.relname FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relpersistence <> 't'""";
 
     /** The version of a schema with nothing applied, the lowest target of undo. */
     private static final MigrationVersion EMPTY = MigrationVersion.fromVersion("0");
@@ -152,14 +136,15 @@ final class DownMigrations {
         Map<String, String> placeholders = placeholders();
         for (MigrationInfo migration : applied) {
             String version = migration.getVersion().getVersion();
-            String resource = WmsMigrations.UNDO_LOCATION + "/U" + migration.getScript().replaceFirst("^V", "");
+            String script = migration.getScript();
+            String resource = WmsMigrations.UNDO_LOCATION + "/U"
+                    + (script.startsWith("V") ? script.substring(1) : script);
             String sql = readResource(resource);
             if (sql == null) {
                 missing.add(version + " (" + resource + ")");
             } else {
-                String replaced = withPlaceholdersReplaced(resource, sql, placeholders);
-                scripts.add(new DownScript(version, resource, replaced, droppedTables(resource, sql),
-                        lostRows(replaced)));
+                scripts.add(new DownScript(version, resource, withPlaceholdersReplaced(resource, sql, placeholders),
+                        DroppedTables.of(version)));
             }
         }
         if (!missing.isEmpty()) {
@@ -177,36 +162,6 @@ final class DownMigrations {
         }
     }
 
-    /**
-     * The tables a down script drops, by their names in the wms schema, or a refusal naming one it drops without
-     * naming that schema: the statement would drop whatever table of that name the search_path finds first.
-     */
-    static List<String> droppedTables(String resource, String sql) {
-        Matcher drops = DROP_TABLE.matcher(LINE_COMMENT.matcher(sql).replaceAll(""));
-        Set<String> tables = new LinkedHashSet<>();
-        while (drops.find()) {
-            for (String name : drops.group(1).split(",")) {
-                Matcher table = TABLE_IN_THE_SCHEMA.matcher(name.strip());
-                if (!table.matches()) {
-                    throw new MigrationException("Down script " + resource + " drops the table " + name.strip()
-                            + " without naming the wms schema; write it \"${flyway:defaultSchema}\".<table>", null);
-                }
-                tables.add(table.group(1));
-            }
-        }
-        return List.copyOf(tables);
-    }
-
-    /** The conditions of the {@link #LOST_ROWS} lines of a down script, by table. */
-    static Map<String, String> lostRows(String sql) {
-        Matcher lines = LOST_ROWS.matcher(sql);
-        Map<String, String> conditions = new HashMap<>();
-        while (lines.find()) {
-            conditions.put(lines.group(1), lines.group(2).strip());
-        }
-        return Map.copyOf(conditions);
-    }
-
     private List<TableRows> tablesWithRows(Connection connection, List<DownScript> scripts) throws SQLException {
         List<TableRows> withRows = new ArrayList<>();
         for (DownScript script : scripts) {
@@ -217,29 +172,34 @@ final class DownMigrations {
 
     private List<TableRows> tablesWithRows(Connection connection, DownScript script) throws SQLException {
         List<TableRows> withRows = new ArrayList<>();
-        for (String table : existing(connection, script.droppedTables())) {
-            try (Statement statement = connection.createStatement();
-                 ResultSet count = statement.executeQuery("SELECT count(*) FROM " + qualified(table)
-                         + (script.lostRows().containsKey(table) ? " WHERE " + script.lostRows().get(table) : ""))) {
+        for (DroppedTable table : existing(connection, script.droppedTables())) {
+            try (PreparedStatement statement = connection.prepareStatement(countOf(table));
+                 ResultSet count = statement.executeQuery()) {
                 count.next();
                 if (count.getLong(1) > 0) {
-                    withRows.add(new TableRows(table, count.getLong(1)));
+                    withRows.add(new TableRows(table.name(), count.getLong(1)));
                 }
             }
         }
         return withRows;
     }
 
+    /** The count of a dropped table's lost rows: its quoted name, and the condition declared for it, if any. */
+    private String countOf(DroppedTable table) {
+        String count = "SELECT count(*) FROM " + qualified(table.name());
+        return table.lostRows() == null ? count : count + " WHERE " + table.lostRows().condition(this::qualified);
+    }
+
     /** The tables of the wms schema among those named, as the catalog has them, whatever the search_path says. */
-    private List<String> existing(Connection connection, List<String> tables) throws SQLException {
-        List<String> existing = new ArrayList<>();
+    private List<DroppedTable> existing(Connection connection, List<DroppedTable> tables) throws SQLException {
+        List<DroppedTable> existing = new ArrayList<>();
         try (PreparedStatement exists = connection.prepareStatement("""
                 SELECT EXISTS (SELECT FROM pg_catalog.pg_class c
                                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                                WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p'))""")) {
             exists.setString(1, schema);
-            for (String table : tables) {
-                exists.setString(2, table);
+            for (DroppedTable table : tables) {
+                exists.setString(2, table.name());
                 try (ResultSet result = exists.executeQuery()) {
                     result.next();
                     if (result.getBoolean(1)) {
@@ -249,6 +209,35 @@ final class DownMigrations {
             }
         }
         return existing;
+    }
+
+    /** Every table of the database that outlives a session, as {@code schema.table} by oid. */
+    private static Map<Long, String> tables(Connection connection) throws SQLException {
+        Map<Long, String> tables = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(TABLES);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                tables.put(rows.getLong(1), rows.getString(2) + "." + rows.getString(3));
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * Refuses a down script that dropped other tables than its declaration names, or kept one of them: undo counted
+     * the rows of the declared tables only, so any other table's rows would go unasked.
+     */
+    private void checkDropped(DownScript script, List<DroppedTable> declared, Map<Long, String> before,
+                              Map<Long, String> after) {
+        List<String> dropped = before.entrySet().stream().filter(table -> !after.containsKey(table.getKey()))
+                .map(Map.Entry::getValue).sorted().toList();
+        List<String> expected = declared.stream().map(table -> schema + "." + table.name()).sorted().toList();
+        if (!dropped.equals(expected)) {
+            throw new MigrationException("Down script " + script.resource() + " dropped "
+                    + (dropped.isEmpty() ? "no table" : String.join(", ", dropped)) + " where DroppedTables declares "
+                    + (expected.isEmpty() ? "none" : String.join(", ", expected)) + " for version " + script.version()
+                    + "; it was rolled back", null);
+        }
     }
 
     /**
@@ -284,16 +273,18 @@ final class DownMigrations {
             // As for migrations: nothing a role planted in a schema on the connection's path may run as the owner.
             WmsMigrations.narrowSearchPath(connection, schema);
             statement.execute("LOCK TABLE " + historyTable + " IN SHARE ROW EXCLUSIVE MODE");
-            List<String> dropped = existing(connection, script.droppedTables());
+            List<DroppedTable> dropped = existing(connection, script.droppedTables());
             if (!dropped.isEmpty()) {
-                statement.execute("LOCK TABLE " + dropped.stream().map(this::qualified).collect(Collectors.joining(", "))
-                        + " IN ACCESS EXCLUSIVE MODE");
+                statement.execute("LOCK TABLE " + dropped.stream().map(table -> qualified(table.name()))
+                        .collect(Collectors.joining(", ")) + " IN ACCESS EXCLUSIVE MODE");
             }
             List<TableRows> withRows = tablesWithRows(connection, script);
             if (!withRows.isEmpty() && !dropData) {
                 throw new UndoRefusedException(toVersion, withRows);
             }
+            Map<Long, String> before = tables(connection);
             statement.execute(script.sql());
+            checkDropped(script, dropped, before, tables(connection));
             try (PreparedStatement forget = connection.prepareStatement(
                     "DELETE FROM " + historyTable + " WHERE version = ?")) {
                 forget.setString(1, script.version());
@@ -319,27 +310,33 @@ final class DownMigrations {
         return WmsMigrations.newestApplied(info());
     }
 
-    /** A script with each {@code ${name}} replaced, or a refusal naming one that has no value. */
-    private static String withPlaceholdersReplaced(String resource, String sql, Map<String, String> values) {
-        Matcher placeholder = PLACEHOLDER.matcher(sql);
+    /**
+     * A script with each placeholder replaced as Flyway replaces a migration's, between the prefix and suffix Flyway
+     * is configured with ({@code ${name}}), or a refusal naming one that has no value.
+     */
+    private String withPlaceholdersReplaced(String resource, String sql, Map<String, String> values) {
+        String prefix = flyway.getConfiguration().getPlaceholderPrefix();
+        String suffix = flyway.getConfiguration().getPlaceholderSuffix();
         StringBuilder replaced = new StringBuilder();
-        while (placeholder.find()) {
-            String value = values.get(placeholder.group(1));
+        int copied = 0;
+        for (int start = sql.indexOf(prefix); start >= 0; start = sql.indexOf(prefix, copied)) {
+            int end = sql.indexOf(suffix, start + prefix.length());
+            String value = end < 0 ? null : values.get(sql.substring(start + prefix.length(), end));
             if (value == null) {
-                throw new MigrationException("Down script " + resource + " uses the placeholder ${"
-                        + placeholder.group(1) + "}, which has no value", null);
+                String placeholder = end < 0 ? sql.substring(start) : sql.substring(start, end + suffix.length());
+                throw new MigrationException("Down script " + resource + " uses the placeholder " + placeholder
+                        + ", which has no value", null);
             }
-            placeholder.appendReplacement(replaced, Matcher.quoteReplacement(value));
+            replaced.append(sql, copied, start).append(value);
+            copied = end + suffix.length();
         }
-        placeholder.appendTail(replaced);
-        return replaced.toString();
+        return replaced.append(sql, copied, sql.length()).toString();
     }
 
     /**
-     * One applied version's down script with its placeholders replaced, the tables of the wms schema its {@code DROP
-     * TABLE} statements name, and for some of them the condition of the rows that dropping them would lose.
+     * One applied version's down script with its placeholders replaced, and the tables of the wms schema it drops as
+     * {@link DroppedTables} declares them.
      */
-    private record DownScript(String version, String resource, String sql, List<String> droppedTables,
-                              Map<String, String> lostRows) {
+    private record DownScript(String version, String resource, String sql, List<DroppedTable> droppedTables) {
     }
 }

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -272,7 +271,8 @@ public final class WmsMigrations {
      *                              such table and its row count; nothing was changed
      * @throws MigrationException   if {@code toVersion} is not a version of this library or is above the current one,
      *                              if an applied version above it has no down script (nothing was changed then), or
-     *                              if a down script fails (that version is rolled back; newer ones stay undone)
+     *                              if a down script fails or drops another table than those declared for it (that
+     *                              version is rolled back; newer ones stay undone)
      */
     public UndoResult undo(String toVersion, UndoOption... options) {
         return new DownMigrations(dataSource, schema, flyway).undo(toVersion, Objects.requireNonNull(options, "options"));
@@ -297,7 +297,8 @@ public final class WmsMigrations {
      * Grants an existing database role what the application needs at run time, and nothing more: it can read and
      * write rows and append to the ledger, but cannot change the schema or rewrite ledger rows: it inserts no id and
      * no ledger time of its choosing, and may not purge a batch that has ledger rows. Runs the statements of
-     * {@value #APPLICATION_ROLE_GRANTS} (also usable with {@code psql -v app_role=NAME -f}).
+     * {@value #APPLICATION_ROLE_GRANTS} (also usable with {@code psql -v app_role=NAME -f}) in one transaction, so
+     * that a failure grants and revokes nothing.
      *
      * <p>What the role would otherwise get through {@code PUBLIC} is taken from {@code PUBLIC}: {@code CREATE} on the
      * wms schema and on schema {@code public} (held by {@code PUBLIC} on PostgreSQL 14 and older), where a role could
@@ -323,52 +324,36 @@ public final class WmsMigrations {
         // The schema name matched SCHEMA_RULE when this object was made: quoting it cannot be escaped from either.
         String quotedSchema = "\"" + schema + "\"";
         String schemaLiteral = "'" + schema + "'";
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String grant : applicationRoleGrants()) {
-                statement.execute(grant.replace(":\"app_role\"", quotedRole).replace(":'app_role'", roleLiteral)
-                        .replace(":\"wms_schema\"", quotedSchema).replace(":'wms_schema'", schemaLiteral));
+        String grants = applicationRoleGrants().replace(":\"app_role\"", quotedRole).replace(":'app_role'", roleLiteral)
+                .replace(":\"wms_schema\"", quotedSchema).replace(":'wms_schema'", schemaLiteral);
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            // The driver splits the script into its statements, as the server's lexer reads them (comments, quotes and
+            // dollar-quoted blocks included), and sends them together.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(grants);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new MigrationException("Granting the application role " + role + " failed: " + e.getMessage(), e);
         }
     }
 
-    private static List<String> applicationRoleGrants() {
+    private static String applicationRoleGrants() {
         try (InputStream script = WmsMigrations.class.getClassLoader().getResourceAsStream(APPLICATION_ROLE_GRANTS)) {
             if (script == null) {
                 throw new MigrationException("Missing " + APPLICATION_ROLE_GRANTS + " on the class path", null);
             }
-            return statements(new String(script.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(script.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MigrationException("Cannot read " + APPLICATION_ROLE_GRANTS, e);
         }
-    }
-
-    /**
-     * Splits the grant script as psql reads it: a statement ends with a ';' at the end of a line outside a
-     * dollar-quoted block, and comment lines between statements are skipped.
-     */
-    static List<String> statements(String script) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean inDollarQuotes = false;
-        for (String line : script.split("\n")) {
-            if (current.length() == 0 && (line.isBlank() || line.startsWith("--"))) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (line.split("\\$\\$", -1).length % 2 == 0) {
-                inDollarQuotes = !inDollarQuotes;
-            }
-            if (!inDollarQuotes && line.stripTrailing().endsWith(";")) {
-                statements.add(current.toString().stripTrailing().replaceAll(";$", ""));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            throw new MigrationException(APPLICATION_ROLE_GRANTS + " ends inside a statement: " + current, null);
-        }
-        return statements;
     }
 
     /**

@@ -29,7 +29,8 @@
 -- tables' columns are only known on the server, so TEMPORARY, CREATE on public and the column rights are dealt with
 -- inside that block.)
 --
--- Statements end with ';' at the end of a line; dollar-quoted blocks may span lines.
+-- WmsMigrations.grantApplicationRole runs the whole script in one transaction: a failure grants and revokes nothing.
+-- psql runs each statement in its own unless given --single-transaction.
 
 GRANT USAGE ON SCHEMA :"wms_schema" TO :"app_role";
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA :"wms_schema" TO :"app_role";

@@ -2,10 +2,8 @@
 -- quantities, which were always the sum over their locations.
 --
 -- What only these tables know is lost: where each batch's units are, and the locations the ledger names. Undo
--- therefore counts as rows to lose only those beyond what V14 itself made (DownMigrations reads these lines):
--- lost rows: warehouses where not is_default
--- lost rows: locations where not is_default
--- lost rows: batch_locations where quantity > 0 and location_id not in (select id from "${flyway:defaultSchema}".locations where is_default)
+-- therefore counts as rows to lose only those beyond what V14 itself made: the warehouses and locations that are not
+-- the defaults, and the units outside the default location (declared in io.wms.migration.DroppedTables).
 -- Fails, leaving the schema as it is, while the append-only ledger holds 'transferred' rows: they cannot be removed.
 
 CREATE OR REPLACE FUNCTION "${flyway:defaultSchema}".wms_guard_ledger() RETURNS trigger

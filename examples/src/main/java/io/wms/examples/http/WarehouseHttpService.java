@@ -167,7 +167,7 @@ public final class WarehouseHttpService implements AutoCloseable {
     private Response release(Request request) throws IOException {
         ReleaseInput input = request.body(ReleaseInput.class);
         ProductBatch released = wms.inventory().release(serviceActor, request.id(), input.reason());
-        return ok(Map.of("id", released.id(), "status", released.status().databaseValue()));
+        return ok(Map.of("id", released.id(), "status", released.status().name().toLowerCase(Locale.ROOT)));
     }
 
     private Category category(long id) {

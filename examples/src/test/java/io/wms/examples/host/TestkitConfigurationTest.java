@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wms.core.Wms;
 import io.wms.core.WmsConfig;
+import io.wms.core.WmsSetting;
 import io.wms.core.auth.Actor;
 import io.wms.core.repository.NewProductGroup;
 import io.wms.testkit.WmsDatabaseExtension;
@@ -40,7 +41,7 @@ class TestkitConfigurationTest {
     @Test
     void aTestChangesAVariableByCopyingTheMap() {
         var environment = new java.util.HashMap<>(database.environment());
-        environment.put(WmsConfig.ENV_LOG_LEVEL, "silent");
+        environment.put(WmsSetting.LOG_LEVEL.environmentVariable(), "silent");
 
         assertThat(WmsConfig.fromEnv(environment).logLevel()).isEqualTo(io.wms.core.LogLevel.SILENT);
     }

@@ -1,5 +1,7 @@
 package io.wms.core.error;
 
+import java.util.Locale;
+
 import io.wms.core.model.BatchStatus;
 
 /**
@@ -24,10 +26,15 @@ public class IllegalTransitionException extends WmsException {
      * @param to      the status that was asked for; never {@code null}
      */
     public IllegalTransitionException(long batchId, BatchStatus from, BatchStatus to) {
-        super("batch " + batchId + " cannot go from " + from.databaseValue() + " to " + to.databaseValue());
+        super("batch " + batchId + " cannot go from " + word(from) + " to " + word(to));
         this.batchId = batchId;
         this.from = from;
         this.to = to;
+    }
+
+    /** A status in the message as the database stores it, so that the message quotes what a host's SQL sees. */
+    private static String word(BatchStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
     }
 
     /**

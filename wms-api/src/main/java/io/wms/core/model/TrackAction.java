@@ -1,7 +1,5 @@
 package io.wms.core.model;
 
-import java.util.Locale;
-
 /**
  * What a ledger row ({@link ProductBatchTrack}) records about a batch.
  */
@@ -30,25 +28,5 @@ public enum TrackAction {
      * arriving at the other (positive); the batch's quantity is unchanged, and each row's quantity after is the
      * batch's.
      */
-    TRANSFERRED;
-
-    /**
-     * Returns the value stored in {@code product_batch_tracks.action}.
-     *
-     * @return the lower-case name, for example {@code "received"}
-     */
-    public String databaseValue() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * Returns the action stored as a database value.
-     *
-     * @param value the stored value, for example {@code "picked"}
-     * @return the action
-     * @throws IllegalArgumentException if the value is not a known action
-     */
-    public static TrackAction fromDatabaseValue(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
+    TRANSFERRED
 }

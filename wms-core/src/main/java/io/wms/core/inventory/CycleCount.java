@@ -2,6 +2,8 @@ package io.wms.core.inventory;
 
 import java.time.Instant;
 
+import io.wms.core.model.CountStatus;
+
 /**
  * A cycle count's header.
  *

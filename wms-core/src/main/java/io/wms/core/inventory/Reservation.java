@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.wms.core.model.ReservationStatus;
+
 /**
  * Units of a product held in a warehouse for a reference, batch by batch and location by location.
  *

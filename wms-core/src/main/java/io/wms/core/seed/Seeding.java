@@ -8,7 +8,8 @@ import io.wms.core.auth.Reads;
 import io.wms.core.auth.Writes;
 
 /**
- * Seeds a warehouse (roles, first admin, demo data) and generates synthetic data of any size for load tests.
+ * Seeds a warehouse: the built-in roles, the first admin and the quickstart's demo data. Synthetic data of any size,
+ * for load tests, comes from the module {@code wms-generator} instead.
  * Thread-safe when obtained from {@link io.wms.core.Wms}; run seeding from one process at a time.
  */
 public interface Seeding {
@@ -52,28 +53,4 @@ public interface Seeding {
      */
     @Writes(value = {}, when = {Permission.MANAGE_USERS, Permission.MANAGE_CATALOG, Permission.RECEIVE_STOCK})
     List<SeededTable> run(Actor actor, SeedOptions options, List<HostSeeder> hostSeeders);
-
-    /**
-     * Generates synthetic categories, brands, products, batches and ledger rows with PostgreSQL {@code COPY}, in
-     * one transaction. Every batch's ledger adds up to its quantity. Meant for load tests and benchmarks, not for a
-     * production database.
-     *
-     * <p>Seeding an empty database as the schema owner takes a fast path: each table that is empty when its turn
-     * comes is loaded as pg_restore loads it, without its secondary indexes and foreign keys, which are then
-     * re-created from the catalog's own definitions (the migrations') and validated, within the same transaction.
-     * While it runs, those tables and the tables their foreign keys refer to ({@code users} included) are locked
-     * against readers too. A table that has rows, or a role that does not own the tables (such as the application
-     * role), gets a plain {@code COPY} into the table with its indexes in place. The rows are the same either way.
-     *
-     * @param actor who generates, usually {@link Actor#system(String)}; never {@code null}
-     * @param plan  how much to generate; never {@code null}
-     * @return the rows and rows per second of each table; never {@code null}
-     * @throws io.wms.core.error.ValidationException       if the plan's figures are out of range (see the maxima of
-     *                                                     {@link GenerationPlan})
-     * @throws io.wms.core.error.PermissionDeniedException if the actor lacks PURGE_DATA (admins only: generating
-     *                                                     stops the warehouse while it runs), MANAGE_CATALOG or
-     *                                                     RECEIVE_STOCK, or MANAGE_LOCATIONS for a plan with bins
-     */
-    @Writes({Permission.PURGE_DATA, Permission.MANAGE_CATALOG, Permission.RECEIVE_STOCK})
-    GenerationReport generate(Actor actor, GenerationPlan plan);
 }

@@ -1,5 +1,5 @@
 /**
- * Seeding: the built-in roles, the first admin from configuration, the quickstart's demo data, and a synthetic
- * data generator for load tests.
+ * Seeding: the built-in roles, the first admin from configuration and the quickstart's demo data. The synthetic
+ * data generator for load tests is the module {@code wms-generator}.
  */
 package io.wms.core.seed;

@@ -39,7 +39,6 @@ import io.wms.core.repository.NewRole;
 import io.wms.core.repository.NewUser;
 import io.wms.core.repository.NewWarehouse;
 import io.wms.core.repository.RoleChanges;
-import io.wms.core.seed.GenerationPlan;
 import io.wms.core.seed.SeedOptions;
 import io.wms.core.testing.WmsExtension;
 import org.jooq.DSLContext;
@@ -162,8 +161,7 @@ class PermissionMatrixTest {
                 new Operation("reorderPoints.set", (wms, actor, fixture) ->
                         wms.reorderPoints().set(actor, new ReorderPoint(fixture.warehouseId, fixture.productId, 1, 5))),
                 new Operation("reorderPoints.clear", (wms, actor, fixture) ->
-                        wms.reorderPoints().clear(actor, fixture.warehouseId, fixture.productId)),
-                new Operation("seeding.generate", (wms, actor, fixture) -> wms.seeding().generate(actor, GenerationPlan.of(1, 2, 2, 2))));
+                        wms.reorderPoints().clear(actor, fixture.warehouseId, fixture.productId)));
     }
 
     static Stream<Arguments> rolesAndOperations() {

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.wms.core.model.ReservationStatus;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 
@@ -91,7 +92,7 @@ final class AllAtOnce {
                         sum(RESERVATION_LINES.QUANTITY))
                 .from(RESERVATION_LINES)
                 .join(RESERVATIONS).on(RESERVATIONS.ID.eq(RESERVATION_LINES.RESERVATION_ID))
-                .where(RESERVATIONS.STATUS.eq(ReservationStatus.OPEN.databaseValue()))
+                .where(RESERVATIONS.STATUS.eq(ReservationStatus.OPEN))
                 .groupBy(RESERVATION_LINES.PRODUCT_BATCH_ID, RESERVATION_LINES.LOCATION_ID)
                 .fetchMap((Record3<Long, Long, BigDecimal> row) -> List.of(row.value1(), row.value2()),
                         row -> row.value3().longValue());

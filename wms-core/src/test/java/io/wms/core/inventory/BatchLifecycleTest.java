@@ -8,6 +8,8 @@ import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
+
 import io.wms.core.auth.Permission;
 import io.wms.core.error.IllegalTransitionException;
 import io.wms.core.error.PermissionDeniedException;
@@ -82,7 +84,7 @@ class BatchLifecycleTest {
         }).isInstanceOfSatisfying(IllegalTransitionException.class, failure -> {
             assertThat(failure.from()).isEqualTo(from);
             assertThat(failure.batchId()).isEqualTo(batch);
-            assertThat(failure).hasMessageContaining("from " + from.databaseValue() + " to");
+            assertThat(failure).hasMessageContaining("from " + from.name().toLowerCase(Locale.ROOT) + " to");
         });
         assertThat(snapshot(extension.sql())).isEqualTo(before);
     }

@@ -17,6 +17,7 @@ import io.wms.core.error.InsufficientStockException;
 import io.wms.core.error.NotFoundException;
 import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.error.ValidationException;
+import io.wms.core.model.CountStatus;
 import io.wms.core.model.Location;
 import io.wms.core.model.ProductBatchTrack;
 import io.wms.core.model.TrackAction;

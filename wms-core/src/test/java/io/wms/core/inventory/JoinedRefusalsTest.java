@@ -14,6 +14,7 @@ import java.sql.SQLException;
 
 import io.wms.core.error.DuplicateException;
 import io.wms.core.error.InsufficientStockException;
+import io.wms.core.model.CountStatus;
 import io.wms.core.model.Location;
 import io.wms.core.repository.NewLocation;
 import io.wms.core.repository.NewProductGroup;

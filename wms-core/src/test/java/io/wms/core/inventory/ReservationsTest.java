@@ -21,6 +21,7 @@ import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.error.ValidationException;
 import io.wms.core.model.Location;
 import io.wms.core.model.ProductBatchTrack;
+import io.wms.core.model.ReservationStatus;
 import io.wms.core.model.TrackAction;
 import io.wms.core.model.Warehouse;
 import io.wms.core.repository.NewWarehouse;

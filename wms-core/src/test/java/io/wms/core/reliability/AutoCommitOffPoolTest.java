@@ -27,6 +27,7 @@ import io.wms.core.inventory.ReceiveStock;
 import io.wms.core.inventory.ReserveStock;
 import io.wms.core.inventory.StartCount;
 import io.wms.core.model.Category;
+import io.wms.core.model.CountStatus;
 import io.wms.core.model.Product;
 import io.wms.core.repository.NewProduct;
 import io.wms.core.repository.NewProductGroup;
@@ -120,7 +121,7 @@ class AutoCommitOffPoolTest {
         wms.cycleCounts().post(ADMIN, new PostCount(count, null));
 
         assertThat(elsewhere().fetchCount(RESERVATIONS)).isEqualTo(1);
-        assertThat(elsewhere().fetchValue(CYCLE_COUNTS.STATUS)).isEqualTo("posted");
+        assertThat(elsewhere().fetchValue(CYCLE_COUNTS.STATUS)).isEqualTo(CountStatus.POSTED);
         assertThat(elsewhere().fetchValue(PRODUCT_BATCHES.QUANTITY)).isEqualTo(9);
     }
 

@@ -15,13 +15,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.wms.core.auth.Actor;
-import io.wms.core.auth.Permission;
-import io.wms.core.error.PermissionDeniedException;
 import io.wms.core.error.ValidationException;
 import io.wms.core.error.Violation;
 import io.wms.core.inventory.ReceiveStock;
@@ -35,7 +31,6 @@ import io.wms.core.repository.PageRequest;
 import io.wms.core.repository.ProductQuery;
 import io.wms.core.repository.ProductSort;
 import io.wms.core.repository.SortDirection;
-import io.wms.core.seed.GenerationPlan;
 import io.wms.core.testing.WmsExtension;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -45,8 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bounds of every input: instants and days in the supported range and stored exactly as given, text that is
- * valid Unicode and not longer than its cap, generation plans within their maxima. Each refusal names the field
- * and the rule and leaves the data as it was.
+ * valid Unicode and not longer than its cap (generation plans within their maxima: wms-generator's
+ * GenerationPlanRefusalsTest). Each refusal names the field and the rule and leaves the data as it was.
  */
 class InputBoundsTest {
 
@@ -240,42 +235,5 @@ class InputBoundsTest {
 
         assertRefused(() -> extension.wms().inventory().quarantine(ADMIN, batch,
                 "r".repeat(InputLimits.MAX_NOTE_LENGTH + 1)), "reason", "max_length");
-    }
-
-    // Generation plans (item 6)
-
-    @Test
-    void planOfIntegerMaxBatchesIsRefusedBeforeAnythingIsGenerated() {
-        assertRefused(() -> extension.wms().seeding().generate(ADMIN,
-                GenerationPlan.of(1, 10, Integer.MAX_VALUE, Integer.MAX_VALUE)), "batches", "max");
-        assertThat(extension.sql().fetchCount(PRODUCTS)).isZero();
-    }
-
-    @Test
-    void planBeyondEveryMaximumNamesEachFigure() {
-        GenerationPlan huge = new GenerationPlan(1, GenerationPlan.MAX_CATEGORIES + 1, GenerationPlan.MAX_BRANDS + 1,
-                GenerationPlan.MAX_PRODUCTS + 1, GenerationPlan.MAX_BATCHES + 1, GenerationPlan.MAX_TRACKS + 1);
-
-        assertThatThrownBy(() -> extension.wms().seeding().generate(ADMIN, huge))
-                .isInstanceOfSatisfying(ValidationException.class, failure ->
-                        assertThat(failure.violations()).extracting(Violation::field)
-                                .contains("categories", "brands", "products", "batches", "tracks"));
-    }
-
-    @Test
-    void planWithMoreLedgerRowsPerBatchThanAllowedIsRefused() {
-        assertRefused(() -> extension.wms().seeding().generate(ADMIN,
-                GenerationPlan.of(1, 10, 2, 2 * GenerationPlan.MAX_TRACKS_PER_BATCH + 1)), "tracks", "max_per_batch");
-    }
-
-    @Test
-    void generatingNeedsThePurgePermission() {
-        EnumSet<Permission> allButPurge = EnumSet.complementOf(EnumSet.of(Permission.PURGE_DATA));
-        Actor manager = Actor.system("manager", allButPurge);
-
-        assertThatThrownBy(() -> extension.wms().seeding().generate(manager, GenerationPlan.of(1, 2, 2, 2)))
-                .isInstanceOf(PermissionDeniedException.class)
-                .hasMessageContaining("PURGE_DATA");
-        assertThat(extension.sql().fetchCount(PRODUCTS)).isZero();
     }
 }

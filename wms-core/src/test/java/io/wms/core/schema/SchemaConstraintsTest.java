@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.TrackAction;
@@ -267,7 +268,7 @@ class SchemaConstraintsTest {
                 .returning(PRODUCT_BATCHES.ID).fetchSingle().getId();
 
         assertThat(sql.select(STATUS_TEXT).from(PRODUCT_BATCHES).where(PRODUCT_BATCHES.ID.eq(batch)).fetchSingle()
-                .value1()).isEqualTo(status.databaseValue());
+                .value1()).isEqualTo(status.name().toLowerCase(Locale.ROOT));
         assertThat(sql.fetchSingle(PRODUCT_BATCHES, PRODUCT_BATCHES.ID.eq(batch)).getStatus()).isEqualTo(status);
     }
 
@@ -284,7 +285,7 @@ class SchemaConstraintsTest {
                 .returning(PRODUCT_BATCH_TRACKS.ID).fetchSingle().getId();
 
         assertThat(sql.select(ACTION_TEXT).from(PRODUCT_BATCH_TRACKS).where(PRODUCT_BATCH_TRACKS.ID.eq(row))
-                .fetchSingle().value1()).isEqualTo(action.databaseValue());
+                .fetchSingle().value1()).isEqualTo(action.name().toLowerCase(Locale.ROOT));
         assertThat(sql.fetchSingle(PRODUCT_BATCH_TRACKS, PRODUCT_BATCH_TRACKS.ID.eq(row)).getAction())
                 .isEqualTo(action);
     }

@@ -2,6 +2,7 @@ package io.wms.core.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -167,11 +168,7 @@ class UndoMigrationsTest {
     void undoRefusesADatabaseWithAnAppliedVersionThatHasNoDownScript() {
         WmsMigrations migrations = WmsMigrations.on(database.dataSource());
         migrations.migrate();
-        sql().execute("""
-                insert into flyway_schema_history (installed_rank, version, description, type, script, checksum,
-                                                   installed_by, execution_time, success)
-                values (99, '99', 'from a newer library', 'SQL', 'V99__from_a_newer_library.sql', 0, current_user, 0, true)
-                """);
+        applied("99", "V99__from_a_newer_library.sql");
 
         assertThatThrownBy(() -> migrations.undo("5"))
                 .isInstanceOf(MigrationException.class)
@@ -245,23 +242,39 @@ class UndoMigrationsTest {
     }
 
     @Test
-    void undoRefusesADownScriptThatDropsATableWithoutNamingTheSchema() {
+    void undoRollsBackAndRefusesADownScriptThatDropsATableItsDeclarationDoesNotName() {
         WmsMigrations migrations = WmsMigrations.on(database.dataSource());
-        migrations.migrate();
-        String latest = migrations.latestVersion();
-        sql().execute("""
-                insert into flyway_schema_history (installed_rank, version, description, type, script, checksum,
-                                                   installed_by, execution_time, success)
-                values (98, '98', 'drops a table without its schema', 'SQL', 'V98__drops_a_table_without_its_schema.sql',
-                        0, current_user, 0, true)
-                """);
+        String shipped = migratedWithTestVersion(migrations, "98", "V98__drops_a_table_it_does_not_declare.sql");
 
-        assertThatThrownBy(() -> migrations.undo(latest))
+        assertThatThrownBy(() -> migrations.undo(shipped))
                 .isInstanceOf(MigrationException.class)
-                .hasMessageContaining("db/wms/undo/U98__drops_a_table_without_its_schema.sql drops the table "
-                        + "reservation_lines without naming the wms schema");
-        assertThat(tables()).contains("reorder_points", "reservation_lines");
+                .hasMessageContaining("db/wms/undo/U98__drops_a_table_it_does_not_declare.sql dropped "
+                        + "wms.reorder_points where DroppedTables declares none for version 98");
+        assertThat(tables()).contains("reorder_points");
         assertThat(migrations.currentVersion()).isEqualTo("98");
+    }
+
+    @Test
+    void undoRollsBackAndRefusesADownScriptThatDropsAHostsTable() {
+        WmsMigrations migrations = WmsMigrations.on(database.dataSource());
+        String shipped = migratedWithTestVersion(migrations, "96", "V96__drops_a_hosts_table.sql");
+        sql().execute("create table public.orders (id bigint); insert into public.orders values (1)");
+
+        assertThatThrownBy(() -> migrations.undo(shipped))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("dropped public.orders where DroppedTables declares none for version 96");
+        assertThat(sql().fetchCount(DSL.table(DSL.name("public", "orders")))).isEqualTo(1);
+    }
+
+    @Test
+    void aDownScriptsCommentIsNeverRunAsSql() {
+        WmsMigrations migrations = WmsMigrations.on(database.dataSource());
+        String shipped = migratedWithTestVersion(migrations, "97", "V97__a_comment_that_reads_as_sql.sql");
+        sql().execute("create table scratch (id bigint); create table marker (id bigint)");
+
+        catchThrowable(() -> migrations.undo(shipped));
+
+        assertThat(tables()).as("tables after undoing a script whose comment drops marker").contains("marker");
     }
 
     /**
@@ -338,6 +351,28 @@ class UndoMigrationsTest {
                 insert into product_batch_tracks (product_batch_id, user_id, action, quantity_change, quantity_after)
                     select b.id, u.id, 'picked', -2, 3 from product_batches b, users u;
                 """);
+    }
+
+    /**
+     * Migrates, then records a version of the test's own down scripts ({@code src/test/resources/db/wms/undo}) as
+     * applied above the shipped ones.
+     *
+     * @return the newest shipped version, the one undo to leaves only the test's version undone
+     */
+    private String migratedWithTestVersion(WmsMigrations migrations, String version, String script) {
+        migrations.migrate();
+        String shipped = migrations.latestVersion();
+        applied(version, script);
+        return shipped;
+    }
+
+    /** Records a version as applied, as a newer library or a test's own down script would find it. */
+    private void applied(String version, String script) {
+        sql().execute("""
+                insert into flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                                                   installed_by, execution_time, success)
+                values ({0}, {1}, 'a test', 'SQL', {2}, 0, current_user, 0, true)
+                """, DSL.val(Integer.parseInt(version)), DSL.val(version), DSL.val(script));
     }
 
     /** Newest first, so that a migration added later needs no change here. */

@@ -14,14 +14,4 @@ public final class BatchStatusConverter extends WordConverter<BatchStatus> {
     public BatchStatusConverter() {
         super(BatchStatus.class);
     }
-
-    @Override
-    protected BatchStatus constant(String word) {
-        return BatchStatus.fromDatabaseValue(word);
-    }
-
-    @Override
-    protected String word(BatchStatus value) {
-        return value.databaseValue();
-    }
 }

@@ -14,14 +14,4 @@ public final class TrackActionConverter extends WordConverter<TrackAction> {
     public TrackActionConverter() {
         super(TrackAction.class);
     }
-
-    @Override
-    protected TrackAction constant(String word) {
-        return TrackAction.fromDatabaseValue(word);
-    }
-
-    @Override
-    protected String word(TrackAction value) {
-        return value.databaseValue();
-    }
 }

@@ -1,10 +1,13 @@
 package io.wms.jooq.converters;
 
+import java.util.Locale;
+
 import org.jooq.impl.AbstractConverter;
 
 /**
  * Reads and writes a varchar column of lower-case words as a model enum: the column keeps its words and its CHECK
- * constraint, so hosts' own SQL sees the same values as the library.
+ * constraint, so hosts' own SQL sees the same values as the library. A constant is stored as its name in lower case
+ * ({@code STATUS_CHANGED} as {@code 'status_changed'}); this class is the one place that says so.
  *
  * <p>Thread-safe and stateless.
  *
@@ -24,21 +27,15 @@ public abstract class WordConverter<E extends Enum<E>> extends AbstractConverter
     }
 
     /**
-     * Names the constant a stored word stands for.
+     * Returns the word a constant is stored as, for messages and text that quote a stored value.
      *
-     * @param word a word the column holds; never {@code null}
-     * @return the constant
-     * @throws IllegalArgumentException if the word names no constant
+     * @param constant the constant; never {@code null}
+     * @return its name in lower case, for example {@code "quarantined"}
+     * @throws NullPointerException if {@code constant} is {@code null}
      */
-    protected abstract E constant(String word);
-
-    /**
-     * Names the word a constant is stored as.
-     *
-     * @param value the constant; never {@code null}
-     * @return its word
-     */
-    protected abstract String word(E value);
+    public static String word(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * Reads a stored word.
@@ -49,7 +46,7 @@ public abstract class WordConverter<E extends Enum<E>> extends AbstractConverter
      */
     @Override
     public final E from(String stored) {
-        return stored == null ? null : constant(stored);
+        return stored == null ? null : Enum.valueOf(toType(), stored.toUpperCase(Locale.ROOT));
     }
 
     /**

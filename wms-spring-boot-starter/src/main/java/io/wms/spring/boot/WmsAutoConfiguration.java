@@ -66,6 +66,7 @@ public class WmsAutoConfiguration {
                 .hostTransactions(new SpringHostTransactions(plain))
                 .schema(properties.getSchema())
                 .autoMigrate(properties.isAutoMigrate())
+                .logLevel(properties.getLogLevel())
                 .passwordPolicy(properties.getPasswordPolicy().toPolicy());
         if (properties.getWarehouseZone() != null) {
             builder.warehouseZone(properties.getWarehouseZone());

@@ -2,13 +2,15 @@ package io.wms.spring.boot;
 
 import java.time.ZoneId;
 
+import io.wms.core.LogLevel;
 import io.wms.core.WmsConfig;
 import io.wms.core.auth.PasswordPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The {@code wms.*} properties of the Spring Boot starter. Every one has a default, so an application needs none of
- * them: {@code spring.datasource.*} is enough.
+ * them: {@code spring.datasource.*} is enough. Those that stand for a setting of {@link WmsConfig} are named by
+ * {@link io.wms.core.WmsSetting#springProperty()}.
  *
  * <p>Not thread-safe while Spring binds it; read only afterwards.
  */
@@ -19,7 +21,10 @@ public class WmsProperties {
     private String schema = WmsConfig.DEFAULT_SCHEMA;
 
     /** Whether wms applies its pending migrations when the application starts ({@code wms.auto-migrate}). */
-    private boolean autoMigrate = true;
+    private boolean autoMigrate = WmsConfig.DEFAULT_AUTO_MIGRATE;
+
+    /** How much of its database work wms logs to {@code io.wms.sql} ({@code wms.log-level}); default {@code warn}. */
+    private LogLevel logLevel = WmsConfig.DEFAULT_LOG_LEVEL;
 
     /** The warehouse's time zone, in which expiry dates end ({@code wms.warehouse-zone}); default the JVM's. */
     private ZoneId warehouseZone;
@@ -61,6 +66,24 @@ public class WmsProperties {
      */
     public void setAutoMigrate(boolean autoMigrate) {
         this.autoMigrate = autoMigrate;
+    }
+
+    /**
+     * Returns how much of its database work wms logs.
+     *
+     * @return the level; default {@code warn}, failed and slow statements
+     */
+    public LogLevel getLogLevel() {
+        return logLevel;
+    }
+
+    /**
+     * Sets how much of its database work wms logs.
+     *
+     * @param logLevel {@code silent}, {@code error}, {@code warn} or {@code info} (every statement, never values)
+     */
+    public void setLogLevel(LogLevel logLevel) {
+        this.logLevel = logLevel;
     }
 
     /**

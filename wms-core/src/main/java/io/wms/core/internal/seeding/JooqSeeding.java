@@ -35,8 +35,6 @@ import io.wms.core.internal.Validator;
 import io.wms.core.internal.WmsSettings;
 import io.wms.core.internal.people.Passwords;
 import io.wms.core.internal.people.UserEmails;
-import io.wms.core.seed.GenerationPlan;
-import io.wms.core.seed.GenerationReport;
 import io.wms.core.seed.HostSeeder;
 import io.wms.core.seed.SeedOptions;
 import io.wms.core.seed.SeededTable;
@@ -66,7 +64,6 @@ final class JooqSeeding implements Seeding {
 
     private final Transactions transactions;
     private final DSLContext dsl;
-    private final SyntheticDataGenerator generator;
     private final WmsSettings settings;
     private final Passwords passwords;
     private final LiveActors liveActors;
@@ -74,7 +71,6 @@ final class JooqSeeding implements Seeding {
     JooqSeeding(Transactions transactions, WmsSettings settings, Passwords passwords, LiveActors liveActors) {
         this.transactions = transactions;
         this.dsl = transactions.dsl();
-        this.generator = new SyntheticDataGenerator(transactions, settings);
         this.settings = settings;
         this.passwords = passwords;
         this.liveActors = liveActors;
@@ -208,11 +204,6 @@ final class JooqSeeding implements Seeding {
         public int seed(Actor actor) {
             return dsl.connectionResult(connection -> host.seed(actor, connection));
         }
-    }
-
-    @Override
-    public GenerationReport generate(Actor actor, GenerationPlan plan) {
-        return generator.generate(actor, plan);
     }
 
     private static final class RoleSeeder implements PermittedSeeder {

@@ -7,7 +7,7 @@ import io.wms.core.internal.people.PeopleServices;
 import io.wms.core.seed.Seeding;
 
 /**
- * Builds the seeders and the synthetic-data generator; the one way into this package.
+ * Builds the seeders; the one way into this package.
  */
 public final class SeedingServices {
 

@@ -16,7 +16,6 @@ import static org.jooq.impl.DSL.val;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -34,13 +33,14 @@ import io.wms.core.inventory.CountAdjustment;
 import io.wms.core.inventory.CountLine;
 import io.wms.core.inventory.CountPosting;
 import io.wms.core.inventory.CountSheet;
-import io.wms.core.inventory.CountStatus;
 import io.wms.core.inventory.CycleCount;
 import io.wms.core.inventory.CycleCountService;
 import io.wms.core.inventory.LocatedMovement;
 import io.wms.core.inventory.PostCount;
 import io.wms.core.inventory.RecordCount;
 import io.wms.core.inventory.StartCount;
+import io.wms.core.model.CountStatus;
+import io.wms.jooq.converters.WordConverter;
 import io.wms.jooq.tables.records.CycleCountLinesRecord;
 import io.wms.jooq.tables.records.CycleCountsRecord;
 import io.wms.jooq.tables.records.LocationsRecord;
@@ -60,8 +60,6 @@ import org.jooq.impl.DSL;
  * <p>Thread-safe: built once per {@code Wms}, immutable.
  */
 final class JooqCycleCountService implements CycleCountService {
-
-    private static final String OPEN = "open";
 
     private final Transactions transactions;
     private final DSLContext dsl;
@@ -315,7 +313,7 @@ final class JooqCycleCountService implements CycleCountService {
 
     private CycleCount close(Actor actor, long countId, CountStatus status) {
         return count(dsl.update(CYCLE_COUNTS)
-                .set(CYCLE_COUNTS.STATUS, status.name().toLowerCase(Locale.ROOT))
+                .set(CYCLE_COUNTS.STATUS, status)
                 .set(CYCLE_COUNTS.CLOSED_BY_NAME, actor.name())
                 .set(CYCLE_COUNTS.CLOSED_AT, DSL.currentInstant())
                 .where(CYCLE_COUNTS.ID.eq(countId))
@@ -334,16 +332,17 @@ final class JooqCycleCountService implements CycleCountService {
         var query = dsl.selectFrom(CYCLE_COUNTS).where(CYCLE_COUNTS.ID.eq(countId));
         CycleCountsRecord count = (forUpdate ? query.forUpdate() : query.forShare()).fetchOptional()
                 .orElseThrow(() -> new NotFoundException("cycle count", countId));
-        if (!OPEN.equals(count.getStatus())) {
+        if (count.getStatus() != CountStatus.OPEN) {
             Validator.of("cycle count " + countId).add("countId", Rule.NOT_OPEN, "names a count that is "
-                    + count.getStatus() + ": it takes no more counts, posts or cancellations").validate();
+                    + WordConverter.word(count.getStatus()) + ": it takes no more counts, posts or cancellations")
+                    .validate();
         }
         return count;
     }
 
     private static CycleCount count(CycleCountsRecord row) {
         return new CycleCount(row.getId(), row.getWarehouseId(), row.getLocationId(), row.getProductId(),
-                row.getBlind(), CountStatus.valueOf(row.getStatus().toUpperCase(Locale.ROOT)),
+                row.getBlind(), row.getStatus(),
                 row.getStartedByName(), row.getStartedAt(), row.getClosedByName(), row.getClosedAt());
     }
 

@@ -29,6 +29,7 @@ import io.wms.core.model.TrackAction;
 import io.wms.core.repository.BatchChanges;
 import io.wms.core.repository.KeysetPage;
 import io.wms.core.repository.ProductBatchRepository;
+import io.wms.jooq.converters.WordConverter;
 import io.wms.jooq.tables.records.ProductBatchesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -216,7 +217,7 @@ final class JooqProductBatchRepository implements ProductBatchRepository {
             BatchStatus status = before.getStatus();
             if (status == BatchStatus.EXPIRED && !expiryPolicy.isExpired(changes.expiryDate())) {
                 status = before.getQuantity() > 0 ? BatchStatus.ACTIVE : BatchStatus.DEPLETED;
-                correction(corrections, "status", before.getStatus().databaseValue(), status.databaseValue());
+                correction(corrections, "status", WordConverter.word(before.getStatus()), WordConverter.word(status));
             }
             BatchStatus correctedStatus = status;
             ProductBatch corrected = Mappers.batch(ExceptionTranslator.naming(batchNumber,

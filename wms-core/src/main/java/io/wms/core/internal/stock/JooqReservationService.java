@@ -20,10 +20,11 @@ import io.wms.core.inventory.LocatedPick;
 import io.wms.core.inventory.PickReservation;
 import io.wms.core.inventory.Reservation;
 import io.wms.core.inventory.ReservationService;
-import io.wms.core.inventory.ReservationStatus;
 import io.wms.core.inventory.ReservationSweep;
 import io.wms.core.inventory.ReserveStock;
+import io.wms.core.model.ReservationStatus;
 import io.wms.core.repository.InputLimits;
+import io.wms.jooq.converters.WordConverter;
 import io.wms.jooq.tables.records.ReservationsRecord;
 
 /**
@@ -106,11 +107,11 @@ final class JooqReservationService implements ReservationService {
         return transactions.transaction(() -> {
             ReservationsRecord reservation = statements.lockReservation(reservationId)
                     .orElseThrow(() -> new NotFoundException("reservation", reservationId));
-            if (!ReservationStatus.CANCELLED.databaseValue().equals(reservation.getStatus())) {
+            if (reservation.getStatus() != ReservationStatus.CANCELLED) {
                 requireOpen(reservation, "cancelled");
                 statements.lockHeld(List.of(reservationId));
                 statements.release(List.of(reservationId), ReservationStatus.CANCELLED);
-                reservation.setStatus(ReservationStatus.CANCELLED.databaseValue());
+                reservation.setStatus(ReservationStatus.CANCELLED);
             }
             return statements.withLines(reservation);
         });
@@ -173,9 +174,10 @@ final class JooqReservationService implements ReservationService {
     }
 
     private static void requireOpen(ReservationsRecord reservation, String what) {
-        if (!ReservationStatus.OPEN.databaseValue().equals(reservation.getStatus())) {
+        if (reservation.getStatus() != ReservationStatus.OPEN) {
             Validator.of("reservation " + reservation.getId()).add("reservationId", Rule.NOT_OPEN,
-                    "names a " + reservation.getStatus() + " reservation: only an open one can be " + what)
+                    "names a " + WordConverter.word(reservation.getStatus())
+                            + " reservation: only an open one can be " + what)
                     .validate();
         }
     }

@@ -38,10 +38,10 @@ import io.wms.core.internal.LedgerActor;
 import io.wms.core.internal.LiveStock;
 import io.wms.core.inventory.LocatedAllocation;
 import io.wms.core.inventory.Reservation;
-import io.wms.core.inventory.ReservationStatus;
 import io.wms.core.inventory.ReserveStock;
 import io.wms.core.inventory.ReservedUnits;
 import io.wms.core.model.BatchStatus;
+import io.wms.core.model.ReservationStatus;
 import io.wms.core.model.TrackAction;
 import io.wms.jooq.tables.records.ReservationsRecord;
 import org.jooq.CommonTableExpression;
@@ -180,7 +180,7 @@ final class ReservationStatements {
                         .and(not(pickable()))));
         return dsl.select(RESERVATIONS.ID)
                 .from(RESERVATIONS)
-                .where(RESERVATIONS.STATUS.eq(ReservationStatus.OPEN.databaseValue())
+                .where(RESERVATIONS.STATUS.eq(ReservationStatus.OPEN)
                         .and(RESERVATIONS.EXPIRES_AT.le(now).or(unpickable)))
                 .orderBy(RESERVATIONS.ID)
                 .forUpdate()
@@ -294,7 +294,7 @@ final class ReservationStatements {
                         .orderBy(pickOrder))
                 .returningResult(PRODUCT_BATCH_TRACKS.ID));
         CommonTableExpression<?> closed = name("closed").as(update(RESERVATIONS)
-                .set(RESERVATIONS.STATUS, ReservationStatus.CONSUMED.databaseValue())
+                .set(RESERVATIONS.STATUS, ReservationStatus.CONSUMED)
                 .where(RESERVATIONS.ID.eq(reservationId))
                 .returningResult(RESERVATIONS.ID));
         return dsl.with(lines, emptied, perBatch, picked, taken, ledger, closed)
@@ -326,7 +326,7 @@ final class ReservationStatements {
                 .returningResult(BATCH_LOCATIONS.PRODUCT_BATCH_ID));
         dsl.with(held, released)
                 .update(RESERVATIONS)
-                .set(RESERVATIONS.STATUS, to.databaseValue())
+                .set(RESERVATIONS.STATUS, to)
                 .where(RESERVATIONS.ID.in(reservationIds))
                 .execute();
     }
@@ -354,8 +354,7 @@ final class ReservationStatements {
                 .fetch(row -> new ReservedUnits(row.value1(), row.value2(), row.value3(), row.value4(),
                         row.value5()));
         return new Reservation(header.getId(), header.getWarehouseId(), header.getProductId(), header.getReference(),
-                header.getQuantity(), header.getDueDate(), header.getExpiresAt(),
-                ReservationStatus.fromDatabaseValue(header.getStatus()), lines);
+                header.getQuantity(), header.getDueDate(), header.getExpiresAt(), header.getStatus(), lines);
     }
 
     /**

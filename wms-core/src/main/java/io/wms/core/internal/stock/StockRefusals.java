@@ -20,6 +20,7 @@ import io.wms.core.inventory.ReceiveStock;
 import io.wms.core.inventory.RemoveStock;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.TrackAction;
+import io.wms.jooq.converters.WordConverter;
 import io.wms.jooq.tables.records.ProductBatchesRecord;
 
 /**
@@ -94,7 +95,7 @@ final class StockRefusals {
             BatchLifecycle.check(batch.getId(), status, BatchStatus.ACTIVE);
         } else if (status != BatchStatus.ACTIVE) {
             Validator.of("receipt into batch " + batch.getId())
-                    .add("batchId", Rule.NOT_RECEIVABLE, "names a " + status.databaseValue()
+                    .add("batchId", Rule.NOT_RECEIVABLE, "names a " + WordConverter.word(status)
                             + " batch: only active or depleted batches receive stock")
                     .validate();
         }
@@ -162,7 +163,7 @@ final class StockRefusals {
         BatchStatus status = batch.getStatus();
         if (status != BatchStatus.ACTIVE || expiry.isExpired(batch.getExpiryDate())) {
             Validator.of("pick")
-                    .add("batchId", Rule.NOT_PICKABLE, "names a batch that is " + status.databaseValue()
+                    .add("batchId", Rule.NOT_PICKABLE, "names a batch that is " + WordConverter.word(status)
                             + (expiry.isExpired(batch.getExpiryDate()) ? " and expired on " + batch.getExpiryDate()
                             : "") + ": only active, unexpired stock can be picked")
                     .validate();
@@ -205,8 +206,8 @@ final class StockRefusals {
         boolean pickable = (status == BatchStatus.ACTIVE && !expiry.isExpired(batch.getExpiryDate()))
                 || status == BatchStatus.DEPLETED;
         if (pickable) {
-            Validator.of(action.databaseValue() + " stock")
-                    .add("batchId", Rule.PICKABLE, "names " + status.databaseValue() + " stock that is not expired,"
+            Validator.of(WordConverter.word(action) + " stock")
+                    .add("batchId", Rule.PICKABLE, "names " + WordConverter.word(status) + " stock that is not expired,"
                             + " recalled or quarantined: pick or adjust it instead")
                     .validate();
         }

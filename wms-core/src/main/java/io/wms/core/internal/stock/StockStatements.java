@@ -60,11 +60,12 @@ import io.wms.core.inventory.RemoveStock;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.ProductBatch;
 import io.wms.core.model.TrackAction;
+import io.wms.jooq.converters.BatchStatusConverter;
+import io.wms.jooq.converters.WordConverter;
 import io.wms.jooq.tables.BatchLocations;
 import io.wms.jooq.tables.Locations;
 import io.wms.jooq.tables.ProductBatchTracks;
 import io.wms.jooq.tables.ProductBatches;
-import io.wms.jooq.converters.BatchStatusConverter;
 import io.wms.jooq.tables.records.ProductBatchesRecord;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
@@ -581,7 +582,7 @@ final class StockStatements {
                 .set(LEDGER.USER_ID, LedgerActor.userId(actor))
                 .set(LEDGER.ACTOR_NAME, LedgerActor.name(actor))
                 .set(LEDGER.ACTION, TrackAction.STATUS_CHANGED)
-                .set(LEDGER.DESCRIPTION, from.databaseValue() + " -> " + to.databaseValue() + ": " + reason)
+                .set(LEDGER.DESCRIPTION, WordConverter.word(from) + " -> " + WordConverter.word(to) + ": " + reason)
                 .execute();
         return Mappers.batch(changed);
     }

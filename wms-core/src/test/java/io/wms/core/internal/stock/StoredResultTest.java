@@ -12,10 +12,10 @@ import io.wms.core.inventory.Allocation;
 import io.wms.core.inventory.PickResult;
 import io.wms.core.inventory.Receipt;
 import io.wms.core.inventory.Reservation;
-import io.wms.core.inventory.ReservationStatus;
 import io.wms.core.inventory.ReservedUnits;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.ProductBatch;
+import io.wms.core.model.ReservationStatus;
 import org.jooq.JSONB;
 import org.junit.jupiter.api.Test;
 

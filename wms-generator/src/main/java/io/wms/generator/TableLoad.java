@@ -1,4 +1,4 @@
-package io.wms.core.seed;
+package io.wms.generator;
 
 import java.time.Duration;
 import java.util.Objects;

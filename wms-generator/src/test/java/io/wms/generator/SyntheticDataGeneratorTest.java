@@ -1,5 +1,7 @@
-package io.wms.core.seed;
+package io.wms.generator;
 
+import static io.wms.generator.GeneratorExtension.ADMIN;
+import static io.wms.generator.GeneratorExtension.CLOCK;
 import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.BRANDS;
 import static io.wms.jooq.Tables.CATEGORIES;
@@ -15,36 +17,31 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.wms.core.Wms;
-import io.wms.core.auth.Actor;
-import io.wms.core.auth.Permission;
+import io.wms.core.error.RetryableException;
 import io.wms.core.error.ValidationException;
 import io.wms.core.model.TrackAction;
-import io.wms.core.testing.TestSql;
-import io.wms.core.testing.WmsExtension;
+import io.wms.migration.WmsMigrations;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class SyntheticDataGeneratorTest {
 
-    private static final Actor SYSTEM = Actor.system("generator", EnumSet.allOf(Permission.class));
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneOffset.UTC);
     private static final GenerationPlan SMALL = GenerationPlan.of(42, 200, 1000, 3000);
 
     @RegisterExtension
-    final WmsExtension extension = WmsExtension.create(builder -> builder.clock(CLOCK));
+    final GeneratorExtension extension = new GeneratorExtension();
 
     @Test
     void generatesExactlyThePlannedRows() {
-        GenerationReport report = extension.wms().seeding().generate(SYSTEM, SMALL);
+        GenerationReport report = extension.generator().generate(ADMIN, SMALL);
         DSLContext sql = extension.sql();
 
         assertThat(sql.fetchCount(CATEGORIES)).isEqualTo(2);
@@ -58,7 +55,7 @@ class SyntheticDataGeneratorTest {
 
     @Test
     void everyBatchQuantityIsTheSumOfItsLedger() {
-        extension.wms().seeding().generate(SYSTEM, SMALL);
+        extension.generator().generate(ADMIN, SMALL);
 
         int mismatches = extension.sql().fetchCount(extension.sql()
                 .select(PRODUCT_BATCHES.ID)
@@ -78,13 +75,12 @@ class SyntheticDataGeneratorTest {
     @Test
     void theSameSeedGeneratesTheSameData() {
         GenerationPlan plan = GenerationPlan.of(7, 20, 50, 120);
-        extension.wms().seeding().generate(SYSTEM, plan);
+        extension.generator().generate(ADMIN, plan);
 
-        try (WmsTestDatabase other = WmsTestServer.shared().createDatabase();
-             Wms otherWms = Wms.builder().dataSource(other.dataSource()).clock(CLOCK).build()) {
-            otherWms.seeding().generate(SYSTEM, plan);
+        try (WmsTestDatabase other = WmsTestServer.shared().createDatabase()) {
+            SyntheticDataGenerator.builder().dataSource(other.dataSource()).clock(CLOCK).build().generate(ADMIN, plan);
 
-            assertThat(fingerprint(TestSql.on(other.dataSource())))
+            assertThat(fingerprint(GeneratorExtension.sql(other.dataSource())))
                     .isEqualTo(fingerprint(extension.sql()));
         }
     }
@@ -92,10 +88,10 @@ class SyntheticDataGeneratorTest {
     @Test
     void ledgerTimesKeepTheClockToTheMicrosecondRoundedAsPostgresRoundsText() {
         Clock clock = Clock.fixed(Instant.parse("2026-03-10T09:00:00.123456789Z"), ZoneOffset.UTC);
-        try (WmsTestDatabase other = WmsTestServer.shared().createDatabase();
-             Wms otherWms = Wms.builder().dataSource(other.dataSource()).clock(clock).build()) {
-            otherWms.seeding().generate(SYSTEM, GenerationPlan.of(7, 20, 50, 120));
-            DSLContext sql = TestSql.on(other.dataSource());
+        try (WmsTestDatabase other = WmsTestServer.shared().createDatabase()) {
+            SyntheticDataGenerator.builder().dataSource(other.dataSource()).clock(clock).build()
+                    .generate(ADMIN, GenerationPlan.of(7, 20, 50, 120));
+            DSLContext sql = GeneratorExtension.sql(other.dataSource());
 
             assertThat(sql.selectDistinct(DSL.field("extract(microseconds from {0})::bigint % 1000000", Long.class,
                     PRODUCT_BATCH_TRACKS.CREATED_AT)).from(PRODUCT_BATCH_TRACKS).fetch().getValues(0, Long.class))
@@ -107,7 +103,7 @@ class SyntheticDataGeneratorTest {
 
     @Test
     void aPlanWithBinsSpreadsTheBatchesOverThemAndTheLedgerProvesEveryBin() {
-        GenerationReport report = extension.wms().seeding().generate(SYSTEM, SMALL.withBins(40));
+        GenerationReport report = extension.generator().generate(ADMIN, SMALL.withBins(40));
         DSLContext sql = extension.sql();
 
         assertThat(report.table("locations").rows()).isEqualTo(40);
@@ -116,12 +112,12 @@ class SyntheticDataGeneratorTest {
                 .where(BATCH_LOCATIONS.QUANTITY.gt(0)).fetchSingle().value1()).isEqualTo(40);
         assertThat(sql.fetchCount(BATCH_LOCATIONS, BATCH_LOCATIONS.LOCATION_ID.in(
                 sql.select(LOCATIONS.ID).from(LOCATIONS).where(LOCATIONS.IS_DEFAULT.isTrue())))).isZero();
-        assertThat(extension.wms().inventory().verifyLedger(SYSTEM)).isEmpty();
+        assertThat(extension.wms().inventory().verifyLedger(ADMIN)).isEmpty();
     }
 
     @Test
     void everyGeneratedBatchHoldsInItsLocationsExactlyItsQuantity() {
-        extension.wms().seeding().generate(SYSTEM, SMALL.withBins(7));
+        extension.generator().generate(ADMIN, SMALL.withBins(7));
         DSLContext sql = extension.sql();
 
         assertThat(sql.fetchCount(sql.select(PRODUCT_BATCHES.ID)
@@ -134,27 +130,58 @@ class SyntheticDataGeneratorTest {
 
     @Test
     void thePlacementTriggersAreOnAgainAfterTheLoad() {
-        extension.wms().seeding().generate(SYSTEM, SMALL);
+        extension.generator().generate(ADMIN, SMALL);
 
-        assertThat(extension.sql().fetch("""
-                select t.tgname, t.tgenabled from pg_catalog.pg_trigger t
-                 where t.tgname in ('product_batches_place_inserted', 'batch_locations_sum_matches_batch')
-                   and t.tgrelid::regclass::text like '%batch%'""").collect(Collectors.toMap(row -> row.get(0, String.class), row -> row.get(1, String.class))))
-                .containsOnly(Map.entry("product_batches_place_inserted", "O"),
+        assertThat(placementTriggers()).containsOnly(Map.entry("product_batches_place_inserted", "O"),
                         Map.entry("batch_locations_sum_matches_batch", "O"));
     }
 
     @Test
+    void thePlacementTriggersAreOnAgainAfterALoadThatFailedWhileTheyWereSuspended() {
+        // Generated batches hold more than 10 units: the batches' COPY fails with both triggers suspended.
+        extension.sql().execute("alter table product_batches add constraint test_small check (quantity < 10)");
+
+        assertThatThrownBy(() -> extension.generator().generate(ADMIN, SMALL))
+                .isInstanceOf(ValidationException.class);
+
+        assertThat(placementTriggers()).containsOnly(Map.entry("product_batches_place_inserted", "O"),
+                Map.entry("batch_locations_sum_matches_batch", "O"));
+        assertThat(extension.sql().fetchCount(PRODUCTS)).isZero();
+    }
+
+    @Test
+    void aGeneratorOnAnotherSchemaLoadsIntoThatSchema() {
+        WmsMigrations.on(extension.database().dataSource(), "other_wms").migrate();
+
+        SyntheticDataGenerator.builder().dataSource(extension.database().dataSource()).schema("other_wms")
+                .clock(CLOCK).build().generate(ADMIN, SMALL);
+
+        assertThat(extension.sql().fetchSingle("select count(*) from other_wms.products").get(0, Integer.class))
+                .isEqualTo(SMALL.products());
+        assertThat(extension.sql().fetchCount(PRODUCTS)).as("the schema wms").isZero();
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsARetryableFailure() {
+        PGSimpleDataSource unreachable = new PGSimpleDataSource();
+        unreachable.setURL("jdbc:postgresql://127.0.0.1:1/wms");
+
+        assertThatThrownBy(() -> SyntheticDataGenerator.on(unreachable).generate(ADMIN, SMALL))
+                .isInstanceOfSatisfying(RetryableException.class,
+                        failure -> assertThat(failure.sqlState()).startsWith("08"));
+    }
+
+    @Test
     void aPlanWithoutBinsKeepsEveryBatchInTheDefaultLocation() {
-        extension.wms().seeding().generate(SYSTEM, SMALL);
+        extension.generator().generate(ADMIN, SMALL);
 
         assertThat(extension.sql().fetchCount(LOCATIONS)).isEqualTo(1);
-        assertThat(extension.wms().inventory().verifyLedger(SYSTEM)).isEmpty();
+        assertThat(extension.wms().inventory().verifyLedger(ADMIN)).isEmpty();
     }
 
     @Test
     void aPlanWithMoreBinsThanTheMaximumIsRefusedNamingBins() {
-        assertThatThrownBy(() -> extension.wms().seeding().generate(SYSTEM,
+        assertThatThrownBy(() -> extension.generator().generate(ADMIN,
                 SMALL.withBins(GenerationPlan.MAX_BINS + 1)))
                 .isInstanceOfSatisfying(ValidationException.class,
                         failure -> assertThat(failure.hasViolation("bins")).isTrue());
@@ -163,10 +190,19 @@ class SyntheticDataGeneratorTest {
 
     @Test
     void aPlanWithFewerTracksThanBatchesIsRefusedAndNothingIsWritten() {
-        assertThatThrownBy(() -> extension.wms().seeding().generate(SYSTEM, GenerationPlan.of(1, 10, 10, 5)))
+        assertThatThrownBy(() -> extension.generator().generate(ADMIN, GenerationPlan.of(1, 10, 10, 5)))
                 .isInstanceOfSatisfying(ValidationException.class,
                         failure -> assertThat(failure.hasViolation("tracks")).isTrue());
         assertThat(extension.sql().fetchCount(PRODUCTS)).isZero();
+    }
+
+    /** Each placement trigger of the schema wms and whether it fires ({@code O}: on origin, as created). */
+    private Map<String, String> placementTriggers() {
+        return extension.sql().fetch("""
+                select t.tgname, t.tgenabled from pg_catalog.pg_trigger t
+                 where t.tgname in ('product_batches_place_inserted', 'batch_locations_sum_matches_batch')
+                   and t.tgrelid::regclass::text like '%batch%'""")
+                .collect(Collectors.toMap(row -> row.get(0, String.class), row -> row.get(1, String.class)));
     }
 
     private static String fingerprint(DSLContext sql) {

@@ -1,4 +1,4 @@
-package io.wms.core.internal.seeding;
+package io.wms.generator;
 
 import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.BRANDS;
@@ -18,32 +18,46 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
+import io.wms.core.Wms;
+import io.wms.core.WmsOperations;
 import io.wms.core.auth.Actor;
 import io.wms.core.auth.Permission;
+import io.wms.core.error.DatabaseException;
+import io.wms.core.error.InternalException;
+import io.wms.core.error.NotFoundException;
+import io.wms.core.error.RetryableException;
+import io.wms.core.error.ValidationException;
+import io.wms.core.error.Violation;
 import io.wms.core.error.Violation.Rule;
-import io.wms.core.internal.ExpiryPolicy;
-import io.wms.core.internal.Transactions;
-import io.wms.core.internal.Validator;
-import io.wms.core.internal.WmsSettings;
+import io.wms.core.error.WmsException;
 import io.wms.core.model.BatchStatus;
 import io.wms.core.model.TrackAction;
-import io.wms.core.seed.GenerationPlan;
-import io.wms.core.seed.GenerationReport;
-import io.wms.core.seed.TableLoad;
+import io.wms.jooq.Public;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -53,98 +67,189 @@ import org.postgresql.copy.CopyIn;
  *
  * <p>A table that is empty when its turn comes, and that the connected role owns (with every table its foreign keys
  * refer to), is loaded as pg_restore loads it: its secondary indexes and foreign keys are dropped, the rows copied
- * in, and the indexes and foreign keys re-created from the definitions the catalog held ({@link DeferredIndexesAndKeys}), all in
- * the generator's one transaction, so that a failure anywhere leaves the schema and the data as they were. Building
- * an index once over all rows and checking a foreign key with one join costs a fraction of maintaining them row by
- * row. The price is stronger locks until the transaction ends: such a table, and the tables its foreign keys refer
- * to ({@code users} among them), cannot even be read by other sessions while the generator runs. Any other table (a
- * table with rows, or a role that does not own it, such as the application role) gets the plain {@code COPY} into
- * the table as it is; the rows written are the same either way.
+ * in, and the indexes and foreign keys re-created from the definitions the catalog held
+ * ({@link DeferredIndexesAndKeys}), all in the generator's one transaction, so that a failure anywhere leaves the
+ * schema and the data as they were.
+ * Building an index once over all rows and checking a foreign key with one join costs a fraction of maintaining them
+ * row by row. The price is stronger locks until the transaction ends: such a table, and the tables its foreign keys
+ * refer to ({@code users} among them), cannot even be read by other sessions while the generator runs. Any other
+ * table (a table with rows, or a role that does not own it, such as the application role) gets the plain
+ * {@code COPY} into the table as it is; the rows written are the same either way.
  *
  * <p>Rows that later rows refer to (categories, brands, products, batches) get ids from a block reserved on the
  * table's identity sequence while the table is locked against other writers, so that no id has to be read back.
  * Each batch's history comes from a random generator seeded by the plan's seed and the batch's position, so the
  * batch row (which needs the final quantity) and its ledger rows (written later, by another {@code COPY}) are
  * generated alike without keeping the histories in memory.
+ *
+ * <p>wms is reached only through its public API: the transaction is the generator's own, on a connection it takes
+ * from the data source, and runs as a host transaction of a {@link Wms} on the same data source, which checks the
+ * actor against the live users and translates every failure of the work as wms translates its own. The permission
+ * checks are explicit here, since the generator is no operation of wms's.
  */
-final class SyntheticDataGenerator {
+final class CopyGenerator implements SyntheticDataGenerator {
 
     private static final int BUFFER_BYTES = 1 << 16;
+    /** SQLSTATE class 08, connection exception: the server is unreachable or the connection broke. */
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final String[] WORDS = {"Organic", "Classic", "Premium", "Fresh", "Family", "Light", "Spicy",
             "Smoked", "Frozen", "Dried"};
     private static final String[] GOODS = {"apples", "coffee", "pasta", "tea", "honey", "cheese", "soap", "rice",
             "beans", "oil", "flour", "juice"};
 
-    private final Transactions transactions;
-    private final DSLContext dsl;
-    private final ExpiryPolicy expiry;
-    private final WmsSettings settings;
-
+    private final DataSource dataSource;
+    private final String schema;
+    private final Clock clock;
+    private final ZoneId warehouseZone;
+    private final Settings rendering;
     private final boolean deferPostData;
-
-    SyntheticDataGenerator(Transactions transactions, WmsSettings settings) {
-        this(transactions, settings, true);
-    }
 
     /**
      * Creates a generator that, with {@code deferPostData} false, always copies into the tables as they are: the
      * plain path that a non-owner or a non-empty table gets, to compare the fast path against.
      */
-    SyntheticDataGenerator(Transactions transactions, WmsSettings settings, boolean deferPostData) {
-        this.transactions = transactions;
-        this.dsl = transactions.dsl();
-        this.settings = settings;
-        this.expiry = new ExpiryPolicy(settings);
+    CopyGenerator(DataSource dataSource, String schema, Clock clock, ZoneId warehouseZone, boolean deferPostData) {
+        this.dataSource = dataSource;
+        this.schema = schema;
+        this.clock = clock;
+        this.warehouseZone = warehouseZone;
         this.deferPostData = deferPostData;
+        // The generated classes belong to the schema they were generated from; every statement names the wms schema,
+        // as wms's own do, whatever the connection's search_path.
+        this.rendering = new Settings().withExecuteLogging(false).withRenderSchema(true)
+                .withRenderMapping(new RenderMapping().withSchemata(
+                        new MappedSchema().withInput(Public.PUBLIC.getName()).withOutput(schema)));
     }
 
-    GenerationReport generate(Actor actor, GenerationPlan plan) {
+    @Override
+    public GenerationReport generate(Actor actor, GenerationPlan plan) {
+        refuseMissing(actor, plan);
+        List<Permission> needs = permissionsFor(plan);
         // Dropping and re-creating the indexes and keys, and locking the tables against readers, stops the warehouse:
-        // only whoever may purge data may do that.
-        actor.require(Permission.PURGE_DATA);
-        actor.require(Permission.MANAGE_CATALOG);
-        actor.require(Permission.RECEIVE_STOCK);
-        if (plan.bins() > 0) {
-            actor.require(Permission.MANAGE_LOCATIONS);
-        }
+        // only whoever may purge data may do that. The claim is checked before anything is read, the user's current
+        // roles inside the transaction.
+        needs.forEach(actor::require);
         validate(plan);
-        return transactions.transaction(() -> dsl.connectionResult(connection -> load(dsl, connection, plan)));
+        try (Wms wms = Wms.builder().dataSource(dataSource).schema(schema).clock(clock).warehouseZone(warehouseZone)
+                .build()) {
+            return DSL.using(dataSource, SQLDialect.POSTGRES, rendering).transactionResult(transaction -> {
+                DSLContext dsl = transaction.dsl();
+                return dsl.connectionResult(connection -> wms.inHostTransaction(connection, operations -> {
+                    needs.forEach(liveActor(operations, actor)::require);
+                    return loadUnchecked(dsl, connection, plan);
+                }));
+            });
+        } catch (DataAccessException failure) {
+            throw outsideTheWork(failure);
+        } catch (WmsException refused) {
+            throw refused;
+        } catch (RuntimeException defect) {
+            throw new InternalException("SyntheticDataGenerator.generate failed unexpectedly: " + defect, defect);
+        }
+    }
+
+    /**
+     * The work's own failures leave inHostTransaction translated: this one came from taking the connection, beginning
+     * or committing, and is retryable where wms deems its own so, when the connection itself failed.
+     */
+    private static WmsException outsideTheWork(DataAccessException failure) {
+        SQLException cause = failure.getCause(SQLException.class);
+        String sqlState = cause == null ? null : cause.getSQLState();
+        if (cause instanceof SQLTransientConnectionException || sqlState == null
+                || sqlState.startsWith(CONNECTION_EXCEPTION_CLASS)) {
+            return new RetryableException("The generator's connection failed: " + failure.getMessage(), sqlState,
+                    failure);
+        }
+        return new DatabaseException("The generator's transaction failed (" + sqlState + "): " + failure.getMessage(),
+                sqlState, failure);
+    }
+
+    private static void refuseMissing(Actor actor, GenerationPlan plan) {
+        List<Violation> missing = new ArrayList<>(2);
+        if (actor == null) {
+            missing.add(new Violation("actor", Rule.REQUIRED, "is required"));
+        }
+        if (plan == null) {
+            missing.add(new Violation("plan", Rule.REQUIRED, "is required"));
+        }
+        if (!missing.isEmpty()) {
+            throw new ValidationException("arguments of generate", missing);
+        }
+    }
+
+    private static List<Permission> permissionsFor(GenerationPlan plan) {
+        return plan.bins() > 0
+                ? List.of(Permission.PURGE_DATA, Permission.MANAGE_CATALOG, Permission.RECEIVE_STOCK,
+                        Permission.MANAGE_LOCATIONS)
+                : List.of(Permission.PURGE_DATA, Permission.MANAGE_CATALOG, Permission.RECEIVE_STOCK);
+    }
+
+    /**
+     * The actor as wms's own operations see it: a user acts with no more than their roles grant now, and with nothing
+     * once deleted. Checked on the generator's connection, so that the roles cannot change before the load commits
+     * unnoticed by it.
+     */
+    private static Actor liveActor(WmsOperations operations, Actor claimed) {
+        if (claimed.isSystem()) {
+            return claimed;
+        }
+        try {
+            return operations.auth().actorFor(claimed.userId());
+        } catch (NotFoundException deleted) {
+            return Actor.ofUser(claimed.userId(), claimed.name(), Set.of());
+        }
     }
 
     private static void validate(GenerationPlan plan) {
-        Validator validator = Validator.of("generation plan")
-                .positive("categories", plan.categories())
-                .atMost("categories", plan.categories(), GenerationPlan.MAX_CATEGORIES)
-                .positive("brands", plan.brands())
-                .atMost("brands", plan.brands(), GenerationPlan.MAX_BRANDS)
-                .positive("products", plan.products())
-                .atMost("products", plan.products(), GenerationPlan.MAX_PRODUCTS)
-                .notNegative("batches", plan.batches())
-                .atMost("batches", plan.batches(), GenerationPlan.MAX_BATCHES)
-                .notNegative("tracks", plan.tracks())
-                .atMost("tracks", plan.tracks(), GenerationPlan.MAX_TRACKS)
-                .notNegative("bins", plan.bins())
-                .atMost("bins", plan.bins(), GenerationPlan.MAX_BINS);
+        List<Violation> violations = new ArrayList<>();
+        figure(violations, "categories", plan.categories(), 1, GenerationPlan.MAX_CATEGORIES);
+        figure(violations, "brands", plan.brands(), 1, GenerationPlan.MAX_BRANDS);
+        figure(violations, "products", plan.products(), 1, GenerationPlan.MAX_PRODUCTS);
+        figure(violations, "batches", plan.batches(), 0, GenerationPlan.MAX_BATCHES);
+        figure(violations, "tracks", plan.tracks(), 0, GenerationPlan.MAX_TRACKS);
+        figure(violations, "bins", plan.bins(), 0, GenerationPlan.MAX_BINS);
         if (plan.tracks() < plan.batches()) {
-            validator.add("tracks", Rule.MIN, "must be at least batches (" + plan.batches() + "): every batch is received");
+            violations.add(new Violation("tracks", Rule.MIN,
+                    "must be at least batches (" + plan.batches() + "): every batch is received"));
         }
         if (plan.batches() == 0 && plan.tracks() > 0) {
-            validator.add("tracks", Rule.MAX, "must be 0 without batches");
+            violations.add(new Violation("tracks", Rule.MAX, "must be 0 without batches"));
         }
-        if (plan.batches() > 0 && plan.tracks() > (long) plan.batches() * GenerationPlan.MAX_TRACKS_PER_BATCH) {
-            validator.add("tracks", Rule.MAX_PER_BATCH, "must be at most " + GenerationPlan.MAX_TRACKS_PER_BATCH
-                    + " per batch (" + (long) plan.batches() * GenerationPlan.MAX_TRACKS_PER_BATCH + "), got "
-                    + plan.tracks());
+        long mostTracks = (long) plan.batches() * GenerationPlan.MAX_TRACKS_PER_BATCH;
+        if (plan.batches() > 0 && plan.tracks() > mostTracks) {
+            violations.add(new Violation("tracks", Rule.MAX_PER_BATCH, "must be at most "
+                    + GenerationPlan.MAX_TRACKS_PER_BATCH + " per batch (" + mostTracks + "), got " + plan.tracks()));
         }
-        validator.validate();
+        if (!violations.isEmpty()) {
+            throw new ValidationException("generation plan", violations);
+        }
+    }
+
+    /** One figure of the plan within its range: at least {@code least} (0 or 1), at most {@code most}. */
+    private static void figure(List<Violation> violations, String field, int value, int least, int most) {
+        if (value < least) {
+            violations.add(least == 0 ? new Violation(field, Rule.NOT_NEGATIVE, "must not be negative, got " + value)
+                    : new Violation(field, Rule.POSITIVE, "must be greater than 0, got " + value));
+        } else if (value > most) {
+            violations.add(new Violation(field, Rule.MAX, "must be at most " + most + ", got " + value));
+        }
+    }
+
+    /** Loads inside the host transaction, whose translation finds the SQL failure under the unchecked wrapper. */
+    private GenerationReport loadUnchecked(DSLContext transaction, Connection connection, GenerationPlan plan) {
+        try {
+            return load(transaction, connection, plan);
+        } catch (SQLException | IOException failure) {
+            throw new DataAccessException("Loading the generated rows failed: " + failure.getMessage(), failure);
+        }
     }
 
     private GenerationReport load(DSLContext transaction, Connection connection, GenerationPlan plan)
             throws SQLException, IOException {
         SplittableRandom random = new SplittableRandom(plan.seed());
-        LocalDate today = expiry.today();
-        Instant now = settings.clock().instant();
+        LocalDate today = LocalDate.now(clock.withZone(warehouseZone));
+        Instant now = clock.instant();
         List<TableLoad> loads = new ArrayList<>();
 
         long start = System.nanoTime();
@@ -291,12 +396,14 @@ final class SyntheticDataGenerator {
     }
 
     /**
-     * Copies one table's rows, into the table without its post-data when it is empty (see {@link DeferredIndexesAndKeys}), and
-     * reports the time since {@code start}, which includes reserving the ids and re-creating the post-data.
+     * Copies one table's rows, into the table without its post-data when it is empty (see
+     * {@link DeferredIndexesAndKeys}), and reports the time since {@code start}, which includes reserving the ids and
+     * re-creating the post-data.
      */
     private TableLoad copy(DSLContext transaction, Connection connection, Table<?> table, int count, long start,
             RowWriter writer, Field<?>... columns) throws SQLException, IOException {
-        DeferredIndexesAndKeys postData = deferPostData ? DeferredIndexesAndKeys.dropIfEmpty(transaction, connection, table) : DeferredIndexesAndKeys.NONE;
+        DeferredIndexesAndKeys postData = deferPostData
+                ? DeferredIndexesAndKeys.dropIfEmpty(transaction, connection, table) : DeferredIndexesAndKeys.NONE;
         try (Rows rows = new Rows(transaction, connection, table, columns)) {
             writer.write(rows);
         }

@@ -1,12 +1,13 @@
-package io.wms.core.seed;
+package io.wms.generator;
 
 /**
- * How much synthetic data to generate, and from which seed. The same plan on an empty database always
- * generates the same rows (ids aside, which the database assigns).
+ * How much synthetic data to generate, and from which seed. The same plan on an empty database, by a generator with
+ * the same clock and zone, always generates the same rows (ids aside, which the database assigns).
  *
  * <p>Every figure has a maximum, so that no plan can exhaust the JVM's memory or hold the tables locked for hours:
- * {@link io.wms.core.seed.Seeding#generate} refuses a plan beyond them with a
- * {@link io.wms.core.error.ValidationException} naming each figure out of range.
+ * {@link SyntheticDataGenerator#generate} refuses a plan beyond them with a
+ * {@link io.wms.core.error.ValidationException} naming each figure out of range. The record itself accepts any
+ * figures, so that the refusal names every one of them at once.
  *
  * @param seed       the seed of the random numbers
  * @param categories how many categories; 1 to {@link #MAX_CATEGORIES}

@@ -1,4 +1,4 @@
-package io.wms.core.inventory;
+package io.wms.core.model;
 
 /**
  * Where a cycle count stands. A count is open until it is posted or cancelled, both final.

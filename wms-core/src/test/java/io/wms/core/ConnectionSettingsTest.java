@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.Properties;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.wms.core.ConnectionPools;
-import io.wms.core.WmsConfig;
 import io.wms.core.error.DatabaseException;
 import io.wms.core.error.RetryableException;
 import io.wms.testkit.WmsTestDatabase;
@@ -28,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.Driver;
 import org.postgresql.PGProperty;
 
-class ConnectionPoolsTest {
+class ConnectionSettingsTest {
 
     private static final String SECRET = "Xq7-unmistakable-secret-42";
 
@@ -65,7 +63,7 @@ class ConnectionPoolsTest {
 
     @Test
     void aPoolForTheTestDatabaseRunsSelect1() throws SQLException {
-        try (HikariDataSource pool = ConnectionPools.open(testDatabaseConfig().build());
+        try (HikariDataSource pool = openPool(testDatabaseConfig().build());
              Connection connection = pool.getConnection();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("select 1")) {
@@ -79,7 +77,7 @@ class ConnectionPoolsTest {
     void thePoolTakesItsSizeAndLifetimeFromTheConfig() {
         WmsConfig config = testDatabaseConfig().connectionMaxLifetime(Duration.ofMinutes(10)).build();
 
-        try (HikariDataSource pool = ConnectionPools.open(config)) {
+        try (HikariDataSource pool = openPool(config)) {
             assertThat(pool.getPoolName()).isEqualTo("wms");
             assertThat(pool.getMaximumPoolSize()).isEqualTo(4);
             assertThat(pool.getMinimumIdle()).isEqualTo(1);
@@ -92,7 +90,7 @@ class ConnectionPoolsTest {
         WmsConfig config = testDatabaseConfig().poolTimeout(Duration.ofSeconds(5)).idleTimeout(Duration.ofMinutes(2))
                 .leakDetection(Duration.ofSeconds(90)).build();
 
-        try (HikariDataSource pool = ConnectionPools.open(config)) {
+        try (HikariDataSource pool = openPool(config)) {
             assertThat(pool.getConnectionTimeout()).isEqualTo(5_000);
             assertThat(pool.getIdleTimeout()).isEqualTo(120_000);
             assertThat(pool.getLeakDetectionThreshold()).isEqualTo(90_000);
@@ -104,33 +102,33 @@ class ConnectionPoolsTest {
     void aRemoteDatabaseReachedWithoutCheckingItsCertificateIsWarnedAbout(SslMode mode) {
         WmsConfig config = WmsConfig.builder().host("db.internal").sslMode(mode).build();
 
-        assertThat(ConnectionPools.transportWarning(config)).hasValueSatisfying(warning -> assertThat(warning)
+        assertThat(ConnectionSettings.transportWarning(config)).hasValueSatisfying(warning -> assertThat(warning)
                 .contains("db.internal").contains("sslmode=" + mode).contains("verify-full"));
     }
 
     @ParameterizedTest
     @EnumSource(value = SslMode.class, names = {"VERIFY_CA", "VERIFY_FULL"})
     void aRemoteDatabaseWhoseCertificateIsCheckedIsNotWarnedAbout(SslMode mode) {
-        assertThat(ConnectionPools.transportWarning(WmsConfig.builder().host("db.internal").sslMode(mode).build()))
+        assertThat(ConnectionSettings.transportWarning(WmsConfig.builder().host("db.internal").sslMode(mode).build()))
                 .isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "::1", "0:0:0:0:0:0:0:1"})
     void aDatabaseOnThisMachineIsNotWarnedAbout(String host) {
-        assertThat(ConnectionPools.transportWarning(WmsConfig.builder().host(host).sslMode(SslMode.DISABLE).build()))
+        assertThat(ConnectionSettings.transportWarning(WmsConfig.builder().host(host).sslMode(SslMode.DISABLE).build()))
                 .isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.5", "fe80::1", "localhost.example.com", "127.0.0.1.example.com"})
     void aDatabaseOnAnotherMachineIsWarnedAbout(String host) {
-        assertThat(ConnectionPools.transportWarning(WmsConfig.builder().host(host).build())).isPresent();
+        assertThat(ConnectionSettings.transportWarning(WmsConfig.builder().host(host).build())).isPresent();
     }
 
     @Test
     void connectionsCarryTheConnectionProperties() throws SQLException {
-        try (HikariDataSource pool = ConnectionPools.open(testDatabaseConfig().build());
+        try (HikariDataSource pool = openPool(testDatabaseConfig().build());
              Connection connection = pool.getConnection();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("select current_setting('application_name')")) {
@@ -146,7 +144,7 @@ class ConnectionPoolsTest {
         WmsConfig config = WmsConfig.builder().host("localhost").port(port).password(SECRET).build();
         long start = System.nanoTime();
 
-        RetryableException failure = catchThrowableOfType(RetryableException.class, () -> ConnectionPools.open(config));
+        RetryableException failure = catchThrowableOfType(RetryableException.class, () -> openPool(config));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
         assertThat(failure.getMessage())
@@ -158,7 +156,7 @@ class ConnectionPoolsTest {
     void aFailureNeverShowsThePasswordAnywhereInTheCauseChain() throws IOException {
         WmsConfig config = WmsConfig.builder().host("localhost").port(closedPort()).password(SECRET).build();
 
-        RetryableException failure = catchThrowableOfType(RetryableException.class, () -> ConnectionPools.open(config));
+        RetryableException failure = catchThrowableOfType(RetryableException.class, () -> openPool(config));
 
         assertThat(messagesOfCauseChain(failure)).isNotEmpty().noneMatch(message -> message.contains(SECRET));
     }
@@ -169,7 +167,7 @@ class ConnectionPoolsTest {
         WmsConfig config = WmsConfig.builder().host("localhost").port(closedPort())
                 .password(passwordInDriverMessage).build();
 
-        RetryableException failure = catchThrowableOfType(RetryableException.class, () -> ConnectionPools.open(config));
+        RetryableException failure = catchThrowableOfType(RetryableException.class, () -> openPool(config));
 
         assertThat(failure.getMessage()).contains("****");
         assertThat(messagesOfCauseChain(failure)).hasSizeGreaterThan(2)
@@ -180,12 +178,17 @@ class ConnectionPoolsTest {
     void anUnknownDatabaseFailsForGoodWithTheServersReason() {
         WmsConfig config = testDatabaseConfig().databaseName("no_such_database").password(SECRET).build();
 
-        DatabaseException failure = catchThrowableOfType(DatabaseException.class, () -> ConnectionPools.open(config));
+        DatabaseException failure = catchThrowableOfType(DatabaseException.class, () -> openPool(config));
 
         assertThat(failure.getMessage())
                 .contains("/no_such_database as " + database.username() + ": ")
                 .contains("does not exist")
                 .doesNotContain(SECRET);
         assertThat(failure.sqlState()).isEqualTo("3D000");
+    }
+
+    /** Opens wms's own pool for a configuration, in its schema, as {@link Wms#create(WmsConfig)} does. */
+    private static HikariDataSource openPool(WmsConfig config) {
+        return ConnectionSettings.open(config, config.schema());
     }
 }

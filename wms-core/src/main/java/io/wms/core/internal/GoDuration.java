@@ -1,4 +1,4 @@
-package io.wms.core;
+package io.wms.core.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -13,8 +13,6 @@ import java.util.Map;
  * (or {@code µs}), {@code ms}, {@code s}, {@code m} or {@code h}. A lone {@code 0} needs no unit. A leading
  * {@code +} is allowed, as in Go; negative durations are refused, because no setting of this library can use one.
  * Like Go, the result is whole nanoseconds (finer fractions are dropped) and at most about 292 years.
- *
- * <p>Internal: not part of the wms API.
  */
 public final class GoDuration {
 

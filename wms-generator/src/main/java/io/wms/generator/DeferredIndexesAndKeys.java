@@ -1,4 +1,4 @@
-package io.wms.core.internal.seeding;
+package io.wms.generator;
 
 import static org.jooq.impl.DSL.val;
 

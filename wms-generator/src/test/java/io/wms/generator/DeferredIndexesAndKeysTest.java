@@ -1,35 +1,21 @@
-package io.wms.core.internal.seeding;
+package io.wms.generator;
 
+import static io.wms.generator.GeneratorExtension.ADMIN;
+import static io.wms.generator.GeneratorExtension.CLOCK;
 import static io.wms.jooq.Tables.PRODUCTS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.wms.core.Wms;
 import io.wms.core.WmsBuilder;
-import io.wms.core.auth.Actor;
-import io.wms.core.auth.Permission;
-import io.wms.core.auth.PasswordPolicy;
 import io.wms.core.error.DuplicateException;
 import io.wms.core.error.ValidationException;
-import io.wms.core.internal.StatementLog;
-import io.wms.core.internal.Transactions;
-import io.wms.core.internal.WmsSettings;
-import io.wms.core.internal.seeding.SyntheticDataGenerator;
 import io.wms.core.model.BatchStatus;
-import io.wms.core.seed.GenerationPlan;
-import io.wms.core.testing.Fixtures;
-import io.wms.core.testing.TestSql;
-import io.wms.core.testing.WmsExtension;
 import io.wms.migration.WmsMigrations;
 import io.wms.testkit.WmsTestDatabase;
 import io.wms.testkit.WmsTestServer;
@@ -50,8 +36,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class DeferredIndexesAndKeysTest {
 
-    private static final Actor SYSTEM = Actor.system("generator", EnumSet.allOf(Permission.class));
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneOffset.UTC);
     private static final GenerationPlan PLAN = GenerationPlan.of(42, 300, 1_000, 3_000);
     private static final List<String> LOADED = List.of("categories", "brands", "products", "product_batches",
             "product_batch_tracks");
@@ -76,7 +60,7 @@ class DeferredIndexesAndKeysTest {
             from pg_constraint where connamespace = current_schema()::regnamespace order by 1, 2""";
 
     @RegisterExtension
-    final WmsExtension extension = WmsExtension.create(builder -> builder.clock(CLOCK));
+    final GeneratorExtension extension = new GeneratorExtension();
 
     @Test
     void everyIndexAndConstraintIsRecreatedWithItsDefinition() {
@@ -84,7 +68,7 @@ class DeferredIndexesAndKeysTest {
         String constraintsBefore = definitions(CONSTRAINTS);
         List<Long> secondaryIndexesBefore = secondaryIndexOids("product_batches");
 
-        extension.wms().seeding().generate(SYSTEM, PLAN);
+        extension.generator().generate(ADMIN, PLAN);
 
         assertThat(definitions(INDEXES)).isEqualTo(indexesBefore);
         assertThat(definitions(CONSTRAINTS)).isEqualTo(constraintsBefore);
@@ -94,26 +78,31 @@ class DeferredIndexesAndKeysTest {
 
     @Test
     void foreignKeysAreValidAgainAndRefuseOrphans() {
-        extension.wms().seeding().generate(SYSTEM, PLAN);
+        extension.generator().generate(ADMIN, PLAN);
 
         assertThat(extension.sql().fetchCount(DSL.table("pg_constraint"),
                 DSL.condition("connamespace = current_schema()::regnamespace and contype = 'f' and not convalidated")))
                 .as("foreign keys left unvalidated (V14's NOT VALID check binds new rows only, by design)").isZero();
-        assertThatThrownBy(() -> new Fixtures(extension.sql()).batch(Long.MAX_VALUE, "ORPHAN", 1, null,
-                BatchStatus.ACTIVE))
+        assertThatThrownBy(() -> extension.sql().insertInto(PRODUCT_BATCHES)
+                .set(PRODUCT_BATCHES.PRODUCT_ID, Long.MAX_VALUE)
+                .set(PRODUCT_BATCHES.BATCH_NUMBER, "ORPHAN")
+                .set(PRODUCT_BATCHES.QUANTITY, 1)
+                .set(PRODUCT_BATCHES.STATUS, BatchStatus.ACTIVE)
+                .execute())
                 .isInstanceOfSatisfying(DataAccessException.class,
                         failure -> assertThat(failure.sqlState()).isEqualTo("23503"));
     }
 
     @Test
     void theFastPathWritesTheSameRowsAsThePlainPath() {
-        extension.wms().seeding().generate(SYSTEM, PLAN);
+        extension.generator().generate(ADMIN, PLAN);
 
         try (WmsTestDatabase other = WmsTestServer.shared().createDatabase()) {
-            DSLContext plain = TestSql.on(other.dataSource());
+            DSLContext plain = GeneratorExtension.sql(other.dataSource());
             List<Long> plainIndexesBefore = secondaryIndexOids(plain, "product_batches");
 
-            new SyntheticDataGenerator(new Transactions(other.dataSource(), plain.configuration(), StatementLog.SILENT), settings(), false).generate(SYSTEM, PLAN);
+            new CopyGenerator(other.dataSource(), WmsMigrations.DEFAULT_SCHEMA, CLOCK,
+                    WmsBuilder.DEFAULT_WAREHOUSE_ZONE, false).generate(ADMIN, PLAN);
 
             assertThat(secondaryIndexOids(plain, "product_batches"))
                     .as("the plain path re-creates nothing").isEqualTo(plainIndexesBefore);
@@ -126,12 +115,12 @@ class DeferredIndexesAndKeysTest {
 
     @Test
     void aTableThatAlreadyHasRowsIsLoadedAsItIs() {
-        new Fixtures(extension.sql()).product("Already here", null);
+        extension.sql().insertInto(PRODUCTS).set(PRODUCTS.NAME, "Already here").execute();
         List<Long> productIndexesBefore = secondaryIndexOids("products");
         List<Long> batchIndexesBefore = secondaryIndexOids("product_batches");
         String indexesBefore = definitions(INDEXES);
 
-        extension.wms().seeding().generate(SYSTEM, PLAN);
+        extension.generator().generate(ADMIN, PLAN);
 
         assertThat(secondaryIndexOids("products")).isEqualTo(productIndexesBefore);
         assertThat(secondaryIndexOids("product_batches")).doesNotContainAnyElementsOf(batchIndexesBefore);
@@ -173,9 +162,7 @@ class DeferredIndexesAndKeysTest {
             String indexesBefore = withOids(INDEXES);
             String constraintsBefore = withOids(CONSTRAINTS);
 
-            try (Wms wms = Wms.builder().dataSource(asRole).clock(CLOCK).build()) {
-                wms.seeding().generate(SYSTEM, PLAN);
-            }
+            SyntheticDataGenerator.builder().dataSource(asRole).clock(CLOCK).build().generate(ADMIN, PLAN);
 
             assertThat(withOids(INDEXES)).isEqualTo(indexesBefore);
             assertThat(withOids(CONSTRAINTS)).isEqualTo(constraintsBefore);
@@ -191,17 +178,13 @@ class DeferredIndexesAndKeysTest {
         String indexesBefore = withOids(INDEXES);
         String constraintsBefore = withOids(CONSTRAINTS);
 
-        assertThatThrownBy(() -> extension.wms().seeding().generate(SYSTEM, PLAN)).isInstanceOf(failure);
+        assertThatThrownBy(() -> extension.generator().generate(ADMIN, PLAN)).isInstanceOf(failure);
 
         assertThat(withOids(INDEXES)).isEqualTo(indexesBefore);
         assertThat(withOids(CONSTRAINTS)).isEqualTo(constraintsBefore);
         for (String table : LOADED) {
             assertThat(extension.sql().fetchCount(DSL.table(DSL.name(table)))).as(table).isZero();
         }
-    }
-
-    private WmsSettings settings() {
-        return new WmsSettings(CLOCK, WmsBuilder.DEFAULT_WAREHOUSE_ZONE, PasswordPolicy.defaults());
     }
 
     /** The catalog rows without their oids: what the migrations defined, whether or not it was re-created. */

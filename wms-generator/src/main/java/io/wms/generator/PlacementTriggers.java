@@ -1,4 +1,4 @@
-package io.wms.core.internal.seeding;
+package io.wms.generator;
 
 import static io.wms.jooq.Tables.BATCH_LOCATIONS;
 import static io.wms.jooq.Tables.PRODUCT_BATCHES;
