@@ -1,11 +1,10 @@
 package io.wms.core;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.wms.core.auth.Permission;
 import io.wms.core.internal.OperationDeclaration;
@@ -48,7 +47,7 @@ public record Operation(String name, boolean writes, Set<Permission> requires, S
 
     /** The parts of a {@link Wms} as its accessors name them, each with its interface. */
     static Map<String, Class<?>> parts() {
-        Map<String, Class<?>> parts = new java.util.TreeMap<>();
+        Map<String, Class<?>> parts = new TreeMap<>();
         for (Method accessor : WmsOperations.class.getMethods()) {
             if (accessor.getParameterCount() == 0 && accessor.getReturnType().isInterface()) {
                 parts.put(accessor.getName(), accessor.getReturnType());
@@ -59,11 +58,9 @@ public record Operation(String name, boolean writes, Set<Permission> requires, S
     }
 
     private static List<Operation> declared() {
-        Map<String, Operation> byName = new java.util.TreeMap<>();
+        Map<String, Operation> byName = new TreeMap<>();
         parts().forEach((part, api) -> OperationDeclaration.of(part, api).values()
                 .forEach(declaration -> byName.putIfAbsent(declaration.name(), of(declaration))));
-        List<Operation> operations = new ArrayList<>(byName.values());
-        operations.sort(Comparator.comparing(Operation::name));
-        return List.copyOf(operations);
+        return List.copyOf(byName.values());
     }
 }

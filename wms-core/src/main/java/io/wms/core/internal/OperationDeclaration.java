@@ -1,6 +1,7 @@
 package io.wms.core.internal;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
 import java.util.Collections;
@@ -63,7 +64,7 @@ public record OperationDeclaration(String name, boolean writes, Set<Permission> 
         Method[] methods = api.getMethods();
         Arrays.sort(methods, (left, right) -> left.toGenericString().compareTo(right.toGenericString()));
         for (Method method : methods) {
-            if (!java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+            if (!Modifier.isStatic(method.getModifiers())) {
                 declarations.put(method, of(part, method));
             }
         }
