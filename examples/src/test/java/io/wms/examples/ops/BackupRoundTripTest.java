@@ -97,7 +97,8 @@ class BackupRoundTripTest {
             "update product_batches b set quantity ="
                     + " (select sum(quantity_change) from product_batch_tracks t where t.product_batch_id = b.id)",
             "insert into idempotency_keys (idempotency_key, operation, request, result, user_id, actor_scope)"
-                    + " select 'pick-' || id, 'pick', 'productId=' || product_id, 'batchId=' || id, first_user,"
+                    + " select 'pick-' || id, 'pick', 'productId=' || product_id,"
+                    + " jsonb_build_object('format', 1, 'result', jsonb_build_object('batchId', id)), first_user,"
                     + " 'user:' || first_user from product_batches, (select min(id) as first_user from users) u"
                     + " where status = 'active'",
             "insert into reservations (warehouse_id, product_id, reference, quantity, created_by)"
